@@ -1,0 +1,59 @@
+// gazette-index: parses options, runs the indexer from shared/, maps the outcome to an exit code.
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <xapian.h>
+
+#include <atomic>
+#include <csignal>
+#include <exception>
+
+#include "cli/common_options.hpp"
+#include "index/index_run.hpp"
+#include "reporter.hpp"
+
+namespace {
+
+std::atomic<bool> g_stop{false};
+
+extern "C" void on_signal(int) { g_stop.store(true); }
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    using namespace gazette;
+    CLI::App app{"gazette-index: index a directory of news articles into a Xapian database.\n"
+                 "Exit status: 0 done, 1 done but some files were skipped, 2 error, 130 interrupted."};
+    IndexOptions options;
+    std::string root, db;
+    bool quiet = false, verbose = false;
+    app.add_option("DIR", root, "Directory of articles (walked recursively)")->required();
+    add_db_option(app, db);
+    app.add_flag("--full", options.full, "Re-index every file, not only new and changed ones");
+    app.add_option("--batch", options.batch_size, "Articles per commit (default 1000)")
+        ->check(CLI::Range(1, 1000000));
+    app.add_flag("-q,--quiet", quiet, "Print only errors and skipped files");
+    app.add_flag("-v,--verbose", verbose, "Name each file as it is indexed");
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        int code = app.exit(e);
+        return code == 0 ? kExitOk : kExitError;
+    }
+    options.root = root;
+    options.db = db;
+
+    std::signal(SIGINT, on_signal);
+    std::signal(SIGTERM, on_signal);
+    ConsoleReporter reporter(quiet, verbose);
+    try {
+        IndexStats stats = run_index(options, reporter, g_stop);
+        reporter.summary(stats);
+        if (stats.interrupted) return kExitInterrupted;
+        return stats.skipped > 0 ? kExitPartial : kExitOk;
+    } catch (const Xapian::Error& e) {
+        fmt::print(stderr, "gazette-index: {}: {}\n", db, e.get_description());
+    } catch (const std::exception& e) {
+        fmt::print(stderr, "gazette-index: {}\n", e.what());
+    }
+    return kExitError;
+}

@@ -1,0 +1,43 @@
+// Console output of gazette-index. Progress is only drawn on a terminal and never with --quiet.
+#include "reporter.hpp"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cstdio>
+
+namespace gazette {
+
+ConsoleReporter::ConsoleReporter(bool quiet, bool verbose)
+    : m_quiet(quiet), m_verbose(verbose), m_tty(isatty(fileno(stderr)) != 0) {}
+
+void ConsoleReporter::clear_progress() {
+    if (m_progress_shown) fmt::print(stderr, "\r\033[K");
+    m_progress_shown = false;
+}
+
+void ConsoleReporter::file_done(const std::filesystem::path& path, std::size_t done) {
+    if (m_verbose) {
+        clear_progress();
+        fmt::print(stderr, "indexed {}\n", path.string());
+    } else if (m_tty && !m_quiet && done % 100 == 0) {
+        fmt::print(stderr, "\r{} files", done);
+        m_progress_shown = true;
+    }
+}
+
+void ConsoleReporter::file_skipped(const std::string& where, const std::string& reason) {
+    clear_progress();
+    fmt::print(stderr, "gazette-index: skipped {}: {}\n", where, reason);
+}
+
+void ConsoleReporter::summary(const IndexStats& s) const {
+    if (m_progress_shown) fmt::print(stderr, "\r\033[K");
+    if (m_quiet && s.skipped == 0 && !s.interrupted) return;
+    fmt::print(stderr,
+               "{}: {} files: {} indexed, {} updated, {} unchanged, {} deleted, {} skipped in {:.2f}s\n",
+               s.interrupted ? "interrupted (work so far committed)" : "done", s.files, s.indexed,
+               s.updated, s.unchanged, s.deleted, s.skipped, s.seconds);
+}
+
+}  // namespace gazette

@@ -1,0 +1,26 @@
+// How gazette-index talks to the user: skipped files as "path: reason" on stderr, progress on a
+// terminal (redrawn in place), and the summary line.
+#pragma once
+
+#include <cstddef>
+
+#include "index/index_run.hpp"
+
+namespace gazette {
+
+class ConsoleReporter : public IndexReporter {
+public:
+    ConsoleReporter(bool quiet, bool verbose);
+    void file_done(const std::filesystem::path& path, std::size_t done) override;
+    void file_skipped(const std::string& where, const std::string& reason) override;
+    void summary(const IndexStats& stats) const;
+
+private:
+    void clear_progress();
+    bool m_quiet;
+    bool m_verbose;
+    bool m_tty;
+    bool m_progress_shown = false;
+};
+
+}  // namespace gazette

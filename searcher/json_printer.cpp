@@ -1,0 +1,70 @@
+// JSON Lines output for programs: {"type":"hit",...} per hit, then {"type":"summary",...} with
+// the exact match count, facets and timing. Field names are documented in docs/gazette-search.md.
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "printer.hpp"
+#include "search/snippet_markup.hpp"
+
+namespace gazette {
+namespace {
+
+nlohmann::ordered_json snippet_json(const Snippet& s) {
+    nlohmann::ordered_json spans = nlohmann::ordered_json::array();
+    for (const Span& span : s.highlights) spans.push_back({span.start, span.end});
+    return {{"text", s.text},
+            {"highlights", spans},
+            {"marked", mark_snippet(s, Markers{"[", "]", true})},
+            {"truncated_start", s.truncated_start},
+            {"truncated_end", s.truncated_end}};
+}
+
+nlohmann::ordered_json facet_json(const std::vector<FacetCount>& counts) {
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
+    for (const auto& c : counts) out.push_back({{"value", c.value}, {"count", c.count}});
+    return out;
+}
+
+void print_line(const nlohmann::ordered_json& j) {
+    fmt::print("{}\n", j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
+}
+
+class JsonPrinter : public Printer {
+public:
+    void print(const SearchResult& result, const SearchOptions& options) override {
+        for (const Hit& hit : result.hits) {
+            const Article& a = hit.article;
+            print_line({{"type", "hit"},
+                        {"rank", hit.rank},
+                        {"score", hit.weight},
+                        {"id", a.id},
+                        {"path", a.path},
+                        {"title", a.title},
+                        {"date", a.date ? nlohmann::ordered_json(a.date->iso()) : nlohmann::ordered_json(nullptr)},
+                        {"source", a.source},
+                        {"url", a.url},
+                        {"author", a.author},
+                        {"language", a.language},
+                        {"speakers", a.speakers},
+                        {"snippet", snippet_json(hit.snippet)}});
+        }
+        nlohmann::ordered_json summary = {{"type", "summary"},
+                                  {"total", result.total},
+                                  {"returned", result.hits.size()},
+                                  {"offset", options.offset},
+                                  {"limit", options.limit},
+                                  {"took_ms", result.seconds * 1000}};
+        if (options.facets) {
+            summary["facets"] = {{"speakers", facet_json(result.speakers)},
+                                 {"sources", facet_json(result.sources)},
+                                 {"months", facet_json(result.months)}};
+        }
+        print_line(summary);
+    }
+};
+
+}  // namespace
+
+std::unique_ptr<Printer> make_json_printer() { return std::make_unique<JsonPrinter>(); }
+
+}  // namespace gazette

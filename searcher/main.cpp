@@ -1,0 +1,84 @@
+// gazette-search: parses options, runs the search core from shared/, hands the result to a
+// printer, maps the outcome to an exit code (0 matches, 1 no match, 2 error).
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <unistd.h>
+#include <xapian.h>
+
+#include <cerrno>
+#include <csignal>
+#include <exception>
+#include <map>
+#include <system_error>
+
+#include "cli/common_options.hpp"
+#include "printer.hpp"
+#include "search/searcher.hpp"
+
+namespace {
+
+std::string join_args(const std::vector<std::string>& words) {
+    std::string out;
+    for (const auto& w : words) {
+        if (!out.empty()) out += ' ';
+        out += w;
+    }
+    return out;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    using namespace gazette;
+    CLI::App app{"gazette-search: search a Gazette index.\n"
+                 "Query language: see docs/query-language.md. Exit status: 0 matches found, "
+                 "1 nothing matched, 2 error."};
+    std::string db;
+    std::vector<std::string> words;
+    SearchOptions options;
+    bool all = false, json = false;
+    std::string sort = "relevance";
+    add_db_option(app, db);
+    app.add_option("QUERY", words, "Query words, phrases, operators and fields");
+    app.add_flag("--all", all, "Require every word (default: more words rank higher)");
+    app.add_option("--speaker", options.speakers, "Only articles quoting this person (repeatable)");
+    app.add_option("--from", options.from, "Earliest date: YYYY, YYYY-MM or YYYY-MM-DD");
+    app.add_option("--to", options.to, "Latest date: YYYY, YYYY-MM or YYYY-MM-DD");
+    app.add_option("-n,--limit", options.limit, "Hits to show (default 10)")->check(CLI::Range(0, 10000));
+    app.add_option("--offset", options.offset, "Hits to skip (default 0)")->check(CLI::Range(0, 1000000));
+    app.add_option("--sort", sort, "relevance, newest or oldest")
+        ->check(CLI::IsMember({"relevance", "newest", "oldest"}));
+    app.add_flag("--facets", options.facets, "Count speakers, sources and months over all matches");
+    app.add_flag("--json", json, "JSON Lines: one object per hit, then a summary object");
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        int code = app.exit(e);
+        return code == 0 ? kExitOk : kExitError;
+    }
+    options.query = join_args(words);
+    options.op = all ? DefaultOperator::And : DefaultOperator::Or;
+    static const std::map<std::string, SortOrder> kSorts = {
+        {"relevance", SortOrder::Relevance}, {"newest", SortOrder::Newest}, {"oldest", SortOrder::Oldest}};
+    options.sort = kSorts.at(sort);
+
+    std::signal(SIGPIPE, SIG_IGN);  // a closed pipe ends output quietly, see below
+    try {
+        Searcher searcher(db);
+        SearchResult result = searcher.search(options);
+        auto printer = json ? make_json_printer() : make_terminal_printer(isatty(STDOUT_FILENO) != 0);
+        printer->print(result, options);
+        std::fflush(stdout);
+        return result.total > 0 ? kExitOk : kExitPartial;
+    } catch (const QueryError& e) {
+        fmt::print(stderr, "gazette-search: bad query: {}\n", e.what());
+    } catch (const Xapian::Error& e) {
+        fmt::print(stderr, "gazette-search: {}: {}\n", db, e.get_description());
+    } catch (const std::system_error& e) {
+        if (e.code().value() == EPIPE) return kExitOk;  // `gazette-search ... | head`
+        fmt::print(stderr, "gazette-search: {}\n", e.what());
+    } catch (const std::exception& e) {
+        fmt::print(stderr, "gazette-search: {}\n", e.what());
+    }
+    return kExitError;
+}

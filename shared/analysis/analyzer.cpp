@@ -1,0 +1,144 @@
+// The Analyzer's chain: ICU word segmentation over the UTF-8 bytes (UText, so boundaries are byte
+// offsets), splitting of words at internal '.', ',' and ':' and grouping of hyphen-joined words,
+// per-part normalisation by TextNormalizer, then a compound token for every multi-part group.
+#include "analysis/analyzer.hpp"
+
+#include <unicode/brkiter.h>
+#include <unicode/utext.h>
+#include <xapian.h>
+
+#include <stdexcept>
+
+#include "analysis/text_normalizer.hpp"
+
+namespace gazette {
+namespace {
+
+/// Terms longer than this (URLs, base64, runaway words) are dropped: no one searches for them and
+/// Xapian limits term length.
+constexpr std::size_t kMaxTermBytes = 120;
+
+struct Segment {
+    std::size_t start;
+    std::size_t end;
+    bool is_word;
+};
+
+struct Part {
+    std::size_t start;
+    std::size_t end;
+    char separator_before;  // '.', ',', ':', '-' or 0 for the first part of a group
+};
+
+bool is_hyphen(std::string_view s) {
+    return s == "-" || s == "\u2010" || s == "\u2011";
+}
+
+bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
+
+}  // namespace
+
+struct Analyzer::Impl {
+    TextNormalizer normalizer;
+    Xapian::Stem stemmer{"english"};
+    std::unique_ptr<icu::BreakIterator> words;
+
+    Impl() {
+        UErrorCode status = U_ZERO_ERROR;
+        words.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+        if (U_FAILURE(status) || !words) throw std::runtime_error("ICU word break data is missing");
+    }
+
+    std::vector<Segment> segment(std::string_view text) {
+        std::vector<Segment> out;
+        UErrorCode status = U_ZERO_ERROR;
+        UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+        if (U_FAILURE(status)) return out;
+        words->setText(ut, status);
+        int32_t start = words->first();
+        for (int32_t end = words->next(); end != icu::BreakIterator::DONE;
+             start = end, end = words->next()) {
+            bool is_word = words->getRuleStatus() >= UBRK_WORD_NONE_LIMIT;
+            out.push_back({static_cast<std::size_t>(start), static_cast<std::size_t>(end), is_word});
+        }
+        utext_close(ut);
+        return out;
+    }
+};
+
+Analyzer::Analyzer() : m_impl(std::make_unique<Impl>()) {}
+Analyzer::~Analyzer() = default;
+
+std::vector<Token> Analyzer::tokenize(std::string_view text, std::uint32_t first_position) const {
+    std::vector<Segment> segments = m_impl->segment(text);
+    std::vector<Token> tokens;
+    std::uint32_t position = first_position;
+
+    // Collect a group: word segments joined by single hyphens with no space around them.
+    std::vector<Part> group;
+    auto flush_group = [&]() {
+        if (group.empty()) return;
+        std::string compound;
+        std::size_t first_index = tokens.size();
+        std::uint32_t first_pos = position;
+        std::size_t parts_emitted = 0;
+        for (const Part& part : group) {
+            std::string term = m_impl->normalizer.word(text.substr(part.start, part.end - part.start));
+            if (term.empty() || term.size() > kMaxTermBytes) continue;
+            if (parts_emitted > 0 && part.separator_before == '.' && !compound.empty() &&
+                is_ascii_digit(compound.back()) && is_ascii_digit(term.front())) {
+                compound += '.';  // keep the decimal point of 3.5
+            }
+            compound += term;
+            tokens.push_back({term, position++, part.start, part.end, false});
+            ++parts_emitted;
+        }
+        if (parts_emitted > 1 && compound.size() <= kMaxTermBytes) {
+            tokens.push_back({compound, first_pos, tokens[first_index].start, tokens.back().end, true});
+        }
+        group.clear();
+    };
+
+    bool after_hyphen = false;  // the previous segment was a hyphen joining two words
+    for (std::size_t i = 0; i < segments.size(); ++i) {
+        const Segment& seg = segments[i];
+        if (!seg.is_word) {
+            after_hyphen = !group.empty() && is_hyphen(text.substr(seg.start, seg.end - seg.start)) &&
+                           i + 1 < segments.size() && segments[i + 1].is_word &&
+                           segments[i + 1].start == seg.end && group.back().end == seg.start;
+            if (!after_hyphen) flush_group();
+            continue;
+        }
+        if (!after_hyphen) flush_group();  // adjacent words (CJK) are separate groups
+        after_hyphen = false;
+        // Split the word at internal '.', ',' and ':' (U.S, 1,000, 3.5).
+        char separator = group.empty() ? 0 : '-';
+        std::size_t part_start = seg.start;
+        for (std::size_t j = seg.start; j < seg.end; ++j) {
+            char c = text[j];
+            if (c == '.' || c == ',' || c == ':') {
+                if (j > part_start) group.push_back({part_start, j, separator});
+                separator = c;
+                part_start = j + 1;
+            }
+        }
+        if (seg.end > part_start) group.push_back({part_start, seg.end, separator});
+    }
+    flush_group();
+    return tokens;
+}
+
+std::string Analyzer::stem(std::string_view term) const {
+    if (term.empty() || static_cast<unsigned char>(term.front()) >= 0x80) return std::string(term);
+    return m_impl->stemmer(std::string(term));
+}
+
+std::string Analyzer::normalize_keyword(std::string_view text) const {
+    return m_impl->normalizer.keyword(text);
+}
+
+std::string Analyzer::normalize_word(std::string_view word) const {
+    return m_impl->normalizer.word(word);
+}
+
+}  // namespace gazette

@@ -1,0 +1,115 @@
+// NFKC + case fold (ICU's NFKC_Casefold), then accent folding: decompose, drop nonspacing marks
+// that sit on Latin, Greek or Cyrillic letters (other scripts need their marks), recompose.
+#include "analysis/text_normalizer.hpp"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/unistr.h>
+
+#include <stdexcept>
+
+namespace gazette {
+namespace {
+
+const icu::Normalizer2& as_normalizer(const void* p) {
+    return *static_cast<const icu::Normalizer2*>(p);
+}
+
+bool is_apostrophe(UChar32 c) { return c == 0x27 || c == 0x2019 || c == 0x2BC || c == 0x2018; }
+
+bool script_drops_marks(UChar32 base) {
+    UErrorCode status = U_ZERO_ERROR;
+    UScriptCode script = uscript_getScript(base, &status);
+    return U_SUCCESS(status) &&
+           (script == USCRIPT_LATIN || script == USCRIPT_GREEK || script == USCRIPT_CYRILLIC);
+}
+
+// Removes a trailing possessive "'s" / "’s" (after case folding, so "'S" is covered too).
+void drop_possessive(icu::UnicodeString& s) {
+    int32_t n = s.length();
+    if (n > 2 && s.charAt(n - 1) == u's' && is_apostrophe(s.charAt(n - 2))) s.truncate(n - 2);
+}
+
+}  // namespace
+
+TextNormalizer::TextNormalizer() {
+    UErrorCode status = U_ZERO_ERROR;
+    m_nfkc_casefold = icu::Normalizer2::getNFKCCasefoldInstance(status);
+    m_nfd = icu::Normalizer2::getNFDInstance(status);
+    m_nfc = icu::Normalizer2::getNFCInstance(status);
+    if (U_FAILURE(status)) throw std::runtime_error("ICU normalizer data is missing");
+}
+
+namespace {
+
+// Case fold, NFKC and accent fold `in`; the result is NFC.
+icu::UnicodeString fold(const icu::UnicodeString& in, const icu::Normalizer2& casefold,
+                        const icu::Normalizer2& nfd, const icu::Normalizer2& nfc) {
+    UErrorCode status = U_ZERO_ERROR;
+    icu::UnicodeString folded = casefold.normalize(in, status);
+    icu::UnicodeString decomposed = nfd.normalize(folded, status);
+    icu::UnicodeString kept;
+    UChar32 base = 0;
+    for (int32_t i = 0; i < decomposed.length();) {
+        UChar32 c = decomposed.char32At(i);
+        i += U16_LENGTH(c);
+        if (u_charType(c) == U_NON_SPACING_MARK && base != 0 && script_drops_marks(base)) continue;
+        if (u_charType(c) != U_NON_SPACING_MARK) base = c;
+        kept.append(c);
+    }
+    icu::UnicodeString out = nfc.normalize(kept, status);
+    return U_SUCCESS(status) ? out : icu::UnicodeString();
+}
+
+}  // namespace
+
+std::string TextNormalizer::word(std::string_view utf8) const {
+    icu::UnicodeString s = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+    icu::UnicodeString folded = fold(s, as_normalizer(m_nfkc_casefold), as_normalizer(m_nfd),
+                                     as_normalizer(m_nfc));
+    drop_possessive(folded);
+    icu::UnicodeString out;
+    for (int32_t i = 0; i < folded.length();) {
+        UChar32 c = folded.char32At(i);
+        i += U16_LENGTH(c);
+        if (!is_apostrophe(c) && c != 0xFFFD) out.append(c);
+    }
+    std::string result;
+    out.toUTF8String(result);
+    return result;
+}
+
+std::string TextNormalizer::keyword(std::string_view utf8) const {
+    icu::UnicodeString s = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+    icu::UnicodeString folded = fold(s, as_normalizer(m_nfkc_casefold), as_normalizer(m_nfd),
+                                     as_normalizer(m_nfc));
+    icu::UnicodeString out;
+    bool pending_space = false;
+    for (int32_t i = 0; i < folded.length();) {
+        UChar32 c = folded.char32At(i);
+        i += U16_LENGTH(c);
+        if (is_apostrophe(c)) {
+            // Possessive: "Putin's" -> "putin"; other apostrophes just vanish ("O'Brien").
+            bool word_end_follows = i + 1 >= folded.length() || !u_isalnum(folded.char32At(i + 1));
+            if (i < folded.length() && folded.charAt(i) == u's' && word_end_follows) ++i;
+            continue;
+        }
+        bool keep = u_isalnum(c) || c == u'-' || u_charType(c) == U_NON_SPACING_MARK ||
+                    u_charType(c) == U_COMBINING_SPACING_MARK;
+        if (!keep) {
+            pending_space = !out.isEmpty();
+            continue;
+        }
+        if (pending_space) out.append(u' ');
+        pending_space = false;
+        out.append(c);
+    }
+    std::string result;
+    out.toUTF8String(result);
+    return result;
+}
+
+}  // namespace gazette

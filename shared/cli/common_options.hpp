@@ -1,0 +1,21 @@
+// Options both binaries share, defined once so they read and behave the same.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+
+namespace gazette {
+
+/// Adds the required `--db INDEX` option.
+inline void add_db_option(CLI::App& app, std::string& db) {
+    app.add_option("--db", db, "Index directory (a Xapian database)")->required();
+}
+
+/// Exit codes shared by both binaries (documented in --help and docs/).
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitPartial = 1;  // search: nothing matched; index: some files skipped
+inline constexpr int kExitError = 2;
+inline constexpr int kExitInterrupted = 130;
+
+}  // namespace gazette

@@ -1,0 +1,129 @@
+// Terms: exact words (positional) and Z-stems for title+body, S/ZS for the title alone, XQ/ZXQ for
+// words inside quotes; boolean terms for dates, speakers and source; values for sorting and
+// facets; the stored article as data. See docs/schema.md.
+#include "index/document_builder.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstdint>
+
+#include "index/schema.hpp"
+#include "index/stored_article.hpp"
+
+namespace gazette {
+namespace {
+
+std::string join(const std::vector<std::string>& items, char separator) {
+    std::string out;
+    for (const auto& item : items) {
+        if (!out.empty()) out += separator;
+        out += item;
+    }
+    return out;
+}
+
+void add_boolean(Xapian::Document& doc, std::string_view prefix, std::string_view value) {
+    if (value.empty()) return;
+    std::string term = std::string(prefix) + std::string(value);
+    if (term.size() <= schema::kMaxTermBytes) doc.add_boolean_term(term);
+}
+
+}  // namespace
+
+namespace {
+
+// prefix + value, or prefix + "#" + a 64-bit FNV-1a hash when that would be too long a term.
+// FNV-1a, not std::hash: the term must be the same on every machine and every build.
+std::string bounded_term(std::string_view prefix, const std::string& value) {
+    std::string term = std::string(prefix) + value;
+    if (term.size() <= schema::kMaxTermBytes) return term;
+    std::uint64_t hash = 14695981039346656037ull;
+    for (unsigned char c : value) hash = (hash ^ c) * 1099511628211ull;
+    return fmt::format("{}#{:016x}", prefix, hash);
+}
+
+}  // namespace
+
+std::string DocumentBuilder::id_term(const std::string& id) { return bounded_term(schema::kIdPrefix, id); }
+
+std::string DocumentBuilder::file_term(const std::string& file_id) {
+    return bounded_term(schema::kFilePrefix, file_id);
+}
+
+unsigned DocumentBuilder::index_text(Xapian::Document& doc, std::string_view text,
+                                     unsigned first_position, unsigned wdf, bool title) const {
+    unsigned next_position = first_position;
+    for (const Token& token : m_analyzer.tokenize(text, first_position)) {
+        next_position = std::max(next_position, token.position + 1);
+        std::string stem = m_analyzer.stem(token.term);
+        // Positions are 1-based in Xapian by convention; ours start at first_position + 1.
+        doc.add_posting(token.term, token.position + 1, wdf);
+        doc.add_term(std::string(schema::kStemPrefix) + stem, wdf);
+        if (title) {
+            doc.add_posting(std::string(schema::kTitlePrefix) + token.term, token.position + 1);
+            doc.add_term(std::string(schema::kTitleStemPrefix) + stem);
+        }
+    }
+    return next_position;
+}
+
+void DocumentBuilder::index_quotes(Xapian::Document& doc, const Article& article) const {
+    unsigned position = 1;
+    for (const Quote& quote : article.quotes) {
+        for (const Token& token : m_analyzer.tokenize(quote.text, position)) {
+            doc.add_posting(std::string(schema::kQuotePrefix) + token.term, token.position + 1);
+            doc.add_term(std::string(schema::kQuoteStemPrefix) + m_analyzer.stem(token.term));
+            position = token.position + 1;
+        }
+        position += 100;  // no phrase across two quotes
+    }
+}
+
+void DocumentBuilder::index_keyword_terms(Xapian::Document& doc, const Article& article) const {
+    if (article.date) {
+        std::string compact = article.date->compact();
+        add_boolean(doc, schema::kYearPrefix, compact.substr(0, 4));
+        add_boolean(doc, schema::kMonthPrefix, compact.substr(0, 6));
+        add_boolean(doc, schema::kDayPrefix, compact);
+        doc.add_value(schema::kDateSlot, compact);
+    } else {
+        doc.add_boolean_term(std::string(schema::kUndatedTerm));
+    }
+    for (const auto& speaker : article.speakers) {
+        std::string name = m_analyzer.normalize_keyword(speaker);
+        add_boolean(doc, schema::kSpeakerPrefix, name);
+        std::size_t start = 0;
+        while (start < name.size()) {
+            std::size_t end = name.find(' ', start);
+            if (end == std::string::npos) end = name.size();
+            add_boolean(doc, schema::kSpeakerWordPrefix, name.substr(start, end - start));
+            start = end + 1;
+        }
+    }
+    if (!article.speakers.empty())
+        doc.add_value(schema::kSpeakersSlot, join(article.speakers, schema::kListSeparator));
+    if (!article.source.empty()) {
+        add_boolean(doc, schema::kSourcePrefix, m_analyzer.normalize_keyword(article.source));
+        doc.add_value(schema::kSourceSlot, article.source);
+    }
+}
+
+Xapian::Document DocumentBuilder::build(const Article& article, const std::string& file_id,
+                                        const std::string& signature) const {
+    Xapian::Document doc;
+    doc.add_boolean_term(id_term(article.id));
+    doc.add_boolean_term(file_term(file_id));
+    index_text(doc, article.title, 0, schema::kTitleWdfBoost, true);
+    unsigned position = schema::kBodyFirstPosition;
+    for (const auto& paragraph : article.paragraphs) {
+        position = index_text(doc, paragraph, position, 1, false) + 1;  // no phrase across paragraphs
+    }
+    index_quotes(doc, article);
+    index_keyword_terms(doc, article);
+    doc.add_value(schema::kSignatureSlot, signature);
+    doc.set_data(serialize_article(article));
+    return doc;
+}
+
+}  // namespace gazette

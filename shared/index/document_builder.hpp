@@ -1,0 +1,38 @@
+// The document builder: Article -> Xapian::Document following the schema (index/schema.hpp).
+// The only place that decides which terms, values and data an article gets.
+#pragma once
+
+#include <string>
+#include <xapian.h>
+
+#include "analysis/analyzer.hpp"
+#include "model/article.hpp"
+
+namespace gazette {
+
+class DocumentBuilder {
+public:
+    explicit DocumentBuilder(const Analyzer& analyzer) : m_analyzer(analyzer) {}
+
+    /// Builds the document. `file_id` is the source file's id (the article id without its
+    /// "#record" part); `signature` (file size and mtime) goes in the signature slot so a re-run
+    /// can tell unchanged files.
+    [[nodiscard]] Xapian::Document build(const Article& article, const std::string& file_id,
+                                         const std::string& signature) const;
+
+    /// The unique-id term of an article id: "Q" + id, or "Q#" + a hash for very long ids.
+    [[nodiscard]] static std::string id_term(const std::string& id);
+    /// The term every article of one source file carries: "XFILE" + file id (hashed when long).
+    [[nodiscard]] static std::string file_term(const std::string& file_id);
+
+private:
+    /// Indexes `text` from `first_position`; returns the position after its last word.
+    unsigned index_text(Xapian::Document& doc, std::string_view text, unsigned first_position,
+                        unsigned wdf, bool title) const;
+    void index_quotes(Xapian::Document& doc, const Article& article) const;
+    void index_keyword_terms(Xapian::Document& doc, const Article& article) const;
+
+    const Analyzer& m_analyzer;
+};
+
+}  // namespace gazette

@@ -1,0 +1,50 @@
+// One indexing run: walk a directory, read each article file, attribute quotes, build documents
+// and write them through IndexWriter, skipping unchanged files and deleting vanished ones.
+// Progress and messages go to an IndexReporter; this file prints nothing itself.
+#pragma once
+
+#include <atomic>
+#include <cstddef>
+#include <filesystem>
+#include <string>
+
+#include "readers/reader.hpp"
+
+namespace gazette {
+
+struct IndexOptions {
+    std::filesystem::path root;     // directory of articles, walked recursively
+    std::filesystem::path db;       // Xapian database directory (created when missing)
+    bool full = false;              // re-index every file, even unchanged ones
+    std::size_t batch_size = 1000;  // articles per transaction
+    ReaderOptions reader;           // limits, date order, JSON field names
+};
+
+struct IndexStats {
+    std::size_t files = 0;      // article files seen
+    std::size_t indexed = 0;    // new files indexed
+    std::size_t updated = 0;    // changed files re-indexed
+    std::size_t unchanged = 0;  // files skipped because size and mtime match
+    std::size_t deleted = 0;    // files gone since the last run, their articles deleted
+    std::size_t skipped = 0;    // files, or records of a file, that could not be read or parsed
+    std::size_t articles = 0;   // articles written by this run
+    bool interrupted = false;   // stopped early by a signal; the work done so far is committed
+    double seconds = 0;
+};
+
+/// Receives what a run has to say; the indexer binary prints it.
+class IndexReporter {
+public:
+    virtual ~IndexReporter() = default;
+    virtual void file_done(const std::filesystem::path& path, std::size_t done) = 0;
+    /// `where` is a path, or "path: line N" for one record of a multi-article file.
+    virtual void file_skipped(const std::string& where, const std::string& reason) = 0;
+};
+
+/// Runs the indexer. Throws std::runtime_error (or Xapian::Error) for what stops the whole run:
+/// a root that is not a directory, an index of another schema, a busy index. `stop` is polled
+/// between files; when set, the run commits and returns with stats.interrupted.
+IndexStats run_index(const IndexOptions& options, IndexReporter& reporter,
+                     const std::atomic<bool>& stop);
+
+}  // namespace gazette

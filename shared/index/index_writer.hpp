@@ -1,0 +1,48 @@
+// The index writer: owns the Xapian WritableDatabase. Checks and records the schema version,
+// groups changes into transactions (one per batch, so an interrupted run leaves the index at its
+// last commit), replaces articles by their unique-id term and deletes those whose files are gone.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include <xapian.h>
+
+namespace gazette {
+
+class IndexWriter {
+public:
+    /// Opens or creates the database. Throws std::runtime_error when it holds an index of another
+    /// schema version or is not a Gazette index, and "index is busy" when another writer holds it.
+    IndexWriter(const std::filesystem::path& db_path, std::size_t batch_size);
+    ~IndexWriter();
+
+    /// The signature stored with the articles of this file term, if the file is indexed.
+    [[nodiscard]] std::optional<std::string> signature_of(const std::string& file_term) const;
+
+    /// Replaces every article of one file (all documents carrying `file_term`) by `docs`, inside
+    /// the current batch; commits when the batch is full.
+    void replace_file(const std::string& file_term, const std::vector<Xapian::Document>& docs);
+
+    /// Deletes the articles of every file whose term is not in `keep`; returns how many files.
+    std::size_t delete_files_except(const std::unordered_set<std::string>& keep);
+
+    /// Commits the pending batch (also done by the destructor when no exception is in flight).
+    void commit();
+
+    [[nodiscard]] Xapian::doccount doc_count() const { return m_db.get_doccount(); }
+
+private:
+    void begin_batch();
+    void count_change(std::size_t changes);
+
+    Xapian::WritableDatabase m_db;
+    std::size_t m_batch_size;
+    std::size_t m_pending = 0;
+    bool m_in_transaction = false;
+};
+
+}  // namespace gazette

@@ -1,0 +1,49 @@
+// The index schema: every term prefix, value slot and metadata key Gazette writes, in one place.
+// docs/schema.md is the same table in prose; change both together and bump kSchemaVersion when an
+// existing index could no longer be read correctly. Prefixes follow Xapian Omega's conventions
+// (xapian-omega/docs/termprefixes.rst) where one exists; our own fields start with X.
+#pragma once
+
+#include <string_view>
+
+namespace gazette::schema {
+
+/// Written to the database metadata under kSchemaVersionKey; the searcher refuses other versions.
+inline constexpr int kSchemaVersion = 1;
+inline constexpr std::string_view kSchemaVersionKey = "gazette.schema_version";
+
+// ---- Term prefixes ------------------------------------------------------------------------
+inline constexpr std::string_view kIdPrefix = "Q";          // Q<relative path>[#record]: unique id
+inline constexpr std::string_view kFilePrefix = "XFILE";    // XFILE<relative path>: the source file
+inline constexpr std::string_view kBodyPrefix = "";         // exact words, title + body, positional
+inline constexpr std::string_view kStemPrefix = "Z";        // Z<stem>, title + body, no positions
+inline constexpr std::string_view kTitlePrefix = "S";       // S<word>, title only, positional
+inline constexpr std::string_view kTitleStemPrefix = "ZS";  // ZS<stem>, title only
+inline constexpr std::string_view kYearPrefix = "Y";        // Y2020
+inline constexpr std::string_view kMonthPrefix = "M";       // M202011
+inline constexpr std::string_view kDayPrefix = "D";         // D20201109
+inline constexpr std::string_view kSpeakerPrefix = "XSPK";      // XSPK<normalised full name>
+inline constexpr std::string_view kSpeakerWordPrefix = "XSPW";  // XSPW<one word of the name>
+inline constexpr std::string_view kSourcePrefix = "XSRC";       // XSRC<normalised source>
+inline constexpr std::string_view kQuotePrefix = "XQ";          // XQ<word>, words inside quotes
+inline constexpr std::string_view kQuoteStemPrefix = "ZXQ";     // ZXQ<stem>
+inline constexpr std::string_view kUndatedTerm = "XUNDATED";    // articles with no date
+
+// ---- Value slots ----------------------------------------------------------------------------
+inline constexpr unsigned kDateSlot = 0;       // "YYYYMMDD" (empty when undated)
+inline constexpr unsigned kSpeakersSlot = 1;   // display names joined by kListSeparator
+inline constexpr unsigned kSourceSlot = 2;     // display source name
+inline constexpr unsigned kSignatureSlot = 3;  // "<size>:<mtime-ns>" of the source file
+
+inline constexpr char kListSeparator = '\x1f';
+
+// ---- Positions --------------------------------------------------------------------------------
+/// Body positions start here so that a phrase never spans the title and the body.
+inline constexpr unsigned kBodyFirstPosition = 1000;
+/// Title words count this many times in the unprefixed field: title matches rank higher.
+inline constexpr unsigned kTitleWdfBoost = 3;
+
+/// Xapian terms longer than this are not indexed (Xapian's limit is 245 bytes).
+inline constexpr std::size_t kMaxTermBytes = 200;
+
+}  // namespace gazette::schema

@@ -1,0 +1,140 @@
+// date: values: YYYY, YYYY-MM and YYYY-MM-DD (month and day may have one digit), and ranges of
+// them with "..". Checks that the day exists (leap years included) and that a range is not
+// reversed; turns a lone date into a Y/M/D term and a range into a kDateSlot value range.
+#include "search/date_query.hpp"
+
+#include <fmt/format.h>
+
+#include <optional>
+#include <string>
+
+#include "index/schema.hpp"
+#include "search/query_parser.hpp"
+
+namespace gazette {
+namespace {
+
+/// A year, a month of a year or a day; month and day are 0 when not given.
+struct PartialDate {
+    int year = 0;
+    int month = 0;
+    int day = 0;
+};
+
+bool is_leap_year(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+
+int days_in_month(int year, int month) {
+    static constexpr int kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return month == 2 && is_leap_year(year) ? 29 : kDays[month - 1];
+}
+
+/// Reads an unsigned number of `min_digits`..`max_digits` digits; nullopt otherwise.
+std::optional<int> read_number(std::string_view text, std::size_t min_digits,
+                               std::size_t max_digits) {
+    if (text.size() < min_digits || text.size() > max_digits) return std::nullopt;
+    int value = 0;
+    for (char c : text) {
+        if (c < '0' || c > '9') return std::nullopt;
+        value = value * 10 + (c - '0');
+    }
+    return value;
+}
+
+/// `text` for a one-line message: control characters (a newline in a quoted value) as spaces.
+std::string printable(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) {
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
+    }
+    return out;
+}
+
+[[noreturn]] void fail_date(std::string_view text, std::size_t where, std::string_view why) {
+    throw QueryError(
+        fmt::format("invalid date '{}' at character {}: {}", printable(text), where, why));
+}
+
+PartialDate parse_partial(std::string_view text, std::size_t where) {
+    constexpr std::string_view kForms = "expected YYYY, YYYY-MM or YYYY-MM-DD";
+    PartialDate date;
+    std::size_t first_dash = text.find('-');
+    std::optional<int> year = read_number(text.substr(0, first_dash), 4, 4);
+    if (!year) fail_date(text, where, kForms);
+    date.year = *year;
+    if (first_dash == std::string_view::npos) return date;
+
+    std::string_view rest = text.substr(first_dash + 1);
+    std::size_t second_dash = rest.find('-');
+    std::optional<int> month = read_number(rest.substr(0, second_dash), 1, 2);
+    if (!month) fail_date(text, where, kForms);
+    if (*month < 1 || *month > 12)
+        fail_date(text, where, fmt::format("there is no month {}", *month));
+    date.month = *month;
+    if (second_dash == std::string_view::npos) return date;
+
+    std::optional<int> day = read_number(rest.substr(second_dash + 1), 1, 2);
+    if (!day) fail_date(text, where, kForms);
+    if (*day < 1 || *day > days_in_month(date.year, date.month)) {
+        fail_date(text, where,
+                  fmt::format("{:04}-{:02} has no day {}", date.year, date.month, *day));
+    }
+    date.day = *day;
+    return date;
+}
+
+/// First day covered by `date`, as "YYYYMMDD".
+std::string lower_bound(const PartialDate& date) {
+    return fmt::format("{:04}{:02}{:02}", date.year, date.month == 0 ? 1 : date.month,
+                       date.day == 0 ? 1 : date.day);
+}
+
+/// Last day covered by `date`, as "YYYYMMDD".
+std::string upper_bound(const PartialDate& date) {
+    int month = date.month == 0 ? 12 : date.month;
+    int day = date.day == 0 ? days_in_month(date.year, month) : date.day;
+    return fmt::format("{:04}{:02}{:02}", date.year, month, day);
+}
+
+/// The boolean term the indexer writes for that year, month or day.
+std::string date_term(const PartialDate& date) {
+    if (date.month == 0) return fmt::format("{}{:04}", schema::kYearPrefix, date.year);
+    if (date.day == 0) {
+        return fmt::format("{}{:04}{:02}", schema::kMonthPrefix, date.year, date.month);
+    }
+    return fmt::format("{}{:04}{:02}{:02}", schema::kDayPrefix, date.year, date.month, date.day);
+}
+
+}  // namespace
+
+Xapian::Query date_query(std::string_view value, std::size_t where) {
+    std::size_t dots = value.find("..");
+    if (dots == std::string_view::npos)
+        return Xapian::Query(date_term(parse_partial(value, where)));
+
+    std::string_view from_text = value.substr(0, dots);
+    std::string_view to_text = value.substr(dots + 2);
+    if (from_text.empty() && to_text.empty()) {
+        throw QueryError(
+            fmt::format("invalid date range '{}' at character {}: give a start, an end or both",
+                        printable(value), where));
+    }
+    std::optional<PartialDate> from;
+    std::optional<PartialDate> to;
+    if (!from_text.empty()) from = parse_partial(from_text, where);
+    if (!to_text.empty()) to = parse_partial(to_text, where);
+
+    if (!to)
+        return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kDateSlot, lower_bound(*from));
+    if (!from)
+        return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kDateSlot, upper_bound(*to));
+    std::string low = lower_bound(*from);
+    std::string high = upper_bound(*to);
+    if (low > high) {
+        throw QueryError(fmt::format("reversed date range '{}' at character {}: {} is after {}",
+                                     printable(value), where, printable(from_text),
+                                     printable(to_text)));
+    }
+    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, low, high);
+}
+
+}  // namespace gazette

@@ -1,0 +1,18 @@
+// The value of a `date:` field -> Xapian query: one day, month or year becomes the D/M/Y boolean
+// term the indexer writes; a range `from..to` (either end optional) becomes a value range on
+// schema::kDateSlot with inclusive "YYYYMMDD" bounds. Invalid dates throw QueryError.
+#pragma once
+
+#include <xapian.h>
+
+#include <cstddef>
+#include <string_view>
+
+namespace gazette {
+
+/// Parses `value` ("2020", "2020-11", "2020-11-09", "2020-11..2021", "..2020-06", "2021..").
+/// `where` is the 1-based character number of the field in the query, used in error messages.
+/// The result is unweighted as Xapian builds it; the caller scales it to weight 0.
+[[nodiscard]] Xapian::Query date_query(std::string_view value, std::size_t where);
+
+}  // namespace gazette

@@ -1,0 +1,22 @@
+// What the query parser hands the searcher: the Xapian query plus what the snippeter needs to
+// highlight (the positive words and phrases, as analysed terms).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+namespace gazette {
+
+struct ParsedQuery {
+    Xapian::Query query;  // ready for Enquire; Xapian::Query::MatchAll for an empty query
+    /// Positive (not negated) single words, as normalised exact terms (no prefix).
+    std::vector<std::string> words;
+    /// Positive phrases, each a sequence of normalised exact terms.
+    std::vector<std::vector<std::string>> phrases;
+    /// True when the query has at least one weighted (non-filter) part.
+    bool has_weighted_terms = false;
+};
+
+}  // namespace gazette

@@ -1,0 +1,446 @@
+// The query grammar (docs/query-language.md): a recursive-descent parser over query_lexer tokens
+// that builds the Xapian query from the Analyzer's terms with the index schema's prefixes, and
+// collects the positive words and phrases for the snippeter. Dates are left to date_query.
+#include "search/query_parser.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <optional>
+#include <utility>
+#include <vector>
+
+#include "index/schema.hpp"
+#include "search/date_query.hpp"
+#include "search/query_lexer.hpp"
+
+namespace gazette {
+namespace {
+
+using Query = Xapian::Query;
+
+constexpr std::size_t kMaxQueryBytes = 10000;
+constexpr std::size_t kMaxTerms = 1000;
+constexpr int kMaxDepth = 100;
+
+/// A parsed (sub)expression kept in two halves so that AND can merge exclusions:
+/// the result is `positive AND_NOT negative`, MatchAll standing in for a missing positive.
+/// A node with neither half came from ignored items only (punctuation, empty groups).
+struct Node {
+    std::optional<Query> positive;
+    std::optional<Query> negative;
+    bool weighted = false;  // the positive half contains weighted (non-filter) terms
+
+    [[nodiscard]] bool empty() const { return !positive && !negative; }
+    [[nodiscard]] bool filter_only() const { return positive && !weighted; }
+};
+
+/// One query from several: the single element itself, else `op` over all of them.
+Query combine(Query::op op, const std::vector<Query>& parts) {
+    if (parts.size() == 1) return parts.front();
+    return Query(op, parts.begin(), parts.end());
+}
+
+std::optional<Query> materialise(const Node& node) {
+    if (!node.negative) return node.positive;
+    return Query(Query::OP_AND_NOT, node.positive ? *node.positive : Query::MatchAll,
+                 *node.negative);
+}
+
+/// Filters restrict the match but add nothing to the weight.
+Query unweighted(const Query& query) { return Query(Query::OP_SCALE_WEIGHT, query, 0); }
+
+/// Added to the score once for every optional item an article matches, so that of several
+/// OR-ed words an article with more of them always ranks higher; BM25 orders articles that match
+/// as many. Far above any BM25 sum of a few terms.
+constexpr double kCoordinationBonus = 1000.0;
+
+/// `item OR (0 * item AND <fixed kCoordinationBonus>)`: item's BM25 weight plus the bonus.
+Query with_coordination_bonus(const Query& item) {
+    // release() hands the source to the query's reference counting (Xapian 1.4 idiom).
+    Query bonus((new Xapian::FixedWeightPostingSource(kCoordinationBonus))->release());
+    return Query(Query::OP_OR, item, Query(Query::OP_AND, unweighted(item), bonus));
+}
+
+struct Prefixes {
+    std::string_view exact;
+    std::string_view stem;
+};
+
+Prefixes weighted_prefixes(QueryField field) {
+    if (field == QueryField::Title) return {schema::kTitlePrefix, schema::kTitleStemPrefix};
+    if (field == QueryField::Quote) return {schema::kQuotePrefix, schema::kQuoteStemPrefix};
+    return {schema::kBodyPrefix, schema::kStemPrefix};
+}
+
+std::string prefixed(std::string_view prefix, std::string_view term) {
+    std::string out(prefix);
+    out += term;
+    return out;
+}
+
+std::string_view operator_name(QueryTokenKind kind) {
+    switch (kind) {
+        case QueryTokenKind::And:
+            return "AND";
+        case QueryTokenKind::Or:
+            return "OR";
+        case QueryTokenKind::Not:
+            return "NOT";
+        default:
+            return "";
+    }
+}
+
+bool is_operand(QueryTokenKind kind) {
+    return kind == QueryTokenKind::Word || kind == QueryTokenKind::Phrase ||
+           kind == QueryTokenKind::OpenGroup;
+}
+
+class Parser {
+public:
+    Parser(const Analyzer& analyzer, std::string_view text, DefaultOperator op, bool coordination,
+           ParsedQuery& result)
+        : m_analyzer(analyzer), m_text(text), m_op(op), m_coordination(coordination), m_result(result) {}
+
+    Node run() {
+        m_tokens = lex_query(m_text);
+        Node node = parse_or({QueryField::None, true, 0});
+        const QueryToken& token = peek();
+        if (token.kind == QueryTokenKind::CloseGroup) {
+            throw QueryError(fmt::format(
+                "unbalanced parentheses: ')' at character {} has no matching '('", where(token)));
+        }
+        return node;
+    }
+
+private:
+    struct Context {
+        QueryField field;  // applies to items without their own field (inside title:(...))
+        bool positive;     // false under '-' or NOT: nothing is collected for highlighting
+        int depth;         // parentheses nesting
+    };
+
+    const QueryToken& peek() const { return m_tokens[m_index]; }
+    const QueryToken& advance() { return m_tokens[m_index++]; }
+
+    std::size_t where(const QueryToken& token) const {
+        return character_number(m_text, token.value_offset);
+    }
+
+    /// After an operator: the next token must start an operand (or be NOT, when `allow_not`).
+    void expect_operand(const QueryToken& op, bool allow_not) const {
+        const QueryToken& next = peek();
+        if (is_operand(next.kind) || (allow_not && next.kind == QueryTokenKind::Not)) return;
+        if (next.kind == QueryTokenKind::End || next.kind == QueryTokenKind::CloseGroup) {
+            throw QueryError(
+                fmt::format("dangling operator: '{}' at character {} has nothing after it",
+                            operator_name(op.kind), where(op)));
+        }
+        throw QueryError(fmt::format("dangling operator: '{}' at character {} is followed by '{}'",
+                                     operator_name(op.kind), where(op), operator_name(next.kind)));
+    }
+
+    // or_expr := and_expr (OR and_expr)*
+    Node parse_or(const Context& context) {
+        std::vector<Node> operands;
+        operands.push_back(parse_and(context));
+        while (peek().kind == QueryTokenKind::Or) {
+            const QueryToken& op = advance();
+            expect_operand(op, true);
+            operands.push_back(parse_and(context));
+        }
+        std::vector<Query> queries;
+        Node result;
+        for (const Node& operand : operands) {
+            if (operand.empty()) continue;
+            queries.push_back(*materialise(operand));
+            result.weighted = result.weighted || operand.weighted;
+        }
+        if (queries.size() == 1) {
+            for (Node& operand : operands) {
+                if (!operand.empty()) return std::move(operand);  // keep its halves apart
+            }
+        }
+        if (!queries.empty()) result.positive = combine(Query::OP_OR, queries);
+        return result;
+    }
+
+    // and_expr := unary ((AND | AND NOT | NOT) seq)*
+    Node parse_and(const Context& context) {
+        std::vector<Query> positives;
+        std::vector<Query> negatives;
+        bool weighted = false;
+        auto merge = [&](const Node& node) {
+            if (node.positive) positives.push_back(*node.positive);
+            if (node.negative) negatives.push_back(*node.negative);
+            weighted = weighted || node.weighted;
+        };
+        merge(parse_unary(context));
+        while (peek().kind == QueryTokenKind::And || peek().kind == QueryTokenKind::Not) {
+            const QueryToken* op = &advance();
+            bool negate = op->kind == QueryTokenKind::Not;
+            expect_operand(*op, !negate);
+            if (!negate && peek().kind == QueryTokenKind::Not) {  // AND NOT
+                op = &advance();
+                negate = true;
+                expect_operand(*op, false);
+            }
+            if (negate) {
+                Context excluded = context;
+                excluded.positive = false;
+                if (auto query = materialise(parse_seq(excluded))) negatives.push_back(*query);
+            } else {
+                merge(parse_seq(context));
+            }
+        }
+        Node result;
+        if (!positives.empty()) result.positive = combine(Query::OP_AND, positives);
+        if (!negatives.empty()) result.negative = combine(Query::OP_OR, negatives);
+        result.weighted = weighted && result.positive.has_value();
+        return result;
+    }
+
+    // unary := NOT seq | seq
+    Node parse_unary(const Context& context) {
+        if (peek().kind != QueryTokenKind::Not) return parse_seq(context);
+        const QueryToken& op = advance();
+        expect_operand(op, false);
+        Context excluded = context;
+        excluded.positive = false;
+        Node result;
+        result.negative = materialise(parse_seq(excluded));
+        return result;
+    }
+
+    // seq := item*, combined like Xapian's QueryParser: +required AND-ed, optional items OR-ed
+    // (AND-ed with DefaultOperator::And) and AND_MAYBE'd onto the required ones, filters AND-ed
+    // onto the lot, -excluded items AND_NOT-ed.
+    Node parse_seq(const Context& context) {
+        if (peek().kind == QueryTokenKind::And || peek().kind == QueryTokenKind::Or) {
+            throw QueryError(
+                fmt::format("dangling operator: '{}' at character {} has nothing before it",
+                            operator_name(peek().kind), where(peek())));
+        }
+        std::vector<Query> required;
+        std::vector<Query> optional;
+        std::vector<Query> filters;
+        std::vector<Query> excluded;
+        bool weighted = false;
+        while (is_operand(peek().kind)) {
+            const QueryToken& token = advance();
+            Context item_context = context;
+            item_context.positive = context.positive && token.modifier != '-';
+            if (token.field != QueryField::None) item_context.field = token.field;
+            Node node = parse_item(token, item_context);
+            if (node.empty()) continue;
+            if (token.modifier == '-' || !node.positive) {
+                excluded.push_back(*materialise(node));
+                continue;
+            }
+            weighted = weighted || node.weighted;
+            if (token.modifier == '+' || node.filter_only() || m_op == DefaultOperator::And) {
+                (node.filter_only() ? filters : required).push_back(*node.positive);
+                if (node.negative) excluded.push_back(*node.negative);
+            } else {
+                optional.push_back(*materialise(node));
+            }
+        }
+        Node result;
+        if (optional.empty()) {
+            // Required items and filters in one flat AND.
+            required.insert(required.end(), filters.begin(), filters.end());
+            filters.clear();
+            if (!required.empty()) result.positive = combine(Query::OP_AND, required);
+        } else {
+            if (m_coordination && optional.size() > 1) {
+                for (Query& item : optional) item = with_coordination_bonus(item);
+            }
+            Query either = combine(Query::OP_OR, optional);
+            result.positive = required.empty() ? either
+                                               : Query(Query::OP_AND_MAYBE,
+                                                       combine(Query::OP_AND, required), either);
+        }
+        if (!filters.empty()) {
+            filters.insert(filters.begin(), *result.positive);
+            result.positive = combine(Query::OP_AND, filters);
+        }
+        if (!excluded.empty()) result.negative = combine(Query::OP_OR, excluded);
+        result.weighted = weighted;
+        return result;
+    }
+
+    Node parse_item(const QueryToken& token, const Context& context) {
+        if (token.kind == QueryTokenKind::OpenGroup) return parse_group(token, context);
+        bool phrase = token.kind == QueryTokenKind::Phrase;
+        switch (context.field) {
+            case QueryField::Speaker:
+                return speaker_filter(token);
+            case QueryField::Source:
+                return source_filter(token);
+            case QueryField::Date:
+                return date_filter(token);
+            default:
+                return phrase ? phrase_node(token, context) : word_node(token, context);
+        }
+    }
+
+    Node parse_group(const QueryToken& open, Context context) {
+        if (++context.depth > kMaxDepth) {
+            throw QueryError(fmt::format(
+                "parentheses nested too deeply: '(' at character {} opens level {} (the limit "
+                "is {})",
+                where(open), context.depth, kMaxDepth));
+        }
+        Node node = parse_or(context);
+        if (peek().kind != QueryTokenKind::CloseGroup) {
+            throw QueryError(fmt::format(
+                "unbalanced parentheses: '(' at character {} is never closed", where(open)));
+        }
+        advance();
+        return node;
+    }
+
+    void count_terms(std::size_t count, const QueryToken& token) {
+        m_terms += count;
+        if (m_terms > kMaxTerms) {
+            throw QueryError(fmt::format(
+                "too many terms: the query goes over the limit of {} terms at character {}",
+                kMaxTerms, where(token)));
+        }
+    }
+
+    void collect_word(const std::string& term) {
+        auto& words = m_result.words;
+        if (std::find(words.begin(), words.end(), term) == words.end()) words.push_back(term);
+    }
+
+    void collect_phrase(std::vector<std::string> terms) {
+        auto& phrases = m_result.phrases;
+        if (std::find(phrases.begin(), phrases.end(), terms) == phrases.end()) {
+            phrases.push_back(std::move(terms));
+        }
+    }
+
+    static Query phrase_query(std::string_view prefix, const std::vector<std::string>& terms) {
+        std::vector<Query> parts;
+        for (const std::string& term : terms) parts.emplace_back(prefixed(prefix, term));
+        return Query(Query::OP_PHRASE, parts.begin(), parts.end());
+    }
+
+    /// A bare word: `exact OR Z<stem>`; several parts: `(PHRASE parts) OR compound`.
+    Node word_node(const QueryToken& token, const Context& context) {
+        std::vector<Token> tokens = m_analyzer.tokenize(token.text);
+        std::vector<const Token*> part_tokens;
+        std::vector<const Token*> compounds;
+        for (const Token& t : tokens) (t.compound ? compounds : part_tokens).push_back(&t);
+        if (part_tokens.empty()) return {};
+        count_terms(part_tokens.size(), token);
+        Prefixes prefixes = weighted_prefixes(context.field);
+        Node node;
+        node.weighted = true;
+        if (part_tokens.size() == 1) {
+            const std::string& term = part_tokens.front()->term;
+            node.positive = Query(Query::OP_OR, Query(prefixed(prefixes.exact, term)),
+                                  Query(prefixed(prefixes.stem, m_analyzer.stem(term))));
+            if (context.positive) collect_word(term);
+            return node;
+        }
+        std::vector<std::string> parts;
+        for (const Token* t : part_tokens) parts.push_back(t->term);
+        node.positive = phrase_query(prefixes.exact, parts);
+        // The compound is the whole word only when it spans every part ("russianamerican").
+        if (compounds.size() == 1 && compounds.front()->start == part_tokens.front()->start &&
+            compounds.front()->end == part_tokens.back()->end) {
+            node.positive = Query(Query::OP_OR, *node.positive,
+                                  Query(prefixed(prefixes.exact, compounds.front()->term)));
+        }
+        if (context.positive) collect_phrase(std::move(parts));
+        return node;
+    }
+
+    /// A quoted phrase: PHRASE of the exact parts (compounds skipped); one word: the exact term.
+    Node phrase_node(const QueryToken& token, const Context& context) {
+        std::vector<std::string> parts;
+        for (const Token& t : m_analyzer.tokenize(token.text)) {
+            if (!t.compound) parts.push_back(t.term);
+        }
+        if (parts.empty()) return {};
+        count_terms(parts.size(), token);
+        std::string_view prefix = weighted_prefixes(context.field).exact;
+        Node node;
+        node.weighted = true;
+        if (parts.size() == 1) {
+            node.positive = Query(prefixed(prefix, parts.front()));
+            if (context.positive) collect_word(parts.front());
+        } else {
+            node.positive = phrase_query(prefix, parts);
+            if (context.positive) collect_phrase(std::move(parts));
+        }
+        return node;
+    }
+
+    /// speaker:x -> AND of XSPW<word> over the words of the normalised name.
+    Node speaker_filter(const QueryToken& token) {
+        std::string name = m_analyzer.normalize_keyword(token.text);
+        std::vector<Query> words;
+        std::size_t start = 0;
+        while (start < name.size()) {
+            std::size_t end = name.find(' ', start);
+            if (end == std::string::npos) end = name.size();
+            if (end > start) {
+                words.emplace_back(prefixed(schema::kSpeakerWordPrefix,
+                                            std::string_view(name).substr(start, end - start)));
+            }
+            start = end + 1;
+        }
+        if (words.empty()) return {};
+        count_terms(words.size(), token);
+        return {unweighted(combine(Query::OP_AND, words)), std::nullopt, false};
+    }
+
+    /// source:x -> XSRC<normalised source>.
+    Node source_filter(const QueryToken& token) {
+        std::string source = m_analyzer.normalize_keyword(token.text);
+        if (source.empty()) return {};
+        count_terms(1, token);
+        return {unweighted(Query(prefixed(schema::kSourcePrefix, source))), std::nullopt, false};
+    }
+
+    /// date:x -> Y/M/D term or a kDateSlot value range (date_query.hpp).
+    Node date_filter(const QueryToken& token) {
+        constexpr std::string_view kSpaces = " \t\n\r\f\v";
+        std::string_view value = token.text;
+        value.remove_prefix(std::min(value.size(), value.find_first_not_of(kSpaces)));
+        value = value.substr(0, value.find_last_not_of(kSpaces) + 1);
+        if (value.empty()) return {};
+        count_terms(1, token);
+        return {unweighted(date_query(value, where(token))), std::nullopt, false};
+    }
+
+    const Analyzer& m_analyzer;
+    std::string_view m_text;
+    DefaultOperator m_op;
+    bool m_coordination;
+    ParsedQuery& m_result;
+    std::vector<QueryToken> m_tokens;
+    std::size_t m_index = 0;
+    std::size_t m_terms = 0;
+};
+
+}  // namespace
+
+ParsedQuery QueryParser::parse(std::string_view text, DefaultOperator op) const {
+    if (text.size() > kMaxQueryBytes) {
+        throw QueryError(fmt::format("query too long: {} bytes (the limit is {} bytes)",
+                                     text.size(), kMaxQueryBytes));
+    }
+    ParsedQuery result;
+    Node node = Parser(m_analyzer, text, op, m_options.coordination, result).run();
+    std::optional<Query> query = materialise(node);
+    result.query = query ? *query : Query::MatchAll;
+    result.has_weighted_terms = query.has_value() && node.weighted;
+    return result;
+}
+
+}  // namespace gazette

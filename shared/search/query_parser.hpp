@@ -1,0 +1,43 @@
+// The query language (docs/query-language.md) -> Xapian::Query, using the shared Analyzer so that
+// query words become exactly the terms the indexer wrote. Syntax errors throw QueryError.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+#include "analysis/analyzer.hpp"
+#include "search/query.hpp"
+
+namespace gazette {
+
+class QueryError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+enum class DefaultOperator { Or, And };
+
+struct QueryParserOptions {
+    /// Of several optional (OR-ed) items, an article matching more always ranks higher: each
+    /// matched item adds a fixed bonus on top of BM25. Off only to inspect the bare query.
+    bool coordination = true;
+};
+
+class QueryParser {
+public:
+    explicit QueryParser(const Analyzer& analyzer, QueryParserOptions options = {})
+        : m_analyzer(analyzer), m_options(options) {}
+
+    /// Parses a user query. Bare words are combined with `op`; see docs/query-language.md.
+    /// Throws QueryError with a one-line message on unbalanced quotes or parentheses, a dangling
+    /// operator or an invalid date. An unknown `field:` is read as plain words.
+    [[nodiscard]] ParsedQuery parse(std::string_view text,
+                                    DefaultOperator op = DefaultOperator::Or) const;
+
+private:
+    const Analyzer& m_analyzer;
+    QueryParserOptions m_options;
+};
+
+}  // namespace gazette

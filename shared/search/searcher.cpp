@@ -1,0 +1,133 @@
+// Running a search: filters from the options are parsed by the same QueryParser as the query
+// (so `--speaker X` means exactly `speaker:"X"`), then one Enquire pass over every match with the
+// facet spies attached, which makes the count and the facets exact rather than estimates.
+#include "search/searcher.hpp"
+
+#include <fmt/format.h>
+
+#include <chrono>
+#include <stdexcept>
+
+#include "index/schema.hpp"
+#include "index/stored_article.hpp"
+
+namespace gazette {
+namespace {
+
+Xapian::Database open_database(const std::filesystem::path& path) {
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec))
+        throw std::runtime_error(
+            fmt::format("{}: no index here (create one with gazette-index)", path.string()));
+    Xapian::Database db;
+    try {
+        db = Xapian::Database(path.string());
+    } catch (const Xapian::DatabaseOpeningError& e) {
+        throw std::runtime_error(
+            fmt::format("{}: not a readable index: {}", path.string(), e.get_msg()));
+    } catch (const Xapian::DatabaseCorruptError& e) {
+        throw std::runtime_error(
+            fmt::format("{}: the index is damaged ({}); re-index it", path.string(), e.get_msg()));
+    }
+    std::string version = db.get_metadata(std::string(schema::kSchemaVersionKey));
+    if (version.empty())
+        throw std::runtime_error(
+            fmt::format("{}: not a Gazette index (no schema version)", path.string()));
+    if (version != std::to_string(schema::kSchemaVersion))
+        throw std::runtime_error(fmt::format(
+            "{}: index has schema version {}, this gazette-search reads version {}; re-index it",
+            path.string(), version, schema::kSchemaVersion));
+    return db;
+}
+
+std::string without_quotes(std::string s) {
+    std::erase(s, '"');
+    return s;
+}
+
+}  // namespace
+
+Searcher::Searcher(const std::filesystem::path& db_path) : m_db(open_database(db_path)) {}
+
+Xapian::Query Searcher::build_query(const SearchOptions& options, ParsedQuery& parsed) const {
+    parsed = m_parser.parse(options.query, options.op);
+    Xapian::Query query = parsed.query;
+    std::vector<Xapian::Query> filters;
+    if (!options.speakers.empty()) {
+        std::vector<Xapian::Query> any;
+        for (const auto& name : options.speakers) {
+            if (m_analyzer.normalize_keyword(name).empty())
+                throw QueryError(fmt::format("--speaker '{}' has no letters or digits", name));
+            any.push_back(
+                m_parser.parse(fmt::format("speaker:\"{}\"", without_quotes(name))).query);
+        }
+        filters.emplace_back(Xapian::Query::OP_OR, any.begin(), any.end());
+    }
+    if (!options.from.empty() || !options.to.empty()) {
+        for (const std::string* bound : {&options.from, &options.to}) {
+            if (bound->find_first_of(" \".") != std::string::npos)
+                throw QueryError(
+                    fmt::format("invalid date '{}': use YYYY, YYYY-MM or YYYY-MM-DD", *bound));
+        }
+        filters.push_back(
+            m_parser.parse(fmt::format("date:{}..{}", options.from, options.to)).query);
+    }
+    if (filters.empty()) return query;
+    Xapian::Query filter(Xapian::Query::OP_AND, filters.begin(), filters.end());
+    return Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
+}
+
+SearchResult Searcher::search(const SearchOptions& options) const {
+    auto started = std::chrono::steady_clock::now();
+    ParsedQuery parsed;
+    Xapian::Query query = build_query(options, parsed);
+
+    Xapian::Enquire enquire(m_db);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BM25Weight());
+    if (options.sort == SortOrder::Newest)
+        enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true);
+    else if (options.sort == SortOrder::Oldest)
+        enquire.set_sort_by_value_then_relevance(schema::kDateSlot, false);
+    else if (!parsed.has_weighted_terms)
+        enquire.set_sort_by_value_then_relevance(schema::kDateSlot,
+                                                 true);  // filters only: newest first
+
+    FacetSpy speakers(schema::kSpeakersSlot, FacetSpy::Mode::List);
+    FacetSpy sources(schema::kSourceSlot, FacetSpy::Mode::Whole);
+    FacetSpy months(schema::kDateSlot, FacetSpy::Mode::Month);
+    if (options.facets) {
+        enquire.add_matchspy(&speakers);
+        enquire.add_matchspy(&sources);
+        enquire.add_matchspy(&months);
+    }
+    // check_at_least = every document: the count is exact and the spies see every match.
+    Xapian::MSet mset =
+        enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
+                         static_cast<Xapian::doccount>(options.limit), m_db.get_doccount());
+
+    SearchResult result;
+    result.total = mset.get_matches_estimated();
+    SnippetOptions snippet_options{options.snippet_bytes};
+    SnippetOptions title_options{1 << 16};
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        Hit hit{it.get_rank() + 1,
+                it.get_weight(),
+                deserialize_article(it.get_document().get_data()),
+                {},
+                {}};
+        hit.title = m_snippeter.make(hit.article.title, parsed, title_options);
+        hit.snippet = m_snippeter.make(hit.article.body(), parsed, snippet_options);
+        result.hits.push_back(std::move(hit));
+    }
+    if (options.facets) {
+        result.speakers = speakers.counts();
+        result.sources = sources.counts();
+        result.months = months.counts();
+    }
+    result.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return result;
+}
+
+}  // namespace gazette

@@ -1,0 +1,68 @@
+// The search core: opens an index, runs a parsed query with filters, sort and paging, counts the
+// matches and facets exactly, and makes a snippet per hit. Returns data; printers format it.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "analysis/analyzer.hpp"
+#include "model/article.hpp"
+#include "search/facet_spy.hpp"
+#include "search/query_parser.hpp"
+#include "search/snippeter.hpp"
+
+namespace gazette {
+
+enum class SortOrder { Relevance, Newest, Oldest };
+
+struct SearchOptions {
+    std::string query;                  // the query language, docs/query-language.md
+    DefaultOperator op = DefaultOperator::Or;
+    std::vector<std::string> speakers;  // any form of a name; several = any of them
+    std::string from;                   // date or partial date (YYYY[-MM[-DD]]), inclusive
+    std::string to;
+    std::size_t offset = 0;
+    std::size_t limit = 10;
+    SortOrder sort = SortOrder::Relevance;
+    bool facets = false;
+    std::size_t snippet_bytes = 240;
+};
+
+struct Hit {
+    std::size_t rank;       // 1-based over the whole result list
+    double weight;          // BM25 score
+    Article article;        // stored fields
+    Snippet title;          // the title with its matches highlighted
+    Snippet snippet;        // best passage of the body
+};
+
+struct SearchResult {
+    Xapian::doccount total = 0;  // exact number of matching articles
+    std::vector<Hit> hits;
+    std::vector<FacetCount> speakers, sources, months;  // filled when options.facets
+    double seconds = 0;
+};
+
+class Searcher {
+public:
+    /// Opens the index. Throws std::runtime_error with a one-line message when it is missing, is
+    /// not a Gazette index or was written by another schema version.
+    explicit Searcher(const std::filesystem::path& db_path);
+
+    /// Throws QueryError for a bad query or filter.
+    [[nodiscard]] SearchResult search(const SearchOptions& options) const;
+
+    /// The Xapian query the options produce (for --explain and tests).
+    [[nodiscard]] Xapian::Query build_query(const SearchOptions& options, ParsedQuery& parsed) const;
+
+private:
+    Xapian::Database m_db;
+    Analyzer m_analyzer;
+    QueryParser m_parser{m_analyzer};
+    Snippeter m_snippeter{m_analyzer};
+};
+
+}  // namespace gazette

@@ -1,0 +1,115 @@
+// Compatibility of a short form S with a full name F: same last word, S's other full words appear
+// in F in order, and each initial of S matches the first letter of a word of F before its last.
+#include "speakers/canonical_names.hpp"
+
+#include <tuple>
+
+#include "speakers/text_chars.hpp"
+
+namespace gazette::speakers {
+namespace {
+
+bool is_initial_word(std::string_view word) {
+    return word.size() >= 2 && word.back() == '.' && decode_at(word, 0).size + 1 == word.size();
+}
+
+template <typename Words>
+std::size_t initial_count(const Words& words) {
+    std::size_t n = 0;
+    for (const auto& w : words) n += is_initial_word(w) ? 1 : 0;
+    return n;
+}
+
+bool same_word(std::string_view a, std::string_view b) { return a == b; }
+
+bool compatible(const std::vector<std::string_view>& shorter,
+                const std::vector<std::string>& full) {
+    if (shorter.empty() || full.empty() || !same_word(shorter.back(), full.back())) return false;
+    std::size_t j = 0;  // position in `full` (words before its last)
+    for (std::size_t i = 0; i + 1 < shorter.size(); ++i) {
+        std::string_view word = shorter[i];
+        bool found = false;
+        while (j + 1 < full.size()) {
+            std::string_view candidate = full[j++];
+            if (is_initial_word(word)) {
+                if (candidate.substr(0, decode_at(candidate, 0).size) ==
+                    word.substr(0, word.size() - 1)) {
+                    found = true;
+                    break;
+                }
+            } else if (same_word(word, candidate)) {
+                found = true;
+                break;
+            }
+        }
+        if (!found) return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+void NameRegistry::add(const std::vector<std::string_view>& words) {
+    if (words.empty()) return;
+    std::vector<std::size_t>& same_last = m_by_last_word[std::string(words.back())];
+    for (std::size_t index : same_last) {
+        Entry& entry = m_entries[index];
+        if (entry.words.size() != words.size()) continue;
+        bool same = true;
+        for (std::size_t i = 0; i < words.size() && same; ++i) same = entry.words[i] == words[i];
+        if (same) {
+            ++entry.count;
+            return;
+        }
+    }
+    Entry entry;
+    entry.words.assign(words.begin(), words.end());
+    entry.count = 1;
+    entry.order = m_entries.size();
+    same_last.push_back(m_entries.size());
+    m_entries.push_back(std::move(entry));
+}
+
+const NameRegistry::Entry* NameRegistry::best_match(
+    const std::vector<std::string_view>& words) const {
+    const Entry* best = nullptr;
+    auto score = [](const Entry& e) {
+        auto initials = static_cast<long>(initial_count(e.words));
+        auto size = static_cast<long>(e.words.size());
+        return std::make_tuple(size - initials, -initials, static_cast<long>(e.count),
+                               -static_cast<long>(e.order));
+    };
+    if (words.empty()) return nullptr;
+    auto it = m_by_last_word.find(std::string(words.back()));
+    if (it == m_by_last_word.end()) return nullptr;
+    for (std::size_t index : it->second) {
+        const Entry& entry = m_entries[index];
+        if (!compatible(words, entry.words)) continue;
+        if (!best || score(entry) > score(*best)) best = &entry;
+    }
+    return best;
+}
+
+std::string NameRegistry::canonical(const std::vector<std::string_view>& words) const {
+    std::string out;
+    const Entry* best = best_match(words);
+    if (best) {
+        for (const std::string& w : best->words) {
+            if (!out.empty()) out += ' ';
+            out += w;
+        }
+        return out;
+    }
+    for (std::string_view w : words) {
+        if (!out.empty()) out += ' ';
+        out += w;
+    }
+    return out;
+}
+
+bool NameRegistry::has_full_name(const std::vector<std::string_view>& words) const {
+    const Entry* best = best_match(words);
+    return best && best->words.size() - initial_count(best->words) >= 2;
+}
+
+}  // namespace gazette::speakers

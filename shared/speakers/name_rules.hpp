@@ -1,0 +1,69 @@
+// What counts as a person's name: capitalised-word runs (with particles, initials, hyphens), the
+// titles, roles and nationality words stripped in front of a name, and the word lists of things
+// that are never people (organisations, media, places, days, generic subjects like "officials").
+// Also the pronouns and determiners the clause rules need.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "speakers/article_tokens.hpp"
+
+namespace gazette::speakers {
+
+struct PersonName {
+    std::vector<std::string_view> words;  // "Vladimir", "V.", "Putin"
+    bool titled = false;                  // a title or role was stripped in front of it
+};
+
+enum class PronounKind { none, person, thing };  // he/she/him/her; it/they/we/I/you
+
+/// A word that can be part of a name: capitalised, or an "al-"/"bin-" style prefixed surname.
+[[nodiscard]] bool is_name_word(const Token& token);
+/// von, van, der, de, da, del, la, le, bin, ibn, al, ...
+[[nodiscard]] bool is_particle(const Token& token);
+/// the, a, an, this, that, these, those.
+[[nodiscard]] bool is_determiner(const Token& token);
+/// president, spokesman, Mr., Kremlin (as in "Kremlin spokesman"), Russian, ...
+[[nodiscard]] bool is_role_word(const Token& token);
+[[nodiscard]] PronounKind pronoun_kind(const Token& token);
+
+/// End (exclusive) of the name run starting at `begin`; `begin` when no run starts there. A run
+/// ends after a possessive word ("Mexico's").
+[[nodiscard]] std::size_t name_run_end(std::span<const Token> tokens, std::size_t begin);
+/// Start of the name run ending at `last` (inclusive), not before `lo`; `last + 1` when
+/// tokens[last] is not a name word.
+[[nodiscard]] std::size_t name_run_begin(std::span<const Token> tokens, std::size_t lo,
+                                         std::size_t last);
+
+/// Per-article name rules: knows which words the article also uses in lower case, so that a
+/// capitalised sentence opener like "Obviously" is not taken for a name, and which words it
+/// capitalises mid-sentence (a one-word name that only ever opens sentences is not trusted).
+class NameRules {
+public:
+    explicit NameRules(const std::vector<std::vector<Token>>& paragraphs,
+                       const std::vector<Token>& title);
+
+    /// The person name in a run of tokens (from name_run_end/begin), titles and roles stripped,
+    /// or nullopt for organisations, places, media, generic subjects and non-names.
+    /// `after_determiner`: the run follows "the"/"a" (then it needs a stripped title to count).
+    /// `next`: the token after the run, if any. A one-word name that opens a sentence and is
+    /// never capitalised mid-sentence must be followed by a verb-like word or a comma ("Peskov
+    /// said", not "Back in 2011").
+    [[nodiscard]] std::optional<PersonName> person_name(std::span<const Token> run,
+                                                        bool after_determiner,
+                                                        const Token* next = nullptr) const;
+
+private:
+    [[nodiscard]] bool strippable(const Token& token) const;
+
+    std::unordered_set<std::string> m_lowercase_words;  // folded words seen in lower case
+    std::unordered_set<std::string> m_inner_capitals;   // capitalised mid-sentence (folded)
+};
+
+}  // namespace gazette::speakers

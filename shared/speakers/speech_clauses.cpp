@@ -1,0 +1,472 @@
+// Hand-written, bounded look-arounds over the flat stream (no regex). Subjects are read backwards
+// from the verb past adverbs ("previously stated") and appositions (", the Kremlin spokesman,");
+// an inverted subject ("said Peskov") is read forwards.
+#include "speakers/speech_clauses.hpp"
+
+#include <algorithm>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "speakers/text_chars.hpp"
+
+namespace gazette::speakers {
+namespace {
+
+constexpr std::size_t kMaxClause = 30;        // tokens searched for a verb after a quotation
+constexpr std::size_t kMaxApposition = 40;    // tokens of an apposition between commas
+constexpr std::size_t kMaxDirectTail = 20;    // tokens between "said" and a ':' before a quote
+constexpr std::size_t kMinReportedWords = 4;  // words a quotation inside reported speech needs
+constexpr std::size_t kMaxSubjectLower = 3;   // lower-case words in a subject before the verb
+constexpr std::size_t kMaxClauseScan = 60;    // tokens a clause may span
+
+const std::initializer_list<std::string_view> kSpeechVerbs = {
+    "said", "says", "say", "told", "tells", "stated", "states", "noted", "notes", "warned", "warns",
+    "argued", "argues", "insisted", "insists", "added", "adds", "suggested", "suggests",
+    "explained", "explains", "stressed", "stresses", "emphasized", "emphasised", "emphasizes",
+    "emphasises", "asserted", "asserts", "declared", "declares", "remarked", "commented", "replied",
+    "replies", "responded", "responds", "wrote", "writes", "predicted", "predicts", "urged",
+    "urges", "asked", "asks", "reiterated", "reiterates", "cautioned", "cautions", "countered",
+    "complained", "complains", "tweeted", "tweets", "reported", "exclaimed", "answered", "quipped",
+    "joked", "boasted", "alleged", "alleges", "contended", "contends", "underlined", "underscored",
+    "proclaimed", "retorted", "informed",
+    // Russian
+    "сказал", "сказала", "заявил", "заявила", "отметил", "отметила", "добавил", "добавила",
+    "подчеркнул", "подчеркнула", "пояснил", "пояснила", "сообщил", "сообщила", "говорит",
+    "рассказал", "рассказала", "уточнил", "уточнила"};
+
+// Verbs of opinion, promise or disclosure: speech only next to a quotation or followed by "that"
+// ("Biden believed Medvedev …", "Clinton conceded the day after", "recalled the ambassador").
+const std::initializer_list<std::string_view> kBeliefVerbs = {
+    "believes",     "believed",  "believe",   "thinks",   "thought",  "agrees",     "agreed",
+    "feels",        "felt",      "hopes",     "hoped",    "fears",    "feared",     "promised",
+    "promises",     "vowed",     "vows",      "pledged",  "pledges",  "expects",    "expected",
+    "doubts",       "doubted",   "conceded",  "concedes", "admitted", "admits",     "acknowledged",
+    "acknowledges", "confirmed", "confirms",  "denied",   "denies",   "maintained", "maintains",
+    "announced",    "announces", "claimed",   "claims",   "revealed", "reveals",    "recalled",
+    "recalls",      "concluded", "concludes", "observed", "observes", "mentioned",  "disclosed",
+    "assured",      "assures",   "lamented",  "objected", "считает",  "признал",    "признала"};
+
+// Verbs that attribute only next to a quotation: "…," the statement continued / reads: "…".
+const std::initializer_list<std::string_view> kAdjacentVerbs = {"continued", "continues", "reads"};
+
+const std::initializer_list<std::string_view> kParticiples = {
+    "saying",   "adding",     "noting",    "stressing", "explaining",  "warning",     "insisting",
+    "arguing",  "telling",    "stating",   "claiming",  "emphasizing", "emphasising", "asking",
+    "writing",  "suggesting", "recalling", "declaring", "asserting",   "continuing",  "concluding",
+    "replying", "responding", "remarking", "commenting"};
+
+const std::initializer_list<std::string_view> kAdverbs = {
+    "also",  "previously",   "later",       "then",    "once",    "again",      "has",
+    "had",   "have",         "would",       "will",    "earlier", "further",    "recently",
+    "first", "finally",      "still",       "already", "never",   "often",      "just",
+    "only",  "subsequently", "immediately", "even",    "both",    "reportedly", "repeatedly",
+    "has",   "had",          "last",        "since",   "too",     "however",    "ещё",
+    "также", "уже"};
+
+const std::initializer_list<std::string_view> kPassiveAux = {"was",   "were", "been", "be",
+                                                             "being", "is",   "are"};
+
+const std::initializer_list<std::string_view> kClauseBreakers = {
+    "which",  "that",  "who",      "whom",   "whose",   "when", "where",
+    "while",  "if",    "because",  "and",    "but",     "as",   "after",
+    "before", "since", "although", "though", "whether", "so",   "or"};
+
+bool in(std::initializer_list<std::string_view> list, std::string_view word) {
+    return std::find(list.begin(), list.end(), word) != list.end();
+}
+
+const std::unordered_map<std::string_view, VerbKind>& verb_table() {
+    static const std::unordered_map<std::string_view, VerbKind> table = [] {
+        std::unordered_map<std::string_view, VerbKind> t;
+        for (std::string_view w : kSpeechVerbs) t[w] = VerbKind::speech;
+        for (std::string_view w : kBeliefVerbs) t[w] = VerbKind::belief;
+        for (std::string_view w : kParticiples) t[w] = VerbKind::participle;
+        for (std::string_view w : kAdjacentVerbs) t[w] = VerbKind::adjacent;
+        return t;
+    }();
+    return table;
+}
+
+bool is_comma(const Token& t) { return is_punct(t, ","); }
+
+bool is_dash_token(const Token& t) {
+    return t.kind == TokenKind::punct && is_dash(decode_at(t.text, 0).value);
+}
+
+bool is_lower_word(const Token& t) { return t.kind == TokenKind::word && !t.upper; }
+
+bool is_clause_stop(const Token& t) {
+    return is_sentence_end(t) || t.kind == TokenKind::quoted ||
+           t.kind == TokenKind::paragraph_break || is_punct(t, ";") || is_punct(t, ":");
+}
+
+// Verbs that can attribute a quotation standing next to them.
+bool attributes(VerbKind kind) {
+    return kind == VerbKind::speech || kind == VerbKind::belief || kind == VerbKind::adjacent;
+}
+
+bool is_person_like(SubjectKind kind) {
+    return kind == SubjectKind::person || kind == SubjectKind::pronoun;
+}
+
+}  // namespace
+
+ClauseReader::ClauseReader(std::span<const Token> flat, const NameRules& rules,
+                           const NameRegistry& registry)
+    : m_flat(flat), m_rules(rules), m_registry(registry) {
+    m_sentence_begin.resize(flat.size());
+    m_folded.resize(flat.size());
+    for (std::size_t i = 0; i < flat.size(); ++i) {
+        if (flat[i].kind == TokenKind::word) m_folded[i] = fold_word(flat[i].text);
+    }
+    std::size_t begin = 0;
+    for (std::size_t i = 0; i < flat.size(); ++i) {
+        if (i > 0 &&
+            (is_sentence_end(flat[i - 1]) || flat[i - 1].kind == TokenKind::paragraph_break)) {
+            begin = i;
+        }
+        m_sentence_begin[i] = begin;
+    }
+}
+
+VerbKind ClauseReader::verb_at(std::size_t i) const {
+    if (i >= m_flat.size()) return VerbKind::none;
+    const Token& t = m_flat[i];
+    if (!is_lower_word(t) || t.possessive) return VerbKind::none;
+    const std::string& folded = m_folded[i];
+    if (folded == "pointed" && i + 1 < m_flat.size() && word_at(i + 1, "out")) {
+        return VerbKind::speech;
+    }
+    auto it = verb_table().find(folded);
+    return it == verb_table().end() ? VerbKind::none : it->second;
+}
+
+bool ClauseReader::word_at(std::size_t i, std::string_view folded) const {
+    return i < m_flat.size() && m_flat[i].kind == TokenKind::word && m_folded[i] == folded;
+}
+
+bool ClauseReader::is_adverb(std::size_t i) const {
+    if (!is_lower_word(m_flat[i])) return false;
+    const std::string& folded = m_folded[i];
+    if (in(kAdverbs, folded)) return true;
+    return folded.size() > 4 && folded.ends_with("ly") && !in(kClauseBreakers, folded);
+}
+
+std::size_t ClauseReader::sentence_begin(std::size_t i) const {
+    if (i < m_sentence_begin.size()) return m_sentence_begin[i];
+    return m_sentence_begin.empty() ? 0 : m_sentence_begin.back();
+}
+
+std::size_t ClauseReader::clause_end(std::size_t from) const {
+    std::size_t hi = from;
+    std::size_t limit = std::min(m_flat.size(), from + kMaxClauseScan);
+    while (hi < limit && !is_clause_stop(m_flat[hi])) ++hi;
+    return hi;
+}
+
+// A name run [begin, end) (end exclusive) -> person when the rules accept it, thing otherwise.
+Subject ClauseReader::person_or_thing(std::size_t begin, std::size_t end, std::size_t lo) const {
+    Subject subject;
+    subject.begin = begin;
+    subject.end = end;
+    bool after_determiner = begin > lo && is_determiner(m_flat[begin - 1]);
+    const Token* next = end < m_flat.size() ? &m_flat[end] : nullptr;
+    auto name = m_rules.person_name(m_flat.subspan(begin, end - begin), after_determiner, next);
+    if (name) {
+        subject.kind = SubjectKind::person;
+        subject.name = std::move(*name);
+    } else {
+        subject.kind = SubjectKind::thing;
+    }
+    return subject;
+}
+
+// [begin, end) is an appositive name ("Professor Valery Garbuzov"): roles, determiners and
+// possessives, then a name run reaching `end`.
+bool ClauseReader::person_segment(std::size_t begin, std::size_t end, Subject& out) const {
+    if (begin >= end) return false;
+    std::size_t run = name_run_begin(m_flat, begin, end - 1);
+    if (run >= end) return false;
+    for (std::size_t i = begin; i < run; ++i) {
+        const Token& t = m_flat[i];
+        if (t.kind != TokenKind::word) return false;
+        if (!is_role_word(t) && !is_determiner(t) && !t.possessive) return false;
+    }
+    Subject subject = person_or_thing(run, end, begin);
+    if (subject.kind != SubjectKind::person) return false;
+    out = subject;
+    return true;
+}
+
+Subject ClauseReader::subject_before(std::size_t lo, std::size_t verb) const {
+    std::size_t j = verb;
+    bool passive = false;
+    while (j > lo && is_adverb(j - 1)) --j;
+    while (j > lo && is_lower_word(m_flat[j - 1]) && in(kPassiveAux, m_folded[j - 1])) {
+        passive = true;
+        --j;
+    }
+    while (j > lo && is_adverb(j - 1)) --j;
+    if (passive || j == lo) return {};
+    std::size_t k = j - 1;
+    if (is_comma(m_flat[k])) {
+        // ", the Kremlin spokesman," / ", who …," : an apposition; or ", Professor X," itself.
+        std::size_t c = k;
+        bool found = false;
+        while (c > lo && k - c < kMaxApposition) {
+            --c;
+            const Token& t = m_flat[c];
+            if (is_comma(t)) {
+                found = true;
+                break;
+            }
+            if (is_clause_stop(t) || t.kind == TokenKind::punct) break;
+        }
+        if (!found) return {};
+        Subject appositive;
+        if (person_segment(c + 1, k, appositive)) return appositive;
+        const Token& first = m_flat[c + 1];
+        bool apposition =
+            c + 1 < k && first.kind == TokenKind::word &&
+            (!first.upper || first.possessive || is_role_word(first) || is_determiner(first));
+        if (!apposition || c == lo) return {};
+        k = c - 1;
+    }
+    const Token& t = m_flat[k];
+    if (t.kind != TokenKind::word) return {};
+    PronounKind pronoun = pronoun_kind(t);
+    if (pronoun != PronounKind::none) {
+        Subject subject;
+        subject.kind = pronoun == PronounKind::person ? SubjectKind::pronoun : SubjectKind::thing;
+        subject.begin = k;
+        subject.end = k + 1;
+        return subject;
+    }
+    if (t.possessive) return {};  // "Biden's comments": a noun, not a verb
+    if (is_name_word(t)) {
+        std::size_t begin = name_run_begin(m_flat, lo, k);
+        Subject subject = person_or_thing(begin, k + 1, lo);
+        // "Putin and Xi said": a joint subject is nobody's alone.
+        if (begin > lo && (word_at(begin - 1, "and") || word_at(begin - 1, "or") ||
+                           is_punct(m_flat[begin - 1], "&"))) {
+            subject.kind = SubjectKind::thing;
+        }
+        return subject;
+    }
+    Subject thing;  // "the statement said", "officials said"
+    thing.kind = SubjectKind::thing;
+    thing.begin = k;
+    thing.end = k + 1;
+    return thing;
+}
+
+Subject ClauseReader::subject_after(std::size_t from, std::size_t to, bool closed) const {
+    to = std::min(to, m_flat.size());
+    std::size_t i = from;
+    if (i < to && pronoun_kind(m_flat[i]) == PronounKind::person) {
+        Subject subject;
+        subject.kind = SubjectKind::pronoun;
+        subject.begin = i;
+        subject.end = i + 1;
+        return subject;
+    }
+    for (int rounds = 0; rounds < 3; ++rounds) {
+        while (i < to && is_lower_word(m_flat[i]) &&
+               (is_determiner(m_flat[i]) || is_role_word(m_flat[i]))) {
+            ++i;
+        }
+        if (i >= to) return {};
+        const Token& t = m_flat[i];
+        if (!is_name_word(t)) {
+            if (t.kind != TokenKind::word) return {};
+            Subject thing;  // "said the interlocutor of …", "said in a statement"
+            thing.kind = SubjectKind::thing;
+            thing.begin = i;
+            thing.end = i + 1;
+            return thing;
+        }
+        std::size_t end = std::min(name_run_end(m_flat, i), to);
+        if (m_flat[end - 1].possessive) {
+            // "said Putin's spokesman Dmitry Peskov": the possessive qualifies what follows.
+            i = end;
+            continue;
+        }
+        Subject subject = person_or_thing(i, end, from);
+        if (subject.kind == SubjectKind::thing && end < to && is_lower_word(m_flat[end]) &&
+            is_role_word(m_flat[end])) {
+            // "said Kremlin spokesman Dmitry Peskov": a title run, roles, then the name.
+            bool all_roles = true;
+            for (std::size_t x = i; x < end; ++x) all_roles = all_roles && is_role_word(m_flat[x]);
+            if (all_roles) {
+                i = end;
+                continue;
+            }
+        }
+        if (closed && subject.kind == SubjectKind::person && end < to &&
+            m_flat[end].kind == TokenKind::word) {
+            subject.kind = SubjectKind::thing;  // "according to a CIA analysis"
+        }
+        return subject;
+    }
+    return {};
+}
+
+// Region between the end of a quotation's lead punctuation and the verb: a short noun phrase,
+// optionally followed by an apposition between commas; no conjunctions or relative pronouns.
+bool ClauseReader::valid_after_region(std::size_t begin, std::size_t verb) const {
+    std::size_t commas = 0;
+    std::size_t lower = 0;
+    for (std::size_t i = begin; i < verb; ++i) {
+        const Token& t = m_flat[i];
+        if (is_comma(t)) {
+            ++commas;
+            continue;
+        }
+        if (t.kind != TokenKind::word) return false;
+        if (commas == 0) {
+            if (is_lower_word(t) && in(kClauseBreakers, m_folded[i])) return false;
+            if (is_lower_word(t) && !is_determiner(t) && !is_role_word(t) && !is_adverb(i) &&
+                pronoun_kind(t) == PronounKind::none) {
+                ++lower;
+            }
+        }
+    }
+    if (lower > kMaxSubjectLower) return false;
+    return commas == 0 || (commas >= 2 && is_comma(m_flat[verb - 1])) ||
+           (commas == 1 && is_comma(m_flat[verb - 1]));
+}
+
+std::size_t ClauseReader::after_clause_end(std::size_t quoted) const {
+    return clause_end(quoted + 1);
+}
+
+Subject ClauseReader::after_clause(std::size_t quoted, QuoteEnding ending) const {
+    std::size_t i = quoted + 1;
+    bool lead = false;
+    while (i < m_flat.size() && (is_comma(m_flat[i]) || is_dash_token(m_flat[i]))) {
+        ++i;
+        lead = true;
+    }
+    if (!lead && ending == QuoteEnding::plain) return {};
+    std::size_t hi = clause_end(i);
+    if (word_at(i, "according") && word_at(i + 1, "to")) return subject_after(i + 2, hi, true);
+    std::size_t limit = std::min(hi, i + kMaxClause);
+    std::size_t verb = i;
+    while (verb < limit && !attributes(verb_at(verb))) ++verb;
+    if (verb >= limit) return {};
+    Subject subject;
+    if (verb == i) {
+        subject = subject_after(verb + 1, hi, false);
+    } else {
+        if (!valid_after_region(i, verb)) return {};
+        subject = subject_before(i, verb);
+    }
+    if (ending == QuoteEnding::full_stop && !lead) {
+        // "“… yet.” Peskov said." - only a bare attribution may follow a full stop.
+        if (!is_person_like(subject.kind) || hi - verb - 1 > 4) return {};
+    }
+    return subject;
+}
+
+Subject ClauseReader::name_colon(std::size_t lo, std::size_t colon) const {
+    std::size_t end = colon;
+    for (std::size_t i = lo; i < colon; ++i) {
+        if (is_comma(m_flat[i])) {
+            // "Leonid Slutsky, chairman of …:" - the apposition must read like one.
+            const Token& next = m_flat[std::min(i + 1, colon)];
+            if (i + 1 >= colon || next.kind != TokenKind::word ||
+                (next.upper && !is_role_word(next) && !is_determiner(next))) {
+                return {};
+            }
+            end = i;
+            break;
+        }
+    }
+    Subject subject;
+    if (!person_segment(lo, end, subject)) return {};
+    if (subject.name.words.size() < 2 && !m_registry.has_full_name(subject.name.words)) return {};
+    return subject;
+}
+
+Subject ClauseReader::before_clause(std::size_t quoted, std::size_t quote_words) const {
+    std::size_t hi = quoted;
+    std::size_t lo = sentence_begin(quoted);
+    bool paragraph_start = lo == 0 || m_flat[lo - 1].kind == TokenKind::paragraph_break;
+    if (lo == hi) {
+        // A quotation opening a paragraph: the previous paragraph may end "… reads:".
+        if (lo < 2 || m_flat[lo - 1].kind != TokenKind::paragraph_break) return {};
+        const Token& colon = m_flat[lo - 2];
+        if (!is_punct(colon, ":") && !is_punct(colon, ";")) return {};
+        hi = lo - 1;
+        lo = sentence_begin(lo - 2);
+        paragraph_start = false;
+    }
+    const Token& last = m_flat[hi - 1];
+    bool punct_end = is_punct(last, ":") || is_punct(last, ",");
+    if (paragraph_start && is_punct(last, ":") && hi == quoted) {
+        Subject named = name_colon(lo, hi - 1);
+        if (named.kind == SubjectKind::person) return named;
+    }
+    // "According to X, “…”"
+    for (std::size_t i = lo; i + 2 < hi; ++i) {
+        if (word_at(i, "according") && word_at(i + 1, "to")) {
+            Subject subject = subject_after(i + 2, hi, true);
+            if (is_person_like(subject.kind) && punct_end) return subject;
+        }
+    }
+    std::size_t verb = hi;
+    while (verb > lo) {
+        --verb;
+        if (attributes(verb_at(verb))) break;
+        if (verb == lo) return {};
+    }
+    if (!attributes(verb_at(verb))) return {};
+    std::size_t tail = hi - verb - 1;
+    Subject subject;
+    const Token* prev = verb > lo ? &m_flat[verb - 1] : nullptr;
+    if (!prev || is_comma(*prev) || is_dash_token(*prev) || prev->kind == TokenKind::quoted) {
+        subject = subject_after(verb + 1, hi, false);
+        if (!is_person_like(subject.kind)) {
+            subject = prev && is_comma(*prev) ? subject_before(lo, verb) : Subject{};
+        }
+    } else {
+        subject = subject_before(lo, verb);
+    }
+    bool direct = (punct_end && tail <= kMaxDirectTail) || tail == 0 ||
+                  (tail == 1 && word_at(verb + 1, "that"));
+    if (!direct && quote_words < kMinReportedWords) return {};
+    return subject;
+}
+
+std::vector<ReportedSpeech> ClauseReader::reported_speech() const {
+    std::vector<ReportedSpeech> out;
+    for (std::size_t v = 0; v < m_flat.size(); ++v) {
+        const Token& t = m_flat[v];
+        if (t.kind != TokenKind::word) continue;
+        std::size_t lo = sentence_begin(v);
+        if (word_at(v, "according") && v + 1 < m_flat.size() && word_at(v + 1, "to")) {
+            Subject subject = subject_after(v + 2, clause_end(v + 2), true);
+            if (is_person_like(subject.kind)) out.push_back({subject, v});
+            continue;
+        }
+        VerbKind kind = verb_at(v);
+        if (kind != VerbKind::speech && kind != VerbKind::belief) continue;
+        if (kind == VerbKind::belief && (v + 1 >= m_flat.size() || !word_at(v + 1, "that"))) {
+            continue;
+        }
+        if (v == lo) continue;
+        Subject subject;
+        if (is_comma(m_flat[v - 1])) {
+            subject = subject_after(v + 1, clause_end(v + 1), false);
+            if (!is_person_like(subject.kind)) subject = subject_before(lo, v);
+        } else {
+            subject = subject_before(lo, v);
+        }
+        if (is_person_like(subject.kind)) out.push_back({subject, v});
+    }
+    return out;
+}
+
+}  // namespace gazette::speakers

@@ -1,0 +1,162 @@
+// End to end: gazette-index on small generated corpora: incremental runs, skipped files, errors,
+// schema version checks, and ranking rules that need a controlled corpus.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include <chrono>
+#include <thread>
+
+#include "fixtures.hpp"
+
+using namespace gazette::test;
+using nlohmann::json;
+
+namespace {
+
+std::vector<std::string> hit_ids(const RunResult& r) {
+    std::vector<std::string> out;
+    for (const auto& line : lines_of(r.out)) {
+        json j = json::parse(line);
+        if (j["type"] == "hit") out.push_back(j["id"]);
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("re-runs index only what changed and delete what is gone", "[cli][incremental]") {
+    TempDir dir;
+    auto corpus = dir / "corpus";
+    std::string db = (dir / "idx").string();
+    write_file(corpus / "a.txt", "title: Alpha\ndate: 2020-01-01\n\nFirst text about apples.\n");
+    write_file(corpus / "b.txt", "title: Beta\n\nSecond text about bananas.\n");
+    write_file(corpus / "sub/c.txt", "Gamma\n\nThird text about cherries.\n");
+
+    RunResult first = run(kIndexBin, {corpus.string(), "--db", db});
+    INFO(first.err);
+    CHECK(first.status == 0);
+    CHECK(first.err.find("3 indexed, 0 updated, 0 unchanged, 0 deleted, 0 skipped") != std::string::npos);
+
+    RunResult again = run(kIndexBin, {corpus.string(), "--db", db});
+    CHECK(again.err.find("0 indexed, 0 updated, 3 unchanged, 0 deleted") != std::string::npos);
+
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));  // a distinct mtime
+    write_file(corpus / "a.txt", "title: Alpha\ndate: 2020-01-01\n\nFirst text about apricots now.\n");
+    write_file(corpus / "d.txt", "Delta\n\nFourth text about dates.\n");
+    std::filesystem::remove(corpus / "b.txt");
+    RunResult third = run(kIndexBin, {corpus.string(), "--db", db});
+    INFO(third.err);
+    CHECK(third.err.find("1 indexed, 1 updated, 1 unchanged, 1 deleted") != std::string::npos);
+
+    CHECK(run(kSearchBin, {"--db", db, "bananas"}).status == 1);
+    CHECK(run(kSearchBin, {"--db", db, "apples"}).status == 1);
+    CHECK(hit_ids(run(kSearchBin, {"--db", db, "apricots", "--json"})) == std::vector<std::string>{"a.txt"});
+    CHECK(hit_ids(run(kSearchBin, {"--db", db, "cherries", "--json"})) == std::vector<std::string>{"sub/c.txt"});
+
+    RunResult full = run(kIndexBin, {corpus.string(), "--db", db, "--full"});
+    CHECK(full.err.find("0 indexed, 3 updated, 0 unchanged") != std::string::npos);
+}
+
+TEST_CASE("unreadable and undecodable files are skipped, named, and the run goes on", "[cli][errors]") {
+    TempDir dir;
+    auto corpus = dir / "corpus";
+    std::string db = (dir / "idx").string();
+    write_file(corpus / "good.txt", "Good\n\nA readable article about turnips.\n");
+    write_file(corpus / "latin1.txt", "Bad\n\nCaf\xe9 au lait.\n");
+    write_file(corpus / "binary.txt", std::string("\x7f" "ELF\0\0\0", 7));
+    write_file(corpus / "empty.txt", "");
+    write_file(corpus / "ignored.jpg", "not an article");
+
+    RunResult r = run(kIndexBin, {corpus.string(), "--db", db});
+    INFO(r.err);
+    CHECK(r.status == 1);
+    CHECK(r.err.find("latin1.txt: invalid UTF-8 at byte 8") != std::string::npos);
+    CHECK(r.err.find("binary.txt: binary content") != std::string::npos);
+    CHECK(r.err.find("empty.txt: no text") != std::string::npos);
+    CHECK(r.err.find("ignored.jpg") == std::string::npos);
+    CHECK(r.err.find("1 indexed, 0 updated, 0 unchanged, 0 deleted, 3 skipped") != std::string::npos);
+    CHECK(run(kSearchBin, {"--db", db, "turnips"}).status == 0);
+}
+
+TEST_CASE("a file that turns bad keeps its indexed version", "[cli][errors]") {
+    TempDir dir;
+    auto corpus = dir / "corpus";
+    std::string db = (dir / "idx").string();
+    write_file(corpus / "a.txt", "Alpha\n\nParsnips are indexed.\n");
+    REQUIRE(run(kIndexBin, {corpus.string(), "--db", db}).status == 0);
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    write_file(corpus / "a.txt", "Alpha\n\nbroken \xff\n");
+    CHECK(run(kIndexBin, {corpus.string(), "--db", db}).status == 1);
+    CHECK(run(kSearchBin, {"--db", db, "parsnips"}).status == 0);
+}
+
+TEST_CASE("indexer errors that stop the run", "[cli][errors]") {
+    TempDir dir;
+    write_file(dir / "file.txt", "x");
+    RunResult not_dir = run(kIndexBin, {(dir / "file.txt").string(), "--db", (dir / "idx").string()});
+    CHECK(not_dir.status == 2);
+    CHECK(not_dir.err.find("not a directory") != std::string::npos);
+
+    RunResult missing = run(kIndexBin, {(dir / "nope").string(), "--db", (dir / "idx").string()});
+    CHECK(missing.status == 2);
+
+    RunResult no_db = run(kIndexBin, {dir.path().string()});
+    CHECK(no_db.status == 2);
+    CHECK(no_db.err.find("--db") != std::string::npos);
+}
+
+TEST_CASE("an index of another schema version is refused by both binaries", "[cli][schema]") {
+    TempDir dir;
+    auto corpus = dir / "corpus";
+    std::string db = (dir / "idx").string();
+    write_file(corpus / "a.txt", "Alpha\n\nSome text.\n");
+    REQUIRE(run(kIndexBin, {corpus.string(), "--db", db}).status == 0);
+    {
+        Xapian::WritableDatabase w(db);
+        w.set_metadata("gazette.schema_version", "999");
+        w.commit();
+    }
+    RunResult s = run(kSearchBin, {"--db", db, "text"});
+    CHECK(s.status == 2);
+    CHECK(s.err.find("schema version 999") != std::string::npos);
+    RunResult i = run(kIndexBin, {corpus.string(), "--db", db});
+    CHECK(i.status == 2);
+    CHECK(i.err.find("schema version 999") != std::string::npos);
+}
+
+TEST_CASE("an exact-word match ranks above a stemmed one, and the title above the body", "[cli][ranking]") {
+    TempDir dir;
+    auto corpus = dir / "corpus";
+    std::string db = (dir / "idx").string();
+    write_file(corpus / "stem.txt", "Report one\n\nThe election was held and observers came.\n");
+    write_file(corpus / "exact.txt", "Report two\n\nThe elections were held and observers came.\n");
+    write_file(corpus / "title.txt", "Orchards in bloom\n\nA report on growers and their trees.\n");
+    write_file(corpus / "body.txt", "Growers meet\n\nGrowers discussed orchards and their trees.\n");
+    REQUIRE(run(kIndexBin, {corpus.string(), "--db", db}).status == 0);
+
+    CHECK(hit_ids(run(kSearchBin, {"--db", db, "elections", "--json"})) ==
+          std::vector<std::string>{"exact.txt", "stem.txt"});
+    CHECK(hit_ids(run(kSearchBin, {"--db", db, "election", "--json"})) ==
+          std::vector<std::string>{"stem.txt", "exact.txt"});
+    // Phrases match exact words only.
+    CHECK(hit_ids(run(kSearchBin, {"--db", db, "\"elections were\"", "--json"})) ==
+          std::vector<std::string>{"exact.txt"});
+    CHECK(hit_ids(run(kSearchBin, {"--db", db, "orchards", "--json"})) ==
+          std::vector<std::string>{"title.txt", "body.txt"});
+    CHECK(hit_ids(run(kSearchBin, {"--db", db, "title:orchards", "--json"})) ==
+          std::vector<std::string>{"title.txt"});
+}
+
+TEST_CASE("option --all requires every word, the default ranks more words higher", "[cli][ranking]") {
+    TempDir dir;
+    auto corpus = dir / "corpus";
+    std::string db = (dir / "idx").string();
+    write_file(corpus / "both.txt", "One\n\nWalnuts and pecans were sold.\n");
+    write_file(corpus / "one.txt", "Two\n\nWalnuts were sold.\n");
+    REQUIRE(run(kIndexBin, {corpus.string(), "--db", db}).status == 0);
+    CHECK(hit_ids(run(kSearchBin, {"--db", db, "walnuts", "pecans", "--json"})) ==
+          std::vector<std::string>{"both.txt", "one.txt"});
+    CHECK(hit_ids(run(kSearchBin, {"--db", db, "walnuts", "pecans", "--all", "--json"})) ==
+          std::vector<std::string>{"both.txt"});
+}

@@ -1,0 +1,215 @@
+// End to end: index sample_corpus/ once with the real gazette-index, then run gazette-search as a
+// user would and check ranks, filters, facets, snippets, JSON fields and exit codes.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <set>
+
+#include "fixtures.hpp"
+
+using namespace gazette::test;
+using nlohmann::json;
+
+namespace {
+
+// The demo index, built once per test process.
+const std::string& demo_index() {
+    static TempDir dir;
+    static std::string db = (dir / "idx").string();
+    static bool built = [] {
+        RunResult r = run(kIndexBin, {kSampleCorpus.string(), "--db", db, "--quiet"});
+        INFO(r.err);
+        REQUIRE(r.status == 0);
+        return true;
+    }();
+    (void)built;
+    return db;
+}
+
+RunResult search(std::vector<std::string> args) {
+    args.insert(args.begin(), {"--db", demo_index()});
+    return run(kSearchBin, args);
+}
+
+struct JsonResult {
+    std::vector<json> hits;
+    json summary;
+};
+
+JsonResult search_json(std::vector<std::string> args) {
+    args.push_back("--json");
+    RunResult r = search(args);
+    INFO(r.err);
+    REQUIRE(r.status <= 1);
+    JsonResult out;
+    for (const auto& line : lines_of(r.out)) {
+        json j = json::parse(line);
+        if (j["type"] == "hit") out.hits.push_back(j);
+        else out.summary = j;
+    }
+    REQUIRE(out.summary["type"] == "summary");
+    return out;
+}
+
+std::set<std::string> ids(const JsonResult& r) {
+    std::set<std::string> out;
+    for (const auto& h : r.hits) out.insert(h["id"].get<std::string>());
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("demo search: putin congratulate ranks a congratulation story first", "[cli]") {
+    JsonResult r = search_json({"putin", "congratulate"});
+    REQUIRE(!r.hits.empty());
+    std::string title = r.hits[0]["title"];
+    CHECK(title.find("ongratulat") != std::string::npos);
+    // The top hits have both words: the title or the snippet shows Putin.
+    for (std::size_t i = 0; i < 3 && i < r.hits.size(); ++i) {
+        std::string text = r.hits[i]["title"].get<std::string>() + r.hits[i]["snippet"]["marked"].get<std::string>();
+        CHECK(text.find("Putin") != std::string::npos);
+    }
+    CHECK(r.summary["total"].get<int>() >= static_cast<int>(r.hits.size()));
+    // Every hit's snippet or title mentions one of the words (exact or stemmed form).
+    for (const auto& h : r.hits) {
+        std::string marked = h["snippet"]["marked"];
+        CHECK((marked.find('[') != std::string::npos || h["title"].get<std::string>().find("utin") != std::string::npos));
+    }
+}
+
+TEST_CASE("demo search: phrase + speaker + date range narrows to Peskov's November quotes", "[cli]") {
+    JsonResult r = search_json({"\"official results\"", "--speaker", "peskov", "--from", "2020-11-01",
+                                "--to", "2020-12-31"});
+    CHECK(ids(r) == std::set<std::string>{"2020/kremlin-holds-off-congratulating-biden.txt",
+                                          "2020/kremlin-to-wait-for-official-results.txt"});
+    CHECK(r.summary["total"] == 2);
+    for (const auto& h : r.hits) {
+        std::string marked = h["snippet"]["marked"];
+        CHECK(marked.find("[official results]") != std::string::npos);  // phrase highlighted whole
+        auto speakers = h["speakers"].get<std::vector<std::string>>();
+        CHECK(std::find(speakers.begin(), speakers.end(), "Dmitry Peskov") != speakers.end());
+    }
+}
+
+TEST_CASE("each filter alone narrows the phrase search differently", "[cli]") {
+    auto all = ids(search_json({"\"official results\""}));
+    CHECK(all.size() == 4);
+    auto by_date = ids(search_json({"\"official results\"", "--from", "2020-11", "--to", "2020-12"}));
+    CHECK(by_date.size() == 3);
+    CHECK(by_date.count("2020/world-leaders-congratulate-biden.txt") == 1);
+    auto by_speaker = ids(search_json({"\"official results\"", "--speaker", "Dmitry Peskov"}));
+    CHECK(by_speaker.count("2024/kremlin-to-study-european-election-results.txt") == 1);
+    CHECK(by_speaker.count("2020/world-leaders-congratulate-biden.txt") == 0);
+}
+
+TEST_CASE("demo search: title:election -trump with exact facets", "[cli]") {
+    JsonResult r = search_json({"title:election -trump", "--facets"});
+    CHECK(ids(r) == std::set<std::string>{"2021/ruling-party-keeps-majority-duma-election.txt",
+                                          "2024/centrist-bloc-holds-european-election.txt",
+                                          "2024/kremlin-to-study-european-election-results.txt",
+                                          "2024/putin-record-win-presidential-election.txt"});
+    CHECK(r.summary["total"] == 4);
+    int month_total = 0;
+    for (const auto& m : r.summary["facets"]["months"]) month_total += m["count"].get<int>();
+    CHECK(month_total == 4);
+    std::map<std::string, int> sources;
+    for (const auto& s : r.summary["facets"]["sources"]) sources[s["value"]] = s["count"];
+    CHECK(sources["Moscow Herald"] == 2);
+    CHECK(sources["Baltic Observer"] == 1);
+    CHECK(sources["Daily Courier"] == 1);
+}
+
+TEST_CASE("facets count the whole matching set, not the page", "[cli]") {
+    JsonResult page = search_json({"kremlin", "--facets", "--limit", "1"});
+    JsonResult all = search_json({"kremlin", "--limit", "1000"});
+    CHECK(page.hits.size() == 1);
+    CHECK(page.summary["total"] == all.hits.size());
+    int peskov = 0;
+    for (const auto& h : all.hits) {
+        auto sp = h["speakers"].get<std::vector<std::string>>();
+        peskov += std::count(sp.begin(), sp.end(), "Dmitry Peskov");
+    }
+    int facet_peskov = -1;
+    for (const auto& s : page.summary["facets"]["speakers"])
+        if (s["value"] == "Dmitry Peskov") facet_peskov = s["count"];
+    CHECK(facet_peskov == peskov);
+    CHECK(peskov > 1);
+}
+
+TEST_CASE("terminal output marks matches with brackets when piped", "[cli]") {
+    RunResult r = search({"\"official results\"", "--limit", "2"});
+    CHECK(r.status == 0);
+    CHECK(r.out.find("[official results]") != std::string::npos);
+    CHECK(r.out.find('\033') == std::string::npos);
+    CHECK(r.out.find("4 matches (showing 1-2)") != std::string::npos);
+}
+
+TEST_CASE("words in Russian and Chinese articles are findable", "[cli]") {
+    CHECK(ids(search_json({"выборы"})).count("2020/ru-kreml-ne-speshit-pozdravlyat.txt") == 1);
+    CHECK(ids(search_json({"Песков"})).count("2020/ru-kreml-ne-speshit-pozdravlyat.txt") == 1);
+    CHECK(ids(search_json({"选举"})).count("2020/zh-putin-election-result.txt") == 1);
+    CHECK(ids(search_json({"普京"})).count("2020/zh-putin-election-result.txt") == 1);
+}
+
+TEST_CASE("accents, possessives and hyphens are folded on both sides", "[cli]") {
+    CHECK(ids(search_json({"lopez"})).count("2020/world-leaders-congratulate-biden.txt") == 1);
+    CHECK(ids(search_json({"LÓPEZ"})).count("2020/world-leaders-congratulate-biden.txt") == 1);
+    auto american = ids(search_json({"russianamerican"}));
+    CHECK(american == ids(search_json({"Russian-American"})));
+    CHECK(american.count("2020/biden-team-cool-reply-to-putin.txt") == 1);
+}
+
+TEST_CASE("date field, sort and undated articles", "[cli]") {
+    JsonResult nov = search_json({"date:2020-11", "--limit", "100"});
+    REQUIRE(!nov.hits.empty());
+    for (const auto& h : nov.hits) CHECK(h["date"].get<std::string>().rfind("2020-11", 0) == 0);
+
+    JsonResult newest = search_json({"putin", "--sort", "newest", "--limit", "100"});
+    std::vector<std::string> dates;
+    for (const auto& h : newest.hits)
+        if (!h["date"].is_null()) dates.push_back(h["date"]);
+    CHECK(std::is_sorted(dates.rbegin(), dates.rend()));
+
+    JsonResult undated = search_json({"electoral", "college"});
+    bool found = false;
+    for (const auto& h : undated.hits)
+        if (h["id"] == "misc/how-the-electoral-college-works.txt") found = h["date"].is_null();
+    CHECK(found);
+}
+
+TEST_CASE("exit status 1 when nothing matches", "[cli]") {
+    RunResult r = search({"qqxyzzyplugh"});
+    CHECK(r.status == 1);
+    CHECK(r.out.find("0 matches") != std::string::npos);
+}
+
+TEST_CASE("bad queries and options are one-line errors with exit status 2", "[cli]") {
+    struct Row {
+        std::vector<std::string> args;
+        std::string message;
+    };
+    std::vector<Row> rows = {
+        {{"\"official results"}, "bad query"},
+        {{"(putin OR biden"}, "bad query"},
+        {{"putin", "--from", "2021-01-01", "--to", "2020-01-01"}, "bad query"},
+        {{"putin", "--from", "2020-13"}, "bad query"},
+        {{"putin", "--no-such-option"}, "no-such-option"},
+        {{"putin", "--sort", "sideways"}, "sideways"},
+    };
+    for (const auto& row : rows) {
+        RunResult r = search(row.args);
+        INFO(row.args[0] << " " << r.err);
+        CHECK(r.status == 2);
+        CHECK(r.err.find(row.message) != std::string::npos);
+        CHECK(r.out.empty());
+    }
+}
+
+TEST_CASE("a missing index is an error, not a crash", "[cli]") {
+    TempDir dir;
+    RunResult r = run(kSearchBin, {"--db", (dir / "nothing").string(), "putin"});
+    CHECK(r.status == 2);
+    CHECK(r.err.find("no index") != std::string::npos);
+    CHECK(lines_of(r.err).size() == 1);
+}

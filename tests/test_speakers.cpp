@@ -1,0 +1,446 @@
+// Quote attribution (shared/speakers): quote finding, speaker names, canonical names, and the
+// traps that must yield no speaker. Table-driven: article text -> expected speakers and quotes.
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "speakers/attribution.hpp"
+#include "speakers/quote_finder.hpp"
+
+using gazette::attribute_quotes;
+using gazette::Attribution;
+
+namespace {
+
+using Strings = std::vector<std::string>;
+using QuotePairs = std::vector<std::pair<std::string, std::string>>;  // speaker, text
+
+struct Case {
+    const char* name;
+    std::string title;
+    Strings paragraphs;
+    Strings speakers;
+    QuotePairs quotes;
+};
+
+QuotePairs quote_pairs(const Attribution& a) {
+    QuotePairs out;
+    for (const auto& q : a.quotes) out.emplace_back(q.speaker, q.text);
+    return out;
+}
+
+void check_cases(const std::vector<Case>& cases) {
+    for (const Case& c : cases) {
+        SECTION(c.name) {
+            INFO(c.name);
+            Attribution a = attribute_quotes(c.title, c.paragraphs);
+            CHECK(a.speakers == c.speakers);
+            CHECK(quote_pairs(a) == c.quotes);
+        }
+    }
+}
+
+Strings quote_texts(const Strings& paragraphs) {
+    std::vector<std::string_view> views(paragraphs.begin(), paragraphs.end());
+    Strings out;
+    for (const auto& q : gazette::speakers::find_quotes(views).quotes) out.push_back(q.text);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("quote finder: marks, apostrophes, nesting, paragraphs", "[speakers]") {
+    struct FinderCase {
+        Strings paragraphs;
+        Strings quotes;
+    };
+    const std::vector<FinderCase> cases = {
+        {{"He said \"yes\" and then 'no' twice."}, {"yes", "no"}},
+        {{"Biden's team doesn't know Putin’s plan or the Smiths' house."}, {}},
+        {{"The Democrats' plan is 'bold and new', she said."}, {"bold and new"}},
+        {{"‘I don’t know the Democrats’ plan at all,’ he said."},
+         {"I don’t know the Democrats’ plan at all,"}},
+        {{"«Мы готовы к диалогу», — сказал он."}, {"Мы готовы к диалогу"}},
+        {{"“The show called the ‘U.S. election’ isn’t over,” she said."},
+         {"The show called the ‘U.S. election’ isn’t over,"}},
+        {{"“Take the foreign policy “. Then more text."}, {"Take the foreign policy"}},
+        {{"“First part.", "“Second part.”"}, {"First part. Second part."}},
+        {{"“First part.", "   ", "“Second part.”"}, {"First part. Second part."}},
+        {{"“First part.", "Next paragraph is not quoted."}, {"First part."}},
+        {{"Music of the '90s and rock 'n' roll."}, {"n"}},
+        {{"„Wir schaffen das“, sagte sie."}, {"Wir schaffen das"}},
+        {{"He measured 12\" by 5\" and left."}, {}},
+        {{"No quotes here at all."}, {}},
+        {{""}, {}},
+    };
+    for (const FinderCase& c : cases) {
+        INFO(c.paragraphs.front());
+        CHECK(quote_texts(c.paragraphs) == c.quotes);
+    }
+}
+
+TEST_CASE("direct quotes: attribution after, before, inside, dash", "[speakers]") {
+    check_cases({
+        {"header example",
+         "",
+         {"\"We will wait,\" Peskov said.",
+          "Kremlin spokesman Dmitry Peskov added that it was early."},
+         {"Dmitry Peskov"},
+         {{"Dmitry Peskov", "We will wait,"}}},
+        {"after: name said",
+         "",
+         {"\"The talks were useful,\" Lavrov said after the meeting."},
+         {"Lavrov"},
+         {{"Lavrov", "The talks were useful,"}}},
+        {"after: said name, inverted",
+         "",
+         {"“The talks were useful,” said Sergei Lavrov."},
+         {"Sergei Lavrov"},
+         {{"Sergei Lavrov", "The talks were useful,"}}},
+        {"after: comma outside the marks",
+         "",
+         {"\"Nothing has changed\", Olga Petrova told journalists."},
+         {"Olga Petrova"},
+         {{"Olga Petrova", "Nothing has changed"}}},
+        {"after: name with apposition then verb",
+         "",
+         {"'The region is calm,' Ivan Sidorov, editor of the Northern Review journal, told a "
+          "radio station."},
+         {"Ivan Sidorov"},
+         {{"Ivan Sidorov", "The region is calm,"}}},
+        {"after: inverted with a long role",
+         "",
+         {"'We are ready to talk,' said Pavel Orlov, chairman of the foreign affairs committee."},
+         {"Pavel Orlov"},
+         {{"Pavel Orlov", "We are ready to talk,"}}},
+        {"before: colon",
+         "",
+         {"Putin said: \"We are ready for contacts.\""},
+         {"Putin"},
+         {{"Putin", "We are ready for contacts."}}},
+        {"before: told reporters with single quotes",
+         "",
+         {"Angela Merkel told reporters: ‘We will not give up.’"},
+         {"Angela Merkel"},
+         {{"Angela Merkel", "We will not give up."}}},
+        {"before: apposition and adjuncts before the colon",
+         "",
+         {"Putin, who has yet to call the winner, said Sunday on state TV: 'We will work with "
+          "anyone.'"},
+         {"Putin"},
+         {{"Putin", "We will work with anyone."}}},
+        {"before: inverted verb before a colon",
+         "",
+         {"There is a personal side to it, suggested Leonid Gozman: “He has never liked him.”"},
+         {"Leonid Gozman"},
+         {{"Leonid Gozman", "He has never liked him."}}},
+        {"inside: said X, the spokesman, then more quote",
+         "",
+         {"\"We are not in a hurry,\" said Peskov, the Kremlin spokesman, \"and we will wait "
+          "for the count.\""},
+         {"Peskov"},
+         {{"Peskov", "We are not in a hurry,"}, {"Peskov", "and we will wait for the count."}}},
+        {"dash: pronoun after a quotation",
+         "",
+         {"Opposition politician Ivan Petrov criticised the decision.",
+          "\"This is a mistake\" – he said in a commentary to a radio station."},
+         {"Ivan Petrov"},
+         {{"Ivan Petrov", "This is a mistake"}}},
+        {"guillemets with a lower-case subject",
+         "",
+         {"«We are ready,» the minister said."},
+         {},
+         {}},
+        {"Russian: guillemets, dash and inverted verb",
+         "",
+         {"«Мы готовы к диалогу», — сказал Песков."},
+         {"Песков"},
+         {{"Песков", "Мы готовы к диалогу"}}},
+    });
+}
+
+TEST_CASE("quotes over several sentences and paragraphs", "[speakers]") {
+    check_cases({
+        {"quote continued into the next paragraph",
+         "",
+         {"Maria Zakharova said: \"The sanctions will fail.", "\"They always fail.\""},
+         {"Maria Zakharova"},
+         {{"Maria Zakharova", "The sanctions will fail. They always fail."}}},
+        {"second quotation right after the attribution sentence",
+         "",
+         {"\"We will work with anyone,\" Putin said on state TV Sunday. \"But the count must "
+          "end first.\""},
+         {"Putin"},
+         {{"Putin", "We will work with anyone,"}, {"Putin", "But the count must end first."}}},
+        {"quote-only paragraph after an attributed one",
+         "",
+         {"Anna Lebedeva, head of the election committee: “The vote was fair.”",
+          "“Nobody has shown us any evidence.”"},
+         {"Anna Lebedeva"},
+         {{"Anna Lebedeva", "The vote was fair."},
+          {"Anna Lebedeva", "Nobody has shown us any evidence."}}},
+        {"pronoun to the nearest speaker, not to a name in the object",
+         "",
+         {"Peskov suggested that a message from Putin would follow in due course.",
+          "'We will respect any choice of the voters,' he said."},
+         {"Peskov"},
+         {{"Peskov", "We will respect any choice of the voters,"}}},
+        {"pronoun to the sentence subject",
+         "",
+         {"Wray described the efforts as persistent. Asked about the risk, he said: \"It is "
+          "real.\""},
+         {"Wray"},
+         {{"Wray", "It is real."}}},
+        {"pronoun with no person nearby",
+         "",
+         {"The weather was bad all week.", "\"It is cold,\" he said."},
+         {},
+         {}},
+        {"a statement quoted after a colon is not a person's",
+         "",
+         {"A statement posted on the website reads:",
+          "\"Vladimir Putin wished the winner every success."},
+         {},
+         {}},
+    });
+}
+
+TEST_CASE("reported speech", "[speakers]") {
+    check_cases({
+        {"told reporters",
+         "",
+         {"Kremlin spokesman Dmitry Peskov told reporters on a conference call Monday."},
+         {"Dmitry Peskov"},
+         {}},
+        {"believes that, then according to him",
+         "",
+         {"Opposition Russian politician Leonid Gozman believes that the delay is deliberate. "
+          "According to him, the move looks demonstrative."},
+         {"Leonid Gozman"},
+         {}},
+        {"warned lawmakers that; described is not needed",
+         "",
+         {"FBI Director Christopher Wray warned lawmakers that interference would continue.",
+          "Wray described the efforts as a “steady drumbeat of misinformation” in the hearing."},
+         {"Christopher Wray"},
+         {}},
+        {"apposition before the verb",
+         "",
+         {"Sergei Ivanov, the deputy minister, said the talks would resume in May."},
+         {"Sergei Ivanov"},
+         {}},
+        {"according to a person",
+         "",
+         {"The plan failed, according to Elena Popova."},
+         {"Elena Popova"},
+         {}},
+        {"possessive role prefix and adverb",
+         "",
+         {"Putin's press secretary Dmitry Peskov previously stated that the president would wait "
+          "for \"official results\" before any call."},
+         {"Dmitry Peskov"},
+         {}},
+        {"reported speech with a long quotation",
+         "",
+         {"Peskov told reporters that \"this situation is different from the last one\"."},
+         {"Peskov"},
+         {{"Peskov", "this situation is different from the last one"}}},
+        {"appositive name between commas",
+         "",
+         {"In turn, the head of the institute, Professor Valery Garbuzov, agrees that nothing "
+          "will change."},
+         {"Valery Garbuzov"},
+         {}},
+        {"russian reported speech is not required but must not break",
+         "",
+         {"Песков заявил, что Кремль подождёт."},
+         {"Песков"},
+         {}},
+    });
+}
+
+TEST_CASE("canonical names", "[speakers]") {
+    check_cases({
+        {"surname maps to a full name mentioned elsewhere",
+         "",
+         {"Russian President Vladimir Putin has met the envoy.",
+          "\"We will work with anyone,\" Putin said on Russian state TV Sunday."},
+         {"Vladimir Putin"},
+         {{"Vladimir Putin", "We will work with anyone,"}}},
+        {"surname alone when no full name exists",
+         "",
+         {"\"We will work with anyone,\" Putin said on Russian state TV Sunday."},
+         {"Putin"},
+         {{"Putin", "We will work with anyone,"}}},
+        {"possessive country prefix and a two-word surname",
+         "",
+         {"Mexico’s Andrés Manuel López Obrador has not called yet.",
+          "López Obrador said he would wait for the courts."},
+         {"Andrés Manuel López Obrador"},
+         {}},
+        {"middle initials are ignored when choosing",
+         "",
+         {"President Vladimir V. Putin approved the plan, officials said.",
+          "Vladimir Putin met the envoy later.", "\"It went well,\" Mr. Putin said."},
+         {"Vladimir Putin"},
+         {{"Vladimir Putin", "It went well,"}}},
+        {"initial and surname map to the full name",
+         "",
+         {"Vladimir Putin met the envoy.", "V. Putin said that the meeting went well."},
+         {"Vladimir Putin"},
+         {}},
+        {"the headline provides a full name but never an attribution",
+         "Vladimir Putin speaks out on the vote",
+         {"\"We are ready,\" Putin said."},
+         {"Vladimir Putin"},
+         {{"Vladimir Putin", "We are ready,"}}},
+        {"titles Mr., Dr., Sen. are stripped",
+         "",
+         {"Dmitry Peskov spoke first.", "Mr. Peskov said that the count is not over.",
+          "Dr. Anna Berg said that the data is clear.",
+          "Sen. John Miller told reporters that he disagreed."},
+         {"Dmitry Peskov", "Anna Berg", "John Miller"},
+         {}},
+        {"hyphenated names and particles",
+         "",
+         {"Jean-Claude Juncker said that the deal was done.",
+          "Anna Kowalski-Berg told the radio that she was pleased.",
+          "Ursula von der Leyen said that talks would go on.",
+          "\"We will see,\" von der Leyen said."},
+         {"Jean-Claude Juncker", "Anna Kowalski-Berg", "Ursula von der Leyen"},
+         {{"Ursula von der Leyen", "We will see,"}}},
+        {"speakers unique and in order of first appearance",
+         "",
+         {"\"First,\" said Anna Berg.", "\"Second,\" said Ivan Petrov.", "\"Third,\" Berg said."},
+         {"Anna Berg", "Ivan Petrov"},
+         {{"Anna Berg", "First,"}, {"Ivan Petrov", "Second,"}, {"Anna Berg", "Third,"}}},
+    });
+}
+
+TEST_CASE("traps that must not produce a speaker", "[speakers]") {
+    check_cases({
+        {"scare quote after believed",
+         "",
+         {"Biden believed Medvedev heralded Russia's \"future\"."},
+         {},
+         {}},
+        {"quoted book title",
+         "",
+         {"He often quotes the book \"War and Peace\" in speeches."},
+         {},
+         {}},
+        {"the statement continued",
+         "",
+         {"Putin “noted that cooperation would meet the interests of both nations,” the "
+          "statement continued."},
+         {},
+         {}},
+        {"the Kremlin said",
+         "",
+         {"\"The results are not final,\" the Kremlin said.", "The Kremlin said it would wait."},
+         {},
+         {}},
+        {"media, officials and analysts",
+         "",
+         {"Bloomberg reported that the talks had stalled.",
+          "Officials said the talks had stalled. Analysts believe that they will resume.",
+          "\"The talks stalled,\" Reuters reported.", "Experts say the process is slow."},
+         {},
+         {}},
+        {"a name inside the quotation is not its speaker",
+         "",
+         {"\"Vladimir Putin wished the President-elect success,\" the statement said."},
+         {},
+         {}},
+        {"headline with a colon",
+         "Gozman: this is a demonstration",
+         {"The article has no quotations at all."},
+         {},
+         {}},
+        {"headline with a colon and quotation marks",
+         "Peskov: \"We will wait for the results\"",
+         {"The Kremlin has not commented."},
+         {},
+         {}},
+        {"places and organisations as subjects",
+         "",
+         {"\"We will respond,\" Moscow said.", "\"We are watching,\" Washington warned.",
+          "\"We disagree,\" the White House said.", "\"We will wait,\" Russian state TV said.",
+          "\"The ministry will act,\" NATO said."},
+         {},
+         {}},
+        {"a weekday is not a person",
+         "",
+         {"\"We are ready,\" said Monday's statement.",
+          "On Monday, said the agency, nothing moved."},
+         {},
+         {}},
+        {"a short quoted phrase inside reported speech",
+         "",
+         {"Peskov added that the Kremlin would wait until the result became “official”."},
+         {"Peskov"},
+         {}},
+        {"pronoun reported speech never adds a new speaker",
+         "",
+         {"Biden believed Medvedev was the future.",
+          "Speaking in 2014, the President-elect said he once told Putin he had no \"soul\"."},
+         {},
+         {}},
+        {"passive voice", "", {"Biden was told by aides that the count was over."}, {}, {}},
+        {"a sentence opener is not a name",
+         "",
+         {"Obviously, said nobody, it was over.", "Back in 2011 he said that he would run."},
+         {},
+         {}},
+        {"conceded is not speech without that",
+         "",
+         {"Hillary Clinton, the challenger, also conceded the day after the vote."},
+         {},
+         {}},
+    });
+}
+
+TEST_CASE("robustness: other scripts, broken input, size", "[speakers]") {
+    SECTION("CJK text has no capitals and gives no speakers") {
+        Attribution a = attribute_quotes(
+            "习近平讲话", {"习近平说：“我们准备好了。”", "「日本語の引用」と彼は言った。"});
+        CHECK(a.speakers.empty());
+        CHECK(a.quotes.empty());
+    }
+    SECTION("invalid UTF-8 and stray marks do not crash") {
+        Strings paragraphs = {std::string("\xff\xfe\"\xc3 said \x80", 10),
+                              "\"\"\"",
+                              "'",
+                              "“”",
+                              "\" , said",
+                              ", said \"",
+                              "said:",
+                              "«",
+                              "»",
+                              "— сказал"};
+        Attribution a = attribute_quotes("\xe2\x80", paragraphs);
+        CHECK(a.speakers.empty());
+    }
+    SECTION("a 100 KB article finishes quickly") {
+        Strings paragraphs;
+        std::size_t bytes = 0;
+        for (int i = 0; bytes < 100 * 1024; ++i) {
+            std::string p =
+                "\"We will work with anyone who has the confidence of the people,\" "
+                "Putin said on state TV Sunday. Kremlin spokesman Dmitry Peskov told "
+                "reporters that the count was not over, and Biden's team didn't "
+                "comment on the 'future' of talks " +
+                std::to_string(i) + ".";
+            bytes += p.size();
+            paragraphs.push_back(std::move(p));
+        }
+        paragraphs.push_back(std::string(20000, 'a') + " " + std::string(5000, '"'));
+        auto start = std::chrono::steady_clock::now();
+        Attribution a = attribute_quotes("", paragraphs);
+        auto elapsed = std::chrono::steady_clock::now() - start;
+        CHECK(a.speakers == Strings{"Putin", "Dmitry Peskov"});
+        CHECK(std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count() < 2000);
+    }
+}
