@@ -5,6 +5,7 @@
 
 #include "printer.hpp"
 #include "search/snippet_markup.hpp"
+#include "search/timeline.hpp"
 
 namespace gazette {
 namespace {
@@ -22,6 +23,13 @@ nlohmann::ordered_json snippet_json(const Snippet& s) {
 nlohmann::ordered_json facet_json(const std::vector<FacetCount>& counts) {
     nlohmann::ordered_json out = nlohmann::ordered_json::array();
     for (const auto& c : counts) out.push_back({{"value", c.value}, {"count", c.count}});
+    return out;
+}
+
+nlohmann::ordered_json quotes_json(const Hit& hit, const SearchOptions& options) {
+    if (!options.quotes) return nullptr;
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
+    for (const QuoteMatch& q : hit.quotes) out.push_back({{"speaker", q.speaker}, {"text", snippet_json(q.text)}});
     return out;
 }
 
@@ -46,7 +54,8 @@ public:
                         {"author", a.author},
                         {"language", a.language},
                         {"speakers", a.speakers},
-                        {"snippet", snippet_json(hit.snippet)}});
+                        {"snippet", snippet_json(hit.snippet)},
+                        {"quotes", quotes_json(hit, options)}});
         }
         nlohmann::ordered_json summary = {{"type", "summary"},
                                   {"total", result.total},
@@ -54,10 +63,18 @@ public:
                                   {"offset", options.offset},
                                   {"limit", options.limit},
                                   {"took_ms", result.seconds * 1000}};
+        nlohmann::ordered_json facets = nlohmann::ordered_json::object();
+        if (options.facets || options.speakers_only) facets["speakers"] = facet_json(result.speakers);
         if (options.facets) {
-            summary["facets"] = {{"speakers", facet_json(result.speakers)},
-                                 {"sources", facet_json(result.sources)},
-                                 {"months", facet_json(result.months)}};
+            facets["sources"] = facet_json(result.sources);
+            facets[std::string(bucket_name(options.date_bucket))] = facet_json(result.dates);
+        }
+        if (!facets.empty()) summary["facets"] = facets;
+        if (options.timeline) {
+            Timeline t = make_timeline(result.dates, options.date_bucket);
+            summary["timeline"] = {{"by", bucket_name(options.date_bucket)},
+                                   {"buckets", facet_json(t.buckets)},
+                                   {"undated", t.undated}};
         }
         print_line(summary);
     }

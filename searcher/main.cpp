@@ -48,7 +48,13 @@ int main(int argc, char** argv) {
     app.add_option("--offset", options.offset, "Hits to skip (default 0)")->check(CLI::Range(0, 1000000));
     app.add_option("--sort", sort, "relevance, newest or oldest")
         ->check(CLI::IsMember({"relevance", "newest", "oldest"}));
-    app.add_flag("--facets", options.facets, "Count speakers, sources and months over all matches");
+    std::string by = "month";
+    app.add_flag("--facets", options.facets, "Count speakers, sources and dates over all matches");
+    app.add_flag("--speakers", options.speakers_only, "List who is quoted in the matches, with counts");
+    app.add_flag("--quotes", options.quotes, "Show each hit's quotes that match, with their speakers");
+    app.add_flag("--timeline", options.timeline, "Draw the number of matches over time");
+    app.add_option("--by", by, "Date buckets for --facets and --timeline: year, month or day")
+        ->check(CLI::IsMember({"year", "month", "day"}));
     app.add_flag("--json", json, "JSON Lines: one object per hit, then a summary object");
     try {
         app.parse(argc, argv);
@@ -61,6 +67,9 @@ int main(int argc, char** argv) {
     static const std::map<std::string, SortOrder> kSorts = {
         {"relevance", SortOrder::Relevance}, {"newest", SortOrder::Newest}, {"oldest", SortOrder::Oldest}};
     options.sort = kSorts.at(sort);
+    static const std::map<std::string, DateBucket> kBuckets = {
+        {"year", DateBucket::Year}, {"month", DateBucket::Month}, {"day", DateBucket::Day}};
+    options.date_bucket = kBuckets.at(by);
 
     std::signal(SIGPIPE, SIG_IGN);  // a closed pipe ends output quietly, see below
     try {

@@ -1,14 +1,18 @@
-// Human-readable results: a numbered block per hit (title, date, source, speakers, path,
-// snippet), a count line, and facet tables when asked.
+// Human-readable results: a numbered block per hit (title, date, source, speakers, path, and the
+// snippet or the matching quotes), a count line, then facet tables and the timeline when asked.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdio>
 
 #include "printer.hpp"
 #include "search/snippet_markup.hpp"
+#include "search/timeline.hpp"
 
 namespace gazette {
 namespace {
+
+constexpr std::size_t kTimelineWidth = 50;
 
 std::string join(const std::vector<std::string>& items, std::string_view separator) {
     std::string out;
@@ -24,36 +28,61 @@ public:
     explicit TerminalPrinter(bool tty) : m_tty(tty) {}
 
     void print(const SearchResult& result, const SearchOptions& options) override {
-        Markers markers = m_tty ? Markers{"\033[1;31m", "\033[0m"} : Markers{"[", "]"};
-        Markers title_markers = m_tty ? Markers{"\033[1;4m", "\033[0m\033[1m"} : Markers{"[", "]"};
-        for (const Hit& hit : result.hits) {
-            const Article& a = hit.article;
-            std::string meta = a.date ? a.date->iso() : "undated";
-            if (!a.source.empty()) meta += " · " + a.source;
-            fmt::print("{}{}. {}{}  ({})\n", m_tty ? "\033[1m" : "", hit.rank,
-                       mark_snippet(hit.title, title_markers), m_tty ? "\033[0m" : "", meta);
-            if (!a.speakers.empty()) fmt::print("   speakers: {}\n", join(a.speakers, ", "));
-            fmt::print("   {}{}{}\n", m_tty ? "\033[2m" : "", a.path.empty() ? a.id : a.path,
-                       m_tty ? "\033[0m" : "");
-            if (!hit.snippet.text.empty()) fmt::print("   {}\n", mark_snippet(hit.snippet, markers));
-            fmt::print("\n");
-        }
+        for (const Hit& hit : result.hits) print_hit(hit, options);
         std::size_t first = result.hits.empty() ? 0 : options.offset + 1;
         std::size_t last = options.offset + result.hits.size();
         fmt::print("{} match{} (showing {}-{}) in {:.1f} ms\n", result.total,
                    result.total == 1 ? "" : "es", first, last, result.seconds * 1000);
+        if (options.facets || options.speakers_only) print_facet("speakers", result.speakers);
         if (options.facets) {
-            print_facet("speakers", result.speakers);
             print_facet("sources", result.sources);
-            print_facet("months", result.months);
+            print_facet(bucket_name(options.date_bucket), result.dates);
         }
+        if (options.timeline) print_timeline(make_timeline(result.dates, options.date_bucket), options);
     }
 
 private:
+    std::string style(std::string_view codes, std::string_view text) const {
+        return m_tty ? fmt::format("\033[{}m{}\033[0m", codes, text) : std::string(text);
+    }
+
+    void print_hit(const Hit& hit, const SearchOptions& options) const {
+        Markers markers = m_tty ? Markers{"\033[1;31m", "\033[0m"} : Markers{"[", "]"};
+        Markers title_markers = m_tty ? Markers{"\033[1;4m", "\033[0m\033[1m"} : Markers{"[", "]"};
+        const Article& a = hit.article;
+        std::string meta = a.date ? a.date->iso() : "undated";
+        if (!a.source.empty()) meta += " · " + a.source;
+        fmt::print("{}  ({})\n", style("1", fmt::format("{}. {}", hit.rank, mark_snippet(hit.title, title_markers))),
+                   meta);
+        if (!a.speakers.empty()) fmt::print("   speakers: {}\n", join(a.speakers, ", "));
+        fmt::print("   {}\n", style("2", a.path.empty() ? a.id : a.path));
+        if (options.quotes && !hit.quotes.empty()) {
+            for (const QuoteMatch& q : hit.quotes)
+                fmt::print("   “{}” — {}\n", mark_snippet(q.text, markers), style("1", q.speaker));
+        } else if (!hit.snippet.text.empty()) {
+            fmt::print("   {}\n", mark_snippet(hit.snippet, markers));
+        }
+        fmt::print("\n");
+    }
+
     void print_facet(std::string_view name, const std::vector<FacetCount>& counts) const {
-        fmt::print("\n{}{}{}:\n", m_tty ? "\033[1m" : "", name, m_tty ? "\033[0m" : "");
+        fmt::print("\n{}:\n", style("1", name));
         if (counts.empty()) fmt::print("  (none)\n");
         for (const auto& c : counts) fmt::print("  {:>6}  {}\n", c.count, c.value);
+    }
+
+    void print_timeline(const Timeline& timeline, const SearchOptions& options) const {
+        fmt::print("\n{}:\n", style("1", fmt::format("timeline by {}", bucket_name(options.date_bucket))));
+        Xapian::doccount most = 0;
+        for (const auto& b : timeline.buckets) most = std::max(most, b.count);
+        for (const auto& b : timeline.buckets) {
+            std::size_t width = most == 0 ? 0 : (b.count * kTimelineWidth + most - 1) / most;
+            std::string bar;
+            for (std::size_t i = 0; i < width; ++i) bar += m_tty ? "█" : "#";
+            fmt::print("  {:<10} {:>6} {}\n", b.value, b.count, bar);
+        }
+        if (timeline.buckets.empty()) fmt::print("  (no dated matches)\n");
+        if (timeline.undated > 0) fmt::print("  {:<10} {:>6}\n", "undated", timeline.undated);
     }
 
     bool m_tty;

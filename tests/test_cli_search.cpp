@@ -213,3 +213,57 @@ TEST_CASE("a missing index is an error, not a crash", "[cli]") {
     CHECK(r.err.find("no index") != std::string::npos);
     CHECK(lines_of(r.err).size() == 1);
 }
+
+TEST_CASE("--speakers lists who is quoted over the whole matching set", "[cli][speakers]") {
+    JsonResult page = search_json({"putin", "--speakers", "--limit", "1"});
+    JsonResult all = search_json({"putin", "--limit", "1000"});
+    REQUIRE(page.summary.contains("facets"));
+    std::map<std::string, int> expected;
+    for (const auto& h : all.hits)
+        for (const auto& s : h["speakers"]) ++expected[s.get<std::string>()];
+    std::map<std::string, int> got;
+    for (const auto& s : page.summary["facets"]["speakers"]) got[s["value"]] = s["count"];
+    CHECK(got == expected);
+    CHECK(got["Vladimir Putin"] > 1);
+    CHECK_FALSE(page.summary["facets"].contains("sources"));  // only the speakers view
+}
+
+TEST_CASE("speaker: and quote: together find what a person said", "[cli][speakers]") {
+    JsonResult r = search_json({"speaker:peskov quote:official", "--quotes"});
+    auto found = ids(r);
+    CHECK(found.count("2020/kremlin-holds-off-congratulating-biden.txt") == 1);
+    CHECK(found.count("2020/kremlin-to-wait-for-official-results.txt") == 1);
+    CHECK(found.count("2020/world-leaders-congratulate-biden.txt") == 0);  // another speaker's words
+    for (const auto& h : r.hits) {
+        REQUIRE(!h["quotes"].empty());
+        for (const auto& q : h["quotes"]) {
+            CHECK(q["speaker"] == "Dmitry Peskov");
+            CHECK(q["text"]["marked"].get<std::string>().find("[official]") != std::string::npos);
+        }
+    }
+}
+
+TEST_CASE("--timeline gives contiguous date buckets that add up to the total", "[cli][dates]") {
+    JsonResult r = search_json({"kremlin", "--timeline", "--by", "year", "--limit", "0"});
+    const json& t = r.summary["timeline"];
+    CHECK(t["by"] == "years");
+    int sum = t["undated"].get<int>();
+    int previous = 0;
+    for (const auto& b : t["buckets"]) {
+        int year = std::stoi(b["value"].get<std::string>());
+        if (previous) CHECK(year == previous + 1);
+        previous = year;
+        sum += b["count"].get<int>();
+    }
+    CHECK(sum == r.summary["total"].get<int>());
+    RunResult text = search({"kremlin", "--timeline", "--by", "year", "--limit", "0"});
+    CHECK(text.out.find("timeline by years") != std::string::npos);
+    CHECK(text.out.find("2020 ") != std::string::npos);
+}
+
+TEST_CASE("--facets --by day counts days", "[cli][dates]") {
+    JsonResult r = search_json({"\"official results\"", "--facets", "--by", "day"});
+    std::map<std::string, int> days;
+    for (const auto& d : r.summary["facets"]["days"]) days[d["value"]] = d["count"];
+    CHECK(days["2020-11-09"] == 2);
+}

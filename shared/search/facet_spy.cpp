@@ -30,6 +30,11 @@ void FacetSpy::operator()(const Xapian::Document& doc, double) {
         case Mode::Year:
             ++m_counts[value.size() >= 4 ? value.substr(0, 4) : "undated"];
             break;
+        case Mode::Day:
+            ++m_counts[value.size() >= 8 ? value.substr(0, 4) + "-" + value.substr(4, 2) + "-" +
+                                               value.substr(6, 2)
+                                         : "undated"];
+            break;
     }
 }
 

@@ -24,6 +24,7 @@ public:
         List,   // the value is a list joined by schema::kListSeparator
         Month,  // the value is YYYYMMDD; count by "YYYY-MM"; empty counts as "undated"
         Year,   // the value is YYYYMMDD; count by "YYYY"; empty counts as "undated"
+        Day,    // the value is YYYYMMDD; count by "YYYY-MM-DD"; empty counts as "undated"
     };
 
     FacetSpy(Xapian::valueno slot, Mode mode) : m_slot(slot), m_mode(mode) {}
@@ -31,7 +32,7 @@ public:
     void operator()(const Xapian::Document& doc, double weight) override;
     [[nodiscard]] std::string name() const override { return "gazette::FacetSpy"; }
 
-    /// Counts, most frequent first (ties by value); for Month/Year, in chronological order.
+    /// Counts, most frequent first (ties by value); for dates, in chronological order.
     [[nodiscard]] std::vector<FacetCount> counts() const;
 
 private:

@@ -15,6 +15,8 @@ struct ParsedQuery {
     std::vector<std::string> words;
     /// Positive phrases, each a sequence of normalised exact terms.
     std::vector<std::vector<std::string>> phrases;
+    /// Positive speaker: filters, as normalised keywords ("putin", "vladimir putin").
+    std::vector<std::string> speakers;
     /// True when the query has at least one weighted (non-filter) part.
     bool has_weighted_terms = false;
 };

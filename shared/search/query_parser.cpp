@@ -275,7 +275,7 @@ private:
         bool phrase = token.kind == QueryTokenKind::Phrase;
         switch (context.field) {
             case QueryField::Speaker:
-                return speaker_filter(token);
+                return speaker_filter(token, context);
             case QueryField::Source:
                 return source_filter(token);
             case QueryField::Date:
@@ -381,8 +381,9 @@ private:
     }
 
     /// speaker:x -> AND of XSPW<word> over the words of the normalised name.
-    Node speaker_filter(const QueryToken& token) {
+    Node speaker_filter(const QueryToken& token, const Context& context) {
         std::string name = m_analyzer.normalize_keyword(token.text);
+        if (context.positive && !name.empty()) m_result.speakers.push_back(name);
         std::vector<Query> words;
         std::size_t start = 0;
         while (start < name.size()) {

@@ -40,6 +40,15 @@ Xapian::Database open_database(const std::filesystem::path& path) {
     return db;
 }
 
+FacetSpy::Mode date_mode(DateBucket bucket) {
+    switch (bucket) {
+        case DateBucket::Year: return FacetSpy::Mode::Year;
+        case DateBucket::Day: return FacetSpy::Mode::Day;
+        case DateBucket::Month: break;
+    }
+    return FacetSpy::Mode::Month;
+}
+
 std::string without_quotes(std::string s) {
     std::erase(s, '"');
     return s;
@@ -95,12 +104,10 @@ SearchResult Searcher::search(const SearchOptions& options) const {
 
     FacetSpy speakers(schema::kSpeakersSlot, FacetSpy::Mode::List);
     FacetSpy sources(schema::kSourceSlot, FacetSpy::Mode::Whole);
-    FacetSpy months(schema::kDateSlot, FacetSpy::Mode::Month);
-    if (options.facets) {
-        enquire.add_matchspy(&speakers);
-        enquire.add_matchspy(&sources);
-        enquire.add_matchspy(&months);
-    }
+    FacetSpy dates(schema::kDateSlot, date_mode(options.date_bucket));
+    if (options.facets || options.speakers_only) enquire.add_matchspy(&speakers);
+    if (options.facets) enquire.add_matchspy(&sources);
+    if (options.facets || options.timeline) enquire.add_matchspy(&dates);
     // check_at_least = every document: the count is exact and the spies see every match.
     Xapian::MSet mset =
         enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
@@ -111,20 +118,18 @@ SearchResult Searcher::search(const SearchOptions& options) const {
     SnippetOptions snippet_options{options.snippet_bytes};
     SnippetOptions title_options{1 << 16};
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-        Hit hit{it.get_rank() + 1,
-                it.get_weight(),
-                deserialize_article(it.get_document().get_data()),
-                {},
-                {}};
+        Hit hit;
+        hit.rank = it.get_rank() + 1;
+        hit.weight = it.get_weight();
+        hit.article = deserialize_article(it.get_document().get_data());
         hit.title = m_snippeter.make(hit.article.title, parsed, title_options);
         hit.snippet = m_snippeter.make(hit.article.body(), parsed, snippet_options);
+        if (options.quotes) hit.quotes = match_quotes(hit.article, parsed, m_analyzer, m_snippeter);
         result.hits.push_back(std::move(hit));
     }
-    if (options.facets) {
-        result.speakers = speakers.counts();
-        result.sources = sources.counts();
-        result.months = months.counts();
-    }
+    if (options.facets || options.speakers_only) result.speakers = speakers.counts();
+    if (options.facets) result.sources = sources.counts();
+    if (options.facets || options.timeline) result.dates = dates.counts();
     result.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return result;

@@ -12,11 +12,13 @@
 #include "model/article.hpp"
 #include "search/facet_spy.hpp"
 #include "search/query_parser.hpp"
+#include "search/quote_matcher.hpp"
 #include "search/snippeter.hpp"
 
 namespace gazette {
 
 enum class SortOrder { Relevance, Newest, Oldest };
+enum class DateBucket { Year, Month, Day };
 
 struct SearchOptions {
     std::string query;                  // the query language, docs/query-language.md
@@ -27,22 +29,29 @@ struct SearchOptions {
     std::size_t offset = 0;
     std::size_t limit = 10;
     SortOrder sort = SortOrder::Relevance;
-    bool facets = false;
+    bool facets = false;                     // speakers, sources and dates over all matches
+    bool speakers_only = false;              // only the speakers facet (the "who was quoted" view)
+    bool timeline = false;                   // date counts over all matches
+    DateBucket date_bucket = DateBucket::Month;
+    bool quotes = false;                     // per hit, the quotes that match the query
     std::size_t snippet_bytes = 240;
 };
 
 struct Hit {
-    std::size_t rank;       // 1-based over the whole result list
-    double weight;          // BM25 score
+    std::size_t rank = 0;   // 1-based over the whole result list
+    double weight = 0;      // BM25 score (+ a fixed bonus per matched word, see QueryParser)
     Article article;        // stored fields
     Snippet title;          // the title with its matches highlighted
     Snippet snippet;        // best passage of the body
+    std::vector<QuoteMatch> quotes;  // with options.quotes: the quotes matching the query
 };
 
 struct SearchResult {
     Xapian::doccount total = 0;  // exact number of matching articles
     std::vector<Hit> hits;
-    std::vector<FacetCount> speakers, sources, months;  // filled when options.facets
+    // Filled when asked: speakers (facets, speakers_only), sources (facets), dates (facets,
+    // timeline; bucketed by options.date_bucket, chronological, "undated" last).
+    std::vector<FacetCount> speakers, sources, dates;
     double seconds = 0;
 };
 
