@@ -50,6 +50,11 @@ int main(int argc, char** argv) {
         reporter.summary(stats);
         if (stats.interrupted) return kExitInterrupted;
         return stats.skipped > 0 ? kExitPartial : kExitOk;
+    } catch (const Xapian::DatabaseError& e) {
+        fmt::print(stderr,
+                   "gazette-index: {}: the index is damaged or unreadable ({}); check it with "
+                   "xapian-check, or re-index into a new directory\n",
+                   db, e.get_description());
     } catch (const Xapian::Error& e) {
         fmt::print(stderr, "gazette-index: {}: {}\n", db, e.get_description());
     } catch (const std::exception& e) {

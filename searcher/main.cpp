@@ -81,6 +81,11 @@ int main(int argc, char** argv) {
         return result.total > 0 ? kExitOk : kExitPartial;
     } catch (const QueryError& e) {
         fmt::print(stderr, "gazette-search: bad query: {}\n", e.what());
+    } catch (const Xapian::DatabaseError& e) {
+        fmt::print(stderr,
+                   "gazette-search: {}: the index is damaged or unreadable ({}); check it with "
+                   "xapian-check, or re-index into a new directory\n",
+                   db, e.get_description());
     } catch (const Xapian::Error& e) {
         fmt::print(stderr, "gazette-search: {}: {}\n", db, e.get_description());
     } catch (const std::system_error& e) {

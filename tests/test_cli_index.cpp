@@ -160,3 +160,25 @@ TEST_CASE("option --all requires every word, the default ranks more words higher
     CHECK(hit_ids(run(kSearchBin, {"--db", db, "walnuts", "pecans", "--all", "--json"})) ==
           std::vector<std::string>{"both.txt"});
 }
+
+TEST_CASE("a damaged index is a clear error from both binaries, never a crash", "[cli][errors]") {
+    TempDir dir;
+    auto corpus = dir / "corpus";
+    std::string db = (dir / "idx").string();
+    for (int i = 0; i < 50; ++i) {
+        std::string n = std::to_string(i);
+        write_file(corpus / (n + ".txt"), std::string("Title\n\nSome text about figs ") + n + ".\n");
+    }
+    REQUIRE(run(kIndexBin, {corpus.string(), "--db", db}).status == 0);
+    auto table = dir / "idx" / "postlist.glass";
+    REQUIRE(std::filesystem::exists(table));
+    std::filesystem::resize_file(table, std::filesystem::file_size(table) / 2);
+
+    RunResult s = run(kSearchBin, {"--db", db, "figs"});
+    CHECK(s.status == 2);
+    CHECK(s.err.find("damaged or unreadable") != std::string::npos);
+    CHECK(lines_of(s.err).size() == 1);
+    RunResult i = run(kIndexBin, {corpus.string(), "--db", db, "--full"});
+    CHECK(i.status == 2);
+    CHECK(i.err.find("damaged or unreadable") != std::string::npos);
+}
