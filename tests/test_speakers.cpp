@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -399,6 +400,74 @@ TEST_CASE("traps that must not produce a speaker", "[speakers]") {
          {"Hillary Clinton, the challenger, also conceded the day after the vote."},
          {},
          {}},
+    });
+}
+
+TEST_CASE("subject shapes: possessives, suffixes, joint and passive subjects", "[speakers]") {
+    check_cases({
+        {"inverted subject after a possessive",
+         "",
+         {"\"We are ready,\" said Putin's spokesman Dmitry Peskov."},
+         {"Dmitry Peskov"},
+         {{"Dmitry Peskov", "We are ready,"}}},
+        {"possessive apposition",
+         "",
+         {"Dmitry Peskov, Putin's spokesman, said that the count is not over."},
+         {"Dmitry Peskov"},
+         {}},
+        {"an appositive name after a role phrase",
+         "",
+         {"Foreign Minister Sergei Lavrov's deputy, Sergei Ryabkov, said the talks were over."},
+         {"Sergei Ryabkov"},
+         {}},
+        {"Jr. keeps father and son apart",
+         "",
+         {"Donald Trump Jr. said that his father won.", "Donald Trump said that he won."},
+         {"Donald Trump Jr.", "Donald Trump"},
+         {}},
+        {"a joint subject is nobody's alone",
+         "",
+         {"\"We will wait,\" Peskov and Lavrov said.",
+          "Putin, Xi and Modi said in a joint statement that trade would grow."},
+         {},
+         {}},
+        {"passive and questions put to someone",
+         "",
+         {"Peskov was asked: \"Will he call?\"", "Reporters asked Peskov: \"Will he call?\""},
+         {},
+         {}},
+        {"according to after a quotation",
+         "",
+         {"\"We're ready,\" according to Peskov."},
+         {"Peskov"},
+         {{"Peskov", "We're ready,"}}},
+        {"a bare attribution after a full stop",
+         "",
+         {"\"We're done here.\" Peskov said."},
+         {"Peskov"},
+         {{"Peskov", "We're done here."}}},
+        {"a colon after a new clause is not the earlier speaker's",
+         "",
+         {"When Peskov told reporters that the count was not over, journalists laughed: \"This "
+          "is absurd, he must be joking.\""},
+         {"Peskov"},
+         {}},
+        {"companies and cities are not people",
+         "",
+         {"Gazprom said that supplies would continue.", "\"No delay,\" Roscosmos said.",
+          "Riga said that it disagreed."},
+         {},
+         {}},
+        {"relative clause after a quotation",
+         "",
+         {"Russia's \"future\", which the minister said was bright, was discussed."},
+         {},
+         {}},
+        {"she refers to the sentence subject, not the object",
+         "",
+         {"Angela Merkel met Putin in Berlin.", "\"We talked for hours,\" she said."},
+         {"Angela Merkel"},
+         {{"Angela Merkel", "We talked for hours,"}}},
     });
 }
 

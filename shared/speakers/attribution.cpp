@@ -26,6 +26,7 @@ constexpr std::size_t kSpeakerWindow = 3;    // sentences back a pronoun may rea
 constexpr std::size_t kMentionWindow = 2;    // sentences back a pronoun may reach a named person
 constexpr double kTitleCaseShare = 0.7;      // headline in Title Case: its runs are not names
 constexpr std::size_t kMaxSubjectLead = 12;  // tokens before a sentence subject ("Meanwhile, …")
+constexpr std::size_t kMaxLookBack = 64;     // events or mentions a pronoun looks back through
 
 struct Mention {
     std::size_t begin = 0;
@@ -208,34 +209,44 @@ private:
         };
         std::optional<std::size_t> best_position;
         const std::string* best = nullptr;
-        for (const Event& event : m_events) {
+        // Events come in text order (positions may step back within a sentence): walk back until
+        // well out of the window.
+        std::size_t looked = 0;
+        for (auto it = m_events.rbegin(); it != m_events.rend() && looked < kMaxLookBack;
+             ++it, ++looked) {
+            const Event& event = *it;
+            if (event.sentence + kSpeakerWindow + 1 < sentence) break;
             if (event.position >= anchor || !within(event.sentence, kSpeakerWindow)) continue;
-            if (!best_position || event.position >= *best_position) {
+            if (!best_position || event.position > *best_position) {
                 best_position = event.position;
                 best = &event.speaker;
             }
         }
-        for (const Mention& mention : m_mentions) {
-            if (mention.begin >= anchor) break;
-            if (!mention.subject || !within(mention.sentence, kMentionWindow)) continue;
+        auto first_after = std::lower_bound(
+            m_mentions.begin(), m_mentions.end(), anchor,
+            [](const Mention& mention, std::size_t at) { return mention.begin < at; });
+        looked = 0;
+        for (auto it = first_after; it != m_mentions.begin() && looked++ < kMaxLookBack;) {
+            const Mention& mention = *--it;
+            if (!within(mention.sentence, kMentionWindow)) break;
+            if (!mention.subject) continue;
             if (!best_position || mention.begin > *best_position) {
                 best_position = mention.begin;
                 best = &mention.name;
             }
+            break;  // the nearest subject mention
         }
         if (scope == PronounScope::speakers) {
-            if (!best) return std::nullopt;
-            for (const Event& event : m_events) {
-                if (event.speaker == *best) return *best;
-            }
+            if (best && m_speakers_so_far.contains(*best)) return *best;
             return std::nullopt;
         }
         if (best) return *best;
         std::unordered_set<std::string> names;
-        for (const Mention& mention : m_mentions) {
-            if (mention.begin >= anchor) break;
-            if (mention.possessive || !within(mention.sentence, kMentionWindow)) continue;
-            names.insert(mention.name);
+        looked = 0;
+        for (auto it = first_after; it != m_mentions.begin() && looked++ < kMaxLookBack;) {
+            const Mention& mention = *--it;
+            if (!within(mention.sentence, kMentionWindow)) break;
+            if (!mention.possessive) names.insert(mention.name);
         }
         if (names.size() == 1) return *names.begin();
         return std::nullopt;
@@ -301,6 +312,7 @@ private:
         event.position = position;
         event.sentence = position < m_text.flat.size() ? m_text.flat[position].sentence : 0;
         event.speaker = speaker;
+        m_speakers_so_far.insert(speaker);
         m_events.push_back(std::move(event));
     }
 
@@ -327,6 +339,7 @@ private:
     ClauseReader m_reader;
     std::vector<Mention> m_mentions;
     std::vector<Event> m_events;
+    std::unordered_set<std::string> m_speakers_so_far;
     std::vector<std::optional<std::string>> m_quote_speaker;
     std::vector<Source> m_quote_source;
 };

@@ -1,6 +1,6 @@
 // Locates quotations in an article's paragraphs: straight and curly double quotes, single quotes
-// (telling them from apostrophes), guillemets and „…“; one level of nesting is kept inside the
-// outer quotation. A quotation left open at a paragraph end continues into the next paragraph when
+// (telling them from apostrophes), guillemets and „…“; nested quotations stay part of the outer
+// one's text. A quotation left open at a paragraph end continues into the next paragraph when
 // that one starts with an opening mark; otherwise it ends with its paragraph.
 #pragma once
 

@@ -16,11 +16,13 @@ namespace {
 
 constexpr std::size_t kMaxClause = 30;        // tokens searched for a verb after a quotation
 constexpr std::size_t kMaxApposition = 40;    // tokens of an apposition between commas
-constexpr std::size_t kMaxDirectTail = 20;    // tokens between "said" and a ':' before a quote
+constexpr std::size_t kMaxDirectTail = 12;    // tokens between "said" and a ':' before a quote
 constexpr std::size_t kMinReportedWords = 4;  // words a quotation inside reported speech needs
 constexpr std::size_t kMaxSubjectLower = 3;   // lower-case words in a subject before the verb
 constexpr std::size_t kMaxClauseScan = 60;    // tokens a clause may span
+constexpr std::size_t kMaxBeforeClause = 60;  // tokens searched back from a quotation
 
+// clang-format off
 const std::initializer_list<std::string_view> kSpeechVerbs = {
     "said", "says", "say", "told", "tells", "stated", "states", "noted", "notes", "warned", "warns",
     "argued", "argues", "insisted", "insists", "added", "adds", "suggested", "suggests",
@@ -39,39 +41,37 @@ const std::initializer_list<std::string_view> kSpeechVerbs = {
 // Verbs of opinion, promise or disclosure: speech only next to a quotation or followed by "that"
 // ("Biden believed Medvedev …", "Clinton conceded the day after", "recalled the ambassador").
 const std::initializer_list<std::string_view> kBeliefVerbs = {
-    "believes",     "believed",  "believe",   "thinks",   "thought",  "agrees",     "agreed",
-    "feels",        "felt",      "hopes",     "hoped",    "fears",    "feared",     "promised",
-    "promises",     "vowed",     "vows",      "pledged",  "pledges",  "expects",    "expected",
-    "doubts",       "doubted",   "conceded",  "concedes", "admitted", "admits",     "acknowledged",
-    "acknowledges", "confirmed", "confirms",  "denied",   "denies",   "maintained", "maintains",
-    "announced",    "announces", "claimed",   "claims",   "revealed", "reveals",    "recalled",
-    "recalls",      "concluded", "concludes", "observed", "observes", "mentioned",  "disclosed",
-    "assured",      "assures",   "lamented",  "objected", "считает",  "признал",    "признала"};
+    "believes", "believed", "believe", "thinks", "thought", "agrees", "agreed", "feels", "felt",
+    "hopes", "hoped", "fears", "feared", "promised", "promises", "vowed", "vows", "pledged",
+    "pledges", "expects", "expected", "doubts", "doubted", "conceded", "concedes", "admitted",
+    "admits", "acknowledged", "acknowledges", "confirmed", "confirms", "denied", "denies",
+    "maintained", "maintains", "announced", "announces", "claimed", "claims", "revealed", "reveals",
+    "recalled", "recalls", "concluded", "concludes", "observed", "observes", "mentioned",
+    "disclosed", "assured", "assures", "lamented", "objected", "считает", "признал", "признала"};
 
 // Verbs that attribute only next to a quotation: "…," the statement continued / reads: "…".
-const std::initializer_list<std::string_view> kAdjacentVerbs = {"continued", "continues", "reads"};
+const std::initializer_list<std::string_view> kAdjacentVerbs = {
+    "continued", "continues", "reads"};
 
 const std::initializer_list<std::string_view> kParticiples = {
-    "saying",   "adding",     "noting",    "stressing", "explaining",  "warning",     "insisting",
-    "arguing",  "telling",    "stating",   "claiming",  "emphasizing", "emphasising", "asking",
-    "writing",  "suggesting", "recalling", "declaring", "asserting",   "continuing",  "concluding",
-    "replying", "responding", "remarking", "commenting"};
+    "saying", "adding", "noting", "stressing", "explaining", "warning", "insisting", "arguing",
+    "telling", "stating", "claiming", "emphasizing", "emphasising", "asking", "writing",
+    "suggesting", "recalling", "declaring", "asserting", "continuing", "concluding", "replying",
+    "responding", "remarking", "commenting"};
 
 const std::initializer_list<std::string_view> kAdverbs = {
-    "also",  "previously",   "later",       "then",    "once",    "again",      "has",
-    "had",   "have",         "would",       "will",    "earlier", "further",    "recently",
-    "first", "finally",      "still",       "already", "never",   "often",      "just",
-    "only",  "subsequently", "immediately", "even",    "both",    "reportedly", "repeatedly",
-    "has",   "had",          "last",        "since",   "too",     "however",    "ещё",
-    "также", "уже"};
+    "also", "previously", "later", "then", "once", "again", "has", "had", "have", "would", "will",
+    "earlier", "further", "recently", "first", "finally", "still", "already", "never", "often",
+    "just", "only", "subsequently", "immediately", "even", "both", "reportedly", "repeatedly",
+    "last", "since", "too", "however", "ещё", "также", "уже"};
 
-const std::initializer_list<std::string_view> kPassiveAux = {"was",   "were", "been", "be",
-                                                             "being", "is",   "are"};
+const std::initializer_list<std::string_view> kPassiveAux = {
+    "was", "were", "been", "be", "being", "is", "are"};
 
 const std::initializer_list<std::string_view> kClauseBreakers = {
-    "which",  "that",  "who",      "whom",   "whose",   "when", "where",
-    "while",  "if",    "because",  "and",    "but",     "as",   "after",
-    "before", "since", "although", "though", "whether", "so",   "or"};
+    "which", "that", "who", "whom", "whose", "when", "where", "while", "if", "because", "and",
+    "but", "as", "after", "before", "since", "although", "though", "whether", "so", "or"};
+// clang-format on
 
 bool in(std::initializer_list<std::string_view> list, std::string_view word) {
     return std::find(list.begin(), list.end(), word) != list.end();
@@ -392,7 +392,7 @@ Subject ClauseReader::name_colon(std::size_t lo, std::size_t colon) const {
 
 Subject ClauseReader::before_clause(std::size_t quoted, std::size_t quote_words) const {
     std::size_t hi = quoted;
-    std::size_t lo = sentence_begin(quoted);
+    std::size_t lo = std::max(sentence_begin(quoted), quoted - std::min(quoted, kMaxBeforeClause));
     bool paragraph_start = lo == 0 || m_flat[lo - 1].kind == TokenKind::paragraph_break;
     if (lo == hi) {
         // A quotation opening a paragraph: the previous paragraph may end "… reads:".
@@ -400,7 +400,7 @@ Subject ClauseReader::before_clause(std::size_t quoted, std::size_t quote_words)
         const Token& colon = m_flat[lo - 2];
         if (!is_punct(colon, ":") && !is_punct(colon, ";")) return {};
         hi = lo - 1;
-        lo = sentence_begin(lo - 2);
+        lo = std::max(sentence_begin(lo - 2), hi - std::min(hi, kMaxBeforeClause));
         paragraph_start = false;
     }
     const Token& last = m_flat[hi - 1];
@@ -434,10 +434,33 @@ Subject ClauseReader::before_clause(std::size_t quoted, std::size_t quote_words)
     } else {
         subject = subject_before(lo, verb);
     }
-    bool direct = (punct_end && tail <= kMaxDirectTail) || tail == 0 ||
-                  (tail == 1 && word_at(verb + 1, "that"));
-    if (!direct && quote_words < kMinReportedWords) return {};
-    return subject;
+    if (tail == 0 || (tail == 1 && word_at(verb + 1, "that"))) return subject;
+    if (punct_end && direct_tail(verb + 1, hi - 1)) return subject;
+    if (quote_words >= kMinReportedWords && reported_tail(verb + 1, hi)) return subject;
+    return {};
+}
+
+// "said Sunday on state TV:" - a few words of circumstance, no new clause.
+bool ClauseReader::direct_tail(std::size_t begin, std::size_t end) const {
+    if (end - begin > kMaxDirectTail) return false;
+    for (std::size_t i = begin; i < end; ++i) {
+        if (m_flat[i].kind != TokenKind::word) return false;
+        if (in(kClauseBreakers, m_folded[i])) return false;
+    }
+    return true;
+}
+
+// "told reporters that … “a long quoted phrase”": one clause, commas only inside the "that"
+// clause, no colon or semicolon starting another sentence part.
+bool ClauseReader::reported_tail(std::size_t begin, std::size_t end) const {
+    bool that = false;
+    for (std::size_t i = begin; i < end; ++i) {
+        const Token& t = m_flat[i];
+        if (is_punct(t, ":") || is_punct(t, ";") || t.kind == TokenKind::quoted) return false;
+        if (word_at(i, "that")) that = true;
+        if (is_comma(t) && !that) return false;
+    }
+    return true;
 }
 
 std::vector<ReportedSpeech> ClauseReader::reported_speech() const {

@@ -82,6 +82,8 @@ private:
     [[nodiscard]] bool person_segment(std::size_t begin, std::size_t end, Subject& out) const;
     [[nodiscard]] Subject name_colon(std::size_t lo, std::size_t colon) const;
     [[nodiscard]] bool valid_after_region(std::size_t begin, std::size_t verb) const;
+    [[nodiscard]] bool direct_tail(std::size_t begin, std::size_t end) const;
+    [[nodiscard]] bool reported_tail(std::size_t begin, std::size_t end) const;
     [[nodiscard]] std::size_t clause_end(std::size_t from) const;
 
     std::span<const Token> m_flat;

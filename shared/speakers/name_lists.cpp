@@ -1,0 +1,243 @@
+// The lists, and one hash map from word to class bits built on first use.
+#include "speakers/name_lists.hpp"
+
+#include <initializer_list>
+#include <unordered_map>
+
+#include "speakers/text_chars.hpp"
+
+namespace gazette::speakers {
+namespace {
+
+// clang-format off
+const std::initializer_list<std::string_view> kRoles = {
+    "president", "president-elect", "vice", "vice-president", "prime", "minister", "premier",
+    "chancellor", "spokesman", "spokeswoman", "spokesperson", "press", "secretary",
+    "secretary-general", "director", "director-general", "chairman", "chairwoman", "chair", "chief",
+    "head", "leader", "deputy", "senator", "sen.", "governor", "gov.", "mayor", "representative",
+    "rep.", "congressman", "congresswoman", "lawmaker", "mp", "mep", "ambassador", "envoy",
+    "diplomat", "general", "gen.", "colonel", "col.", "lieutenant", "lt.", "major", "maj.",
+    "captain", "capt.", "sergeant", "sgt.", "admiral", "adm.", "commander", "cmdr.", "officer",
+    "judge", "justice", "attorney", "prosecutor", "lawyer", "professor", "prof.", "dr.", "doctor",
+    "mr.", "mrs.", "ms.", "mr", "mrs", "ms", "dr", "miss", "mx.", "sir", "dame", "lord", "lady",
+    "king", "queen", "prince", "princess", "emperor", "sheikh", "pope", "cardinal", "bishop",
+    "archbishop", "rabbi", "imam", "reverend", "rev.", "father", "patriarch", "ceo", "cfo",
+    "founder", "co-founder", "executive", "manager", "coach", "editor", "editor-in-chief",
+    "correspondent", "reporter", "columnist", "commentator", "analyst", "economist", "politician",
+    "opposition", "activist", "candidate", "nominee", "incumbent", "former", "ex", "acting",
+    "interim", "then", "late", "first", "state", "foreign", "defense", "defence", "interior",
+    "finance", "economy", "health", "trade", "energy", "education", "affairs", "national",
+    "federal", "senior", "top", "assistant", "associate", "adviser", "advisor", "aide", "official",
+    "democratic", "republican", "democrat", "conservative", "labour", "liberal", "independent",
+    "socialist", "communist", "kremlin", "pentagon", "speaker", "whip", "counsel", "ayatollah",
+    "supreme", "grand", "commissioner", "inspector", "detective", "chairperson", "member", "mogul",
+    "billionaire", "businessman", "businesswoman", "tycoon", "oligarch", "dissident", "blogger",
+    "scientist", "expert", "researcher", "historian", "writer", "author", "journalist", "presenter",
+    "host", "anchor", "star", "singer", "actor", "actress", "player", "striker", "interlocutor",
+    "political", "scientist"};
+
+const std::initializer_list<std::string_view> kDemonyms = {
+    "russian", "american", "ukrainian", "chinese", "french", "german", "british", "english",
+    "italian", "spanish", "mexican", "brazilian", "indian", "japanese", "korean", "iranian",
+    "israeli", "palestinian", "syrian", "turkish", "polish", "belarusian", "belarussian",
+    "georgian", "armenian", "azerbaijani", "kazakh", "canadian", "australian", "european",
+    "african", "asian", "arab", "saudi", "egyptian", "iraqi", "afghan", "pakistani", "venezuelan",
+    "cuban", "dutch", "swedish", "norwegian", "finnish", "danish", "swiss", "austrian", "hungarian",
+    "czech", "slovak", "romanian", "bulgarian", "serbian", "croatian", "greek", "portuguese",
+    "irish", "scottish", "welsh", "belgian", "estonian", "latvian", "lithuanian", "moldovan",
+    "soviet", "chechen", "kurdish", "lebanese", "qatari", "emirati", "nigerian", "kenyan",
+    "vietnamese", "thai", "indonesian", "filipino", "taiwanese", "argentine", "argentinian",
+    "chilean", "colombian", "peruvian", "bolivian", "nicaraguan", "yemeni", "libyan", "tunisian",
+    "algerian", "moroccan", "uzbek", "tajik", "kyrgyz", "turkmen", "mongolian", "western",
+    "eastern", "northern", "southern", "central"};
+
+const std::initializer_list<std::string_view> kPlaces = {
+    "russia", "ukraine", "china", "america", "usa", "united", "states", "kingdom", "britain",
+    "england", "france", "germany", "italy", "spain", "mexico", "brazil", "india", "japan", "korea",
+    "iran", "israel", "syria", "turkey", "poland", "belarus", "georgia", "armenia", "azerbaijan",
+    "kazakhstan", "canada", "australia", "egypt", "iraq", "afghanistan", "pakistan", "venezuela",
+    "cuba", "netherlands", "holland", "sweden", "norway", "finland", "denmark", "switzerland",
+    "austria", "hungary", "czechia", "slovakia", "romania", "bulgaria", "serbia", "croatia",
+    "greece", "portugal", "ireland", "scotland", "wales", "belgium", "estonia", "latvia",
+    "lithuania", "moldova", "crimea", "donbas", "donbass", "europe", "asia", "africa", "arabia",
+    "qatar", "emirates", "lebanon", "jordan", "libya", "tunisia", "algeria", "morocco", "nigeria",
+    "kenya", "ethiopia", "sudan", "somalia", "yemen", "vietnam", "thailand", "indonesia",
+    "malaysia", "philippines", "singapore", "taiwan", "mongolia", "argentina", "chile", "colombia",
+    "peru", "bolivia", "ecuador", "uruguay", "paraguay", "nicaragua", "honduras", "guatemala",
+    "panama", "haiti", "zealand", "iceland", "slovenia", "albania", "kosovo", "macedonia",
+    "montenegro", "bosnia", "cyprus", "malta", "luxembourg", "uzbekistan", "tajikistan",
+    "turkmenistan", "kyrgyzstan", "chechnya", "dagestan", "siberia", "caucasus", "balkans",
+    "baltic", "kurdistan", "gaza", "palestine", "moscow", "washington", "london", "paris", "berlin",
+    "beijing", "kyiv", "kiev", "minsk", "tokyo", "brussels", "tehran", "damascus", "ankara",
+    "istanbul", "warsaw", "rome", "madrid", "vienna", "geneva", "prague", "budapest", "jerusalem",
+    "delhi", "mumbai", "seoul", "pyongyang", "havana", "caracas", "ottawa", "toronto", "sydney",
+    "canberra", "cairo", "baghdad", "kabul", "riyadh", "dubai", "doha", "tbilisi", "yerevan",
+    "baku", "astana", "tashkent", "helsinki", "stockholm", "oslo", "copenhagen", "amsterdam",
+    "york", "angeles", "chicago", "boston", "houston", "miami", "francisco", "seattle", "atlanta",
+    "dallas", "philadelphia", "detroit", "petersburg", "novosibirsk", "sochi", "vladivostok",
+    "kharkiv", "odesa", "odessa", "donetsk", "luhansk", "mariupol", "sevastopol", "lviv", "hong",
+    "kong", "shanghai", "manila", "jakarta", "bangkok", "hanoi", "strasbourg", "hague", "davos",
+    "munich", "milan", "barcelona", "lisbon", "dublin", "edinburgh", "athens", "belgrade", "sofia",
+    "bucharest", "california", "texas", "florida", "virginia", "ohio", "michigan", "pennsylvania",
+    "arizona", "nevada", "wisconsin", "carolina", "manhattan", "brooklyn", "north", "south", "east",
+    "west", "new", "great", "upper", "lower", "middle", "eurasia", "earth", "world", "u.s.", "u.k.",
+    "uk", "us", "eu", "ussr", "riga", "vilnius", "tallinn", "chisinau", "bratislava", "ljubljana",
+    "zagreb", "sarajevo", "skopje", "tirana", "podgorica", "pristina", "nicosia", "valletta",
+    "reykjavik", "bern", "zurich", "frankfurt", "hamburg", "cologne", "lyon", "marseille", "naples",
+    "venice", "florence", "krakow", "gdansk", "kaliningrad", "murmansk", "yekaterinburg", "kazan",
+    "samara", "omsk", "irkutsk", "grozny", "dnipro", "zaporizhzhia", "kherson", "bakhmut",
+    "avdiivka", "bucha", "mykolaiv", "belgorod", "kursk", "rostov", "krasnodar", "volgograd", "tel",
+    "aviv", "gaza", "ramallah", "beirut", "amman", "muscat", "sanaa", "manama", "kuwait",
+    "islamabad", "karachi", "lahore", "dhaka", "colombo", "kathmandu", "kolkata", "bangalore",
+    "chennai", "nairobi", "lagos", "abuja", "accra", "dakar", "addis", "ababa", "khartoum",
+    "tripoli", "tunis", "algiers", "rabat", "casablanca", "johannesburg", "pretoria", "cape",
+    "bogota", "lima", "santiago", "quito", "montevideo", "asuncion", "brasilia", "rio", "janeiro",
+    "paulo", "managua", "tegucigalpa", "montreal", "vancouver", "melbourne", "auckland",
+    "wellington", "osaka", "kyoto", "busan", "taipei", "macau", "ulaanbaatar", "almaty", "bishkek",
+    "dushanbe", "ashgabat", "brussels", "luxembourg", "monaco", "vatican", "gibraltar", "greenland",
+    "alaska", "hawaii", "ottawa", "quebec", "ontario", "bavaria", "catalonia", "tibet", "xinjiang",
+    "kashmir", "punjab", "sinai", "golan", "transnistria", "abkhazia", "ossetia",
+    "nagorno-karabakh", "karabakh", "idlib", "aleppo", "mosul", "basra", "kandahar"};
+
+const std::initializer_list<std::string_view> kOrganisations = {
+    "kremlin", "pentagon", "congress", "senate", "parliament", "duma", "rada", "knesset", "house",
+    "committee", "commission", "council", "ministry", "department", "agency", "office", "bureau",
+    "administration", "government", "cabinet", "court", "union", "federation", "republic", "party",
+    "university", "institute", "academy", "school", "college", "center", "centre", "foundation",
+    "fund", "bank", "corporation", "corp.", "inc.", "inc", "ltd.", "ltd", "llc", "plc", "company",
+    "group", "association", "organization", "organisation", "society", "alliance", "coalition",
+    "army", "navy", "forces", "guard", "police", "service", "services", "security", "intelligence",
+    "treaty", "agreement", "accord", "summit", "forum", "assembly", "board", "authority", "network",
+    "channel", "station", "church", "museum", "hospital", "club", "team", "league", "ministries",
+    "airlines", "airways", "motors", "holdings", "industries", "partners", "capital", "nato",
+    "opec", "google", "apple", "microsoft", "amazon", "facebook", "twitter", "telegram", "youtube",
+    "instagram", "tiktok", "meta", "tesla", "gazprom", "rosneft", "lukoil", "sberbank", "rosatom",
+    "nasa", "spacex", "boeing", "airbus", "huawei", "samsung", "roscosmos", "naftogaz", "ukrenergo",
+    "transneft", "novatek", "rostec", "aeroflot", "yandex", "vk", "pfizer", "moderna",
+    "astrazeneca", "biontech", "netflix", "disney", "walmart", "exxon", "chevron", "shell", "bp",
+    "total", "siemens", "volkswagen", "toyota", "nissan", "sony", "alibaba", "tencent", "baidu",
+    "bytedance", "openai", "nvidia", "intel", "ibm", "oracle", "uber", "paypal", "visa",
+    "mastercard", "sachs", "citi", "citigroup", "hsbc", "barclays", "ubs", "blackrock", "hamas",
+    "hezbollah", "taliban", "isis", "fsb", "kgb", "cia", "fbi", "mi6", "interpol", "europol",
+    "unesco", "unicef", "who", "imf", "wto", "osce", "iaea", "democrats", "republicans",
+    "electoral", "college", "treasury", "homeland", "statue", "monitoring", "watch", "amnesty",
+    "greenpeace", "commerce", "justice", "defense"};
+
+const std::initializer_list<std::string_view> kMedia = {
+    "bloomberg", "reuters", "tass", "interfax", "ria", "novosti", "sputnik", "xinhua", "afp", "ap",
+    "cnn", "bbc", "nbc", "cbs", "abc", "msnbc", "fox", "npr", "pbs", "politico", "axios",
+    "guardian", "telegraph", "times", "post", "journal", "herald", "tribune", "gazette", "daily",
+    "weekly", "news", "magazine", "newspaper", "tv", "television", "radio", "kommersant",
+    "vedomosti", "izvestia", "rbc", "meduza", "rt", "yonhap", "kyodo", "nikkei", "haaretz",
+    "forbes", "newsweek", "wire", "press", "voice", "voices", "echo", "pravda", "express", "mirror",
+    "independent", "observer", "chronicle", "bulletin", "review", "insider", "yorker", "breitbart",
+    "newsmax", "euronews", "dw", "france24", "aljazeera", "jazeera", "ukrinform", "unian",
+    "podcast", "blog", "website", "agencies"};
+
+const std::initializer_list<std::string_view> kGeneric = {
+    "officials", "analysts", "experts", "observers", "sources", "source", "critics", "residents",
+    "authorities", "witnesses", "investigators", "prosecutors", "lawmakers", "people", "statement",
+    "report", "reports", "diplomats", "scientists", "researchers", "economists", "leaders",
+    "politicians", "voters", "citizens", "protesters", "activists", "members", "supporters",
+    "opponents", "journalists", "reporters", "commentators", "deputies", "senators", "everyone",
+    "nobody", "someone", "somebody", "anyone", "document", "letter", "survey", "poll", "study",
+    "data", "figures", "site", "spokesmen", "aides", "ministers", "presidents", "governments",
+    "countries", "nations", "media", "polls", "both", "many", "most", "others", "several", "few",
+    "all", "some", "none", "each", "russians", "americans", "ukrainians", "europeans", "chinese",
+    "god", "election", "elections", "campaign", "war", "crisis", "operation", "day", "week",
+    "month", "year", "today", "yesterday", "tomorrow", "tonight", "morning", "evening", "night",
+    "weekend", "photo", "video", "image", "update", "updated", "breaking", "related", "similar",
+    "advertisement", "copyright", "subscribe", "share", "follow", "download", "direct", "link",
+    "click", "read", "also", "more", "comments", "comment", "note", "president-elect", "internet",
+    "covid", "coronavirus", "brexit", "obamacare", "start"};
+
+const std::initializer_list<std::string_view> kFunctionWords = {
+    "the", "a", "an", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "i",
+    "you", "his", "her", "their", "our", "my", "your", "him", "them", "us", "but", "and", "or",
+    "nor", "so", "yet", "if", "when", "while", "after", "before", "since", "although", "though",
+    "however", "meanwhile", "moreover", "furthermore", "still", "then", "now", "here", "there",
+    "in", "on", "at", "by", "for", "from", "with", "without", "of", "to", "as", "about", "against",
+    "according", "asked", "speaking", "last", "next", "earlier", "later", "other", "another",
+    "every", "one", "two", "three", "four", "five", "what", "why", "how", "who", "whom", "whose",
+    "where", "which", "even", "just", "only", "not", "no", "yes", "obviously", "therefore",
+    "accordingly", "indeed", "instead", "despite", "during", "under", "over", "among", "between",
+    "through", "until", "unless", "because", "once", "such", "thus", "hence", "besides", "overall",
+    "finally", "second", "third", "whatever", "whoever", "although", "unlike", "like", "amid",
+    "via", "per", "into", "onto", "upon", "within", "across", "along", "around", "behind", "beyond",
+    "near", "off", "out", "up", "down", "above", "below", "toward", "towards", "regardless",
+    "perhaps", "maybe", "clearly", "apparently", "notably", "similarly", "likewise", "additionally",
+    "nevertheless", "nonetheless", "otherwise", "rather", "back", "away", "together", "instead",
+    "why", "let", "does", "did", "is", "are", "was", "were", "be", "been", "has", "have", "had",
+    "will", "would", "can", "could", "might", "must", "shall", "should", "dear", "hello", "thanks",
+    "thank", "please", "oh", "ok", "okay", "well", "meanwhile", "anyway", "whether", "either",
+    "neither", "whereas", "ago", "hi", "sorry", "wow"};
+
+const std::initializer_list<std::string_view> kDays = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon.", "tue.",
+    "tues.", "wed.", "thu.", "thur.", "thurs.", "fri.", "sat.", "sun."};
+
+const std::initializer_list<std::string_view> kMonths = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.",
+    "sep.", "sept.", "oct.", "nov.", "dec."};
+
+const std::initializer_list<std::string_view> kSuffixes = {
+    "jr.", "jr", "sr.", "sr", "ii", "iii", "iv"};
+
+const std::initializer_list<std::string_view> kParticles = {
+    "von", "van", "der", "den", "de", "da", "del", "della", "di", "du", "la", "le", "bin", "ibn",
+    "al", "el", "dos", "das", "do", "ter", "ten", "zu", "y", "af", "bint", "abu"};
+
+const std::initializer_list<std::string_view> kHyphenPrefixes = {
+    "al-", "el-", "ad-", "as-", "ash-", "ar-", "at-", "az-", "an-", "bin-", "abu-", "ibn-"};
+// clang-format on
+
+using ClassMap = std::unordered_map<std::string_view, unsigned>;
+
+const ClassMap& classes() {
+    static const ClassMap map = [] {
+        ClassMap m;
+        auto add = [&m](std::initializer_list<std::string_view> words, unsigned cls) {
+            for (std::string_view w : words) m[w] |= cls;
+        };
+        add(kRoles, kClassRole);
+        add(kDemonyms, kClassDemonym);
+        add(kPlaces, kClassPlace);
+        add(kOrganisations, kClassOrganisation);
+        add(kMedia, kClassMedia);
+        add(kGeneric, kClassGeneric);
+        add(kFunctionWords, kClassFunction);
+        add(kDays, kClassDay);
+        add(kMonths, kClassMonth);
+        add(kSuffixes, kClassSuffix);
+        return m;
+    }();
+    return map;
+}
+
+}  // namespace
+
+unsigned word_classes(std::string_view folded) {
+    const ClassMap& map = classes();
+    auto it = map.find(folded);
+    return it == map.end() ? 0U : it->second;
+}
+
+bool is_particle_word(std::string_view word) {
+    for (std::string_view w : kParticles)
+        if (w == word) return true;
+    return false;
+}
+
+bool has_hyphen_prefix(std::string_view text) {
+    std::size_t hyphen = text.find('-');
+    if (hyphen == std::string_view::npos || hyphen > 3) return false;
+    for (std::string_view prefix : kHyphenPrefixes) {
+        if (text.size() > prefix.size() && text.substr(0, prefix.size()) == prefix) {
+            return is_upper(decode_at(text, prefix.size()).value);
+        }
+    }
+    return false;
+}
+
+}  // namespace gazette::speakers

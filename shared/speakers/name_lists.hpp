@@ -1,0 +1,35 @@
+// The word lists behind the name rules, all lower case: titles and roles, nationalities, places,
+// organisations, media, generic subjects ("officials"), function words, days, months, name
+// suffixes and particles. One lookup gives every class a word belongs to.
+#pragma once
+
+#include <string_view>
+
+namespace gazette::speakers {
+
+enum WordClass : unsigned {
+    kClassRole = 1U << 0,          // titles and roles: president, spokesman, mr.
+    kClassDemonym = 1U << 1,       // russian, american
+    kClassPlace = 1U << 2,         // countries, cities, regions, directions
+    kClassOrganisation = 1U << 3,  // kremlin, ministry, committee
+    kClassMedia = 1U << 4,         // bloomberg, reuters, tv
+    kClassGeneric = 1U << 5,       // officials, analysts, statement
+    kClassFunction = 1U << 6,      // the, however, according
+    kClassDay = 1U << 7,           // monday
+    kClassMonth = 1U << 8,         // may (also a surname: soft)
+    kClassSuffix = 1U << 9,        // jr., sr., iii
+};
+
+// Classes a name may not contain at all (places, months and roles are "soft": "George
+// Washington", "Theresa May" are names; they are only stripped in front of one).
+constexpr unsigned kHardClasses =
+    kClassOrganisation | kClassMedia | kClassGeneric | kClassFunction | kClassDay;
+
+/// Every class of a lower-cased word (0 when it is in no list).
+[[nodiscard]] unsigned word_classes(std::string_view folded);
+/// von, van, der, de, da, del, la, le, bin, ibn, al, ... (exact, lower case).
+[[nodiscard]] bool is_particle_word(std::string_view word);
+/// "al-Assad", "bin-Salman": a lower-case Arabic prefix and a capitalised name.
+[[nodiscard]] bool has_hyphen_prefix(std::string_view word);
+
+}  // namespace gazette::speakers
