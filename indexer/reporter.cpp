@@ -16,14 +16,21 @@ void ConsoleReporter::clear_progress() {
     m_progress_shown = false;
 }
 
-void ConsoleReporter::file_done(const std::filesystem::path& path, std::size_t done) {
+void ConsoleReporter::file_done(const std::filesystem::path& path, const IndexProgress& p) {
     if (m_verbose) {
         clear_progress();
         fmt::print(stderr, "indexed {}\n", path.string());
-    } else if (m_tty && !m_quiet && done % 100 == 0) {
-        fmt::print(stderr, "\r{} files", done);
-        m_progress_shown = true;
+        return;
     }
+    // Redrawn in place at most ten times a second, and only on a terminal.
+    if (!m_tty || m_quiet || (p.seconds - m_last_draw < 0.1 && p.files_done != p.files_total)) return;
+    m_last_draw = p.seconds;
+    double rate = p.seconds > 0 ? static_cast<double>(p.files_done) / p.seconds : 0;
+    double left = rate > 0 ? static_cast<double>(p.files_total - p.files_done) / rate : 0;
+    fmt::print(stderr, "\r\033[K{}/{} files  {:.0f} articles/s  {:.1f} MB/s  {:.0f}s elapsed  ETA {:.0f}s  {} skipped",
+               p.files_done, p.files_total, p.seconds > 0 ? static_cast<double>(p.articles) / p.seconds : 0,
+               p.seconds > 0 ? static_cast<double>(p.bytes) / 1e6 / p.seconds : 0, p.seconds, left, p.skipped);
+    m_progress_shown = true;
 }
 
 void ConsoleReporter::file_skipped(const std::string& where, const std::string& reason) {

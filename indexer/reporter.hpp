@@ -11,7 +11,7 @@ namespace gazette {
 class ConsoleReporter : public IndexReporter {
 public:
     ConsoleReporter(bool quiet, bool verbose);
-    void file_done(const std::filesystem::path& path, std::size_t done) override;
+    void file_done(const std::filesystem::path& path, const IndexProgress& progress) override;
     void file_skipped(const std::string& where, const std::string& reason) override;
     void summary(const IndexStats& stats) const;
 
@@ -21,6 +21,7 @@ private:
     bool m_verbose;
     bool m_tty;
     bool m_progress_shown = false;
+    double m_last_draw = -1;
 };
 
 }  // namespace gazette

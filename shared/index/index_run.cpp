@@ -67,6 +67,16 @@ IndexStats run_index(const IndexOptions& options, IndexReporter& reporter,
     DocumentBuilder builder(analyzer);
     IndexWriter writer(options.db, options.batch_size);
     std::unordered_set<std::string> seen;
+    IndexProgress progress;
+    progress.files_total = files.size();
+    auto report = [&](const fs::path& path, std::uintmax_t bytes) {
+        ++progress.files_done;
+        progress.bytes += bytes;
+        progress.articles = stats.articles;
+        progress.skipped = stats.skipped;
+        progress.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        reporter.file_done(path, progress);
+    };
 
     for (const fs::path& path : files) {
         if (stop.load()) {
@@ -78,11 +88,13 @@ IndexStats run_index(const IndexOptions& options, IndexReporter& reporter,
         std::string file_term = DocumentBuilder::file_term(id);
         seen.insert(file_term);
 
+        std::uintmax_t size = fs::file_size(path, ec);
+        if (ec) size = 0;
         std::string signature = file_signature(path);
         std::optional<std::string> stored = writer.signature_of(file_term);
         if (!options.full && stored && !signature.empty() && *stored == signature) {
             ++stats.unchanged;
-            reporter.file_done(path, seen.size());
+            report(path, size);
             continue;
         }
         try {
@@ -109,7 +121,7 @@ IndexStats run_index(const IndexOptions& options, IndexReporter& reporter,
             ++stats.skipped;
             reporter.file_skipped(path.string(), e.what());
         }
-        reporter.file_done(path, seen.size());
+        report(path, size);
     }
     if (!stats.interrupted) stats.deleted = writer.delete_files_except(seen);
     writer.commit();

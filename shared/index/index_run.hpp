@@ -32,11 +32,21 @@ struct IndexStats {
     double seconds = 0;
 };
 
+/// Where a run is, for progress displays.
+struct IndexProgress {
+    std::size_t files_done = 0;
+    std::size_t files_total = 0;
+    std::size_t articles = 0;  // articles written so far
+    std::size_t bytes = 0;     // bytes of the files done so far
+    std::size_t skipped = 0;
+    double seconds = 0;        // since the run started
+};
+
 /// Receives what a run has to say; the indexer binary prints it.
 class IndexReporter {
 public:
     virtual ~IndexReporter() = default;
-    virtual void file_done(const std::filesystem::path& path, std::size_t done) = 0;
+    virtual void file_done(const std::filesystem::path& path, const IndexProgress& progress) = 0;
     /// `where` is a path, or "path: line N" for one record of a multi-article file.
     virtual void file_skipped(const std::string& where, const std::string& reason) = 0;
 };
