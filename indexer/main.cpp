@@ -31,6 +31,8 @@ int main(int argc, char** argv) {
     app.add_flag("--full", options.full, "Re-index every file, not only new and changed ones");
     app.add_option("--batch", options.batch_size, "Articles per commit (default 1000)")
         ->check(CLI::Range(1, 1000000));
+    app.add_option("-j,--jobs", options.jobs, "Worker threads (default: one per core)")
+        ->check(CLI::Range(1, 256));
     app.add_flag("-q,--quiet", quiet, "Print only errors and skipped files");
     app.add_flag("-v,--verbose", verbose, "Name each file as it is indexed");
     try {

@@ -182,3 +182,20 @@ TEST_CASE("a damaged index is a clear error from both binaries, never a crash", 
     CHECK(i.status == 2);
     CHECK(i.err.find("damaged or unreadable") != std::string::npos);
 }
+
+TEST_CASE("the index is the same whatever the number of worker threads", "[cli][parallel]") {
+    TempDir dir;
+    std::string one = (dir / "one").string(), three = (dir / "three").string();
+    REQUIRE(run(kIndexBin, {kSampleCorpus.string(), "--db", one, "--jobs", "1", "-q"}).status == 0);
+    REQUIRE(run(kIndexBin, {kSampleCorpus.string(), "--db", three, "--jobs", "3", "-q"}).status == 0);
+    Xapian::Database a(one), b(three);
+    REQUIRE(a.get_doccount() == b.get_doccount());
+    REQUIRE(a.get_doccount() > 30);
+    for (Xapian::docid id = 1; id <= a.get_lastdocid(); ++id) {
+        Xapian::Document da = a.get_document(id), db = b.get_document(id);
+        CHECK(da.get_data() == db.get_data());
+        std::vector<std::string> ta(da.termlist_begin(), da.termlist_end());
+        std::vector<std::string> tb(db.termlist_begin(), db.termlist_end());
+        CHECK(ta == tb);
+    }
+}

@@ -214,7 +214,7 @@ TEST_CASE("a missing index is an error, not a crash", "[cli]") {
     CHECK(lines_of(r.err).size() == 1);
 }
 
-TEST_CASE("--speakers lists who is quoted over the whole matching set", "[cli][speakers]") {
+TEST_CASE("option --speakers lists who is quoted over the whole matching set", "[cli][speakers]") {
     JsonResult page = search_json({"putin", "--speakers", "--limit", "1"});
     JsonResult all = search_json({"putin", "--limit", "1000"});
     REQUIRE(page.summary.contains("facets"));
@@ -243,7 +243,7 @@ TEST_CASE("speaker: and quote: together find what a person said", "[cli][speaker
     }
 }
 
-TEST_CASE("--timeline gives contiguous date buckets that add up to the total", "[cli][dates]") {
+TEST_CASE("option --timeline gives contiguous date buckets that add up to the total", "[cli][dates]") {
     JsonResult r = search_json({"kremlin", "--timeline", "--by", "year", "--limit", "0"});
     const json& t = r.summary["timeline"];
     CHECK(t["by"] == "years");
@@ -261,7 +261,7 @@ TEST_CASE("--timeline gives contiguous date buckets that add up to the total", "
     CHECK(text.out.find("2020 ") != std::string::npos);
 }
 
-TEST_CASE("--facets --by day counts days", "[cli][dates]") {
+TEST_CASE("options --facets --by day counts days", "[cli][dates]") {
     JsonResult r = search_json({"\"official results\"", "--facets", "--by", "day"});
     std::map<std::string, int> days;
     for (const auto& d : r.summary["facets"]["days"]) days[d["value"]] = d["count"];

@@ -7,12 +7,15 @@
 #include <algorithm>
 #include <chrono>
 #include <stdexcept>
+#include <memory>
+#include <thread>
 #include <unordered_set>
 #include <vector>
 
 #include "analysis/analyzer.hpp"
 #include "index/document_builder.hpp"
 #include "index/index_writer.hpp"
+#include "index/ordered_pool.hpp"
 #include "readers/read_error.hpp"
 #include "readers/reader.hpp"
 #include "speakers/attribution.hpp"
@@ -21,6 +24,10 @@ namespace fs = std::filesystem;
 
 namespace gazette {
 namespace {
+
+/// Files read ahead of the writer per worker thread: enough to keep every core busy while the
+/// writer commits, few enough to bound memory (documents of big files wait here).
+constexpr std::size_t kFilesInFlightPerThread = 64;
 
 std::vector<fs::path> article_files(const fs::path& root, IndexReporter& reporter, IndexStats& stats) {
     std::vector<fs::path> files;
@@ -52,6 +59,55 @@ std::string file_signature(const fs::path& path) {
 
 }  // namespace
 
+namespace {
+
+// One file the run must read: new, changed, or everything with --full.
+struct FileJob {
+    fs::path path;
+    std::string id;         // path relative to the root
+    std::string file_term;
+    std::string signature;
+    std::uintmax_t size = 0;
+    bool update = false;    // the file was indexed before
+};
+
+// What a worker makes of one file.
+struct FileOutput {
+    std::vector<Xapian::Document> docs;
+    std::vector<RecordError> errors;
+    std::string read_error;  // non-empty: the whole file was skipped
+};
+
+// Per worker thread: an Analyzer is not thread-safe.
+struct Worker {
+    Analyzer analyzer;
+    DocumentBuilder builder{analyzer};
+};
+
+FileOutput process_file(const FileJob& job, const ReaderOptions& options, const DocumentBuilder& builder) {
+    FileOutput out;
+    try {
+        ReadResult read = read_articles(job.path, job.id, options);
+        out.errors = std::move(read.errors);
+        for (Article& article : read.articles) {
+            Attribution attribution = attribute_quotes(article.title, article.paragraphs);
+            article.speakers = std::move(attribution.speakers);
+            article.quotes = std::move(attribution.quotes);
+            out.docs.push_back(builder.build(article, job.id, job.signature));
+        }
+    } catch (const ReadError& e) {
+        out.read_error = e.what();
+    }
+    return out;
+}
+
+std::size_t thread_count(std::size_t jobs) {
+    if (jobs > 0) return jobs;
+    return std::max(1u, std::thread::hardware_concurrency());
+}
+
+}  // namespace
+
 IndexStats run_index(const IndexOptions& options, IndexReporter& reporter,
                      const std::atomic<bool>& stop) {
     auto started = std::chrono::steady_clock::now();
@@ -63,10 +119,7 @@ IndexStats run_index(const IndexOptions& options, IndexReporter& reporter,
     std::vector<fs::path> files = article_files(options.root, reporter, stats);
     stats.files = files.size();
 
-    Analyzer analyzer;
-    DocumentBuilder builder(analyzer);
     IndexWriter writer(options.db, options.batch_size);
-    std::unordered_set<std::string> seen;
     IndexProgress progress;
     progress.files_total = files.size();
     auto report = [&](const fs::path& path, std::uintmax_t bytes) {
@@ -78,51 +131,62 @@ IndexStats run_index(const IndexOptions& options, IndexReporter& reporter,
         reporter.file_done(path, progress);
     };
 
+    // Pass 1, on this thread (it needs the database): which files changed since the last run.
+    std::unordered_set<std::string> seen;
+    std::vector<FileJob> jobs;
     for (const fs::path& path : files) {
-        if (stop.load()) {
-            stats.interrupted = true;
-            break;
-        }
-        std::string id = fs::relative(path, options.root, ec).generic_string();
-        if (ec || id.empty()) id = path.generic_string();
-        std::string file_term = DocumentBuilder::file_term(id);
-        seen.insert(file_term);
-
-        std::uintmax_t size = fs::file_size(path, ec);
-        if (ec) size = 0;
-        std::string signature = file_signature(path);
-        std::optional<std::string> stored = writer.signature_of(file_term);
-        if (!options.full && stored && !signature.empty() && *stored == signature) {
+        FileJob job;
+        job.path = path;
+        job.id = fs::relative(path, options.root, ec).generic_string();
+        if (ec || job.id.empty()) job.id = path.generic_string();
+        job.file_term = DocumentBuilder::file_term(job.id);
+        job.size = fs::file_size(path, ec);
+        if (ec) job.size = 0;
+        job.signature = file_signature(path);
+        seen.insert(job.file_term);
+        std::optional<std::string> stored = writer.signature_of(job.file_term);
+        job.update = stored.has_value();
+        if (!options.full && stored && !job.signature.empty() && *stored == job.signature) {
             ++stats.unchanged;
-            report(path, size);
+            report(path, job.size);
             continue;
         }
-        try {
-            ReadResult read = read_articles(path, id, options.reader);
-            for (const RecordError& error : read.errors) {
-                ++stats.skipped;
-                reporter.file_skipped(fmt::format("{}: {}", path.string(), error.where), error.reason);
-            }
-            std::vector<Xapian::Document> docs;
-            for (Article& article : read.articles) {
-                Attribution attribution = attribute_quotes(article.title, article.paragraphs);
-                article.speakers = std::move(attribution.speakers);
-                article.quotes = std::move(attribution.quotes);
-                docs.push_back(builder.build(article, id, signature));
-            }
-            if (!docs.empty()) {
-                writer.replace_file(file_term, docs);
-                stats.articles += docs.size();
-                ++(stored ? stats.updated : stats.indexed);
-            }
-        } catch (const ReadError& e) {
+        jobs.push_back(std::move(job));
+    }
+
+    // Pass 2: read, clean, attribute and build documents on every core; write in file order.
+    std::size_t threads = thread_count(options.jobs);
+    std::vector<std::unique_ptr<Worker>> workers;
+    for (std::size_t t = 0; t < threads; ++t) workers.push_back(std::make_unique<Worker>());
+    auto work = [&](std::size_t i, std::size_t t) {
+        return process_file(jobs[i], options.reader, workers[t]->builder);
+    };
+    auto consume = [&](std::size_t i, FileOutput&& out) {
+        const FileJob& job = jobs[i];
+        for (const RecordError& error : out.errors) {
+            ++stats.skipped;
+            reporter.file_skipped(fmt::format("{}: {}", job.path.string(), error.where), error.reason);
+        }
+        if (!out.read_error.empty()) {
             // Keep whatever an earlier run indexed for this file: a transient read error must
             // not delete it.
             ++stats.skipped;
-            reporter.file_skipped(path.string(), e.what());
+            reporter.file_skipped(job.path.string(), out.read_error);
+        } else if (!out.docs.empty()) {
+            writer.replace_file(job.file_term, out.docs);
+            stats.articles += out.docs.size();
+            ++(job.update ? stats.updated : stats.indexed);
         }
-        report(path, size);
-    }
+        report(job.path, job.size);
+        if (stop.load()) {
+            stats.interrupted = i + 1 < jobs.size();
+            return false;
+        }
+        return true;
+    };
+    ordered_parallel_for<FileOutput>(jobs.size(), threads, threads * kFilesInFlightPerThread, work, consume);
+    if (stop.load() && jobs.empty()) stats.interrupted = true;
+
     if (!stats.interrupted) stats.deleted = writer.delete_files_except(seen);
     writer.commit();
     stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -17,6 +17,7 @@ struct IndexOptions {
     std::filesystem::path db;       // Xapian database directory (created when missing)
     bool full = false;              // re-index every file, even unchanged ones
     std::size_t batch_size = 1000;  // articles per transaction
+    std::size_t jobs = 0;           // worker threads; 0 = one per core
     ReaderOptions reader;           // limits, date order, JSON field names
 };
 
