@@ -14,15 +14,6 @@
 namespace gazette {
 namespace {
 
-std::string join(const std::vector<std::string>& items, char separator) {
-    std::string out;
-    for (const auto& item : items) {
-        if (!out.empty()) out += separator;
-        out += item;
-    }
-    return out;
-}
-
 void add_boolean(Xapian::Document& doc, std::string_view prefix, std::string_view value) {
     if (value.empty()) return;
     std::string term = std::string(prefix) + std::string(value);
@@ -101,8 +92,8 @@ void DocumentBuilder::index_keyword_terms(Xapian::Document& doc, const Article& 
             start = end + 1;
         }
     }
-    if (!article.speakers.empty())
-        doc.add_value(schema::kSpeakersSlot, join(article.speakers, schema::kListSeparator));
+    for (std::size_t i = 0; i < article.speakers.size() && i < schema::kMaxSpeakerSlots; ++i)
+        doc.add_value(schema::kFirstSpeakerSlot + static_cast<unsigned>(i), article.speakers[i]);
     if (!article.source.empty()) {
         add_boolean(doc, schema::kSourcePrefix, m_analyzer.normalize_keyword(article.source));
         doc.add_value(schema::kSourceSlot, article.source);

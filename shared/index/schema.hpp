@@ -31,11 +31,12 @@ inline constexpr std::string_view kUndatedTerm = "XUNDATED";    // articles with
 
 // ---- Value slots ----------------------------------------------------------------------------
 inline constexpr unsigned kDateSlot = 0;       // "YYYYMMDD" (empty when undated)
-inline constexpr unsigned kSpeakersSlot = 1;   // display names joined by kListSeparator
 inline constexpr unsigned kSourceSlot = 2;     // display source name
 inline constexpr unsigned kSignatureSlot = 3;  // "<size>:<mtime-ns>" of the source file
-
-inline constexpr char kListSeparator = '\x1f';
+/// Speakers, one display name per slot, in order of appearance, from this slot on: one value
+/// per slot lets Xapian's own ValueCountMatchSpy count them, also on remote shards.
+inline constexpr unsigned kFirstSpeakerSlot = 10;
+inline constexpr unsigned kMaxSpeakerSlots = 16;  // further speakers are searchable, not counted
 
 // ---- Positions --------------------------------------------------------------------------------
 /// Body positions start here so that a phrase never spans the title and the body.

@@ -40,15 +40,6 @@ Xapian::Database open_database(const std::filesystem::path& path) {
     return db;
 }
 
-FacetSpy::Mode date_mode(DateBucket bucket) {
-    switch (bucket) {
-        case DateBucket::Year: return FacetSpy::Mode::Year;
-        case DateBucket::Day: return FacetSpy::Mode::Day;
-        case DateBucket::Month: break;
-    }
-    return FacetSpy::Mode::Month;
-}
-
 std::string without_quotes(std::string s) {
     std::erase(s, '"');
     return s;
@@ -102,12 +93,9 @@ SearchResult Searcher::search(const SearchOptions& options) const {
         enquire.set_sort_by_value_then_relevance(schema::kDateSlot,
                                                  true);  // filters only: newest first
 
-    FacetSpy speakers(schema::kSpeakersSlot, FacetSpy::Mode::List);
-    FacetSpy sources(schema::kSourceSlot, FacetSpy::Mode::Whole);
-    FacetSpy dates(schema::kDateSlot, date_mode(options.date_bucket));
-    if (options.facets || options.speakers_only) enquire.add_matchspy(&speakers);
-    if (options.facets) enquire.add_matchspy(&sources);
-    if (options.facets || options.timeline) enquire.add_matchspy(&dates);
+    Facets facets({options.facets || options.speakers_only, options.facets,
+                   options.facets || options.timeline});
+    facets.attach(enquire);
     // check_at_least = every document: the count is exact and the spies see every match.
     Xapian::MSet mset =
         enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
@@ -127,9 +115,9 @@ SearchResult Searcher::search(const SearchOptions& options) const {
         if (options.quotes) hit.quotes = match_quotes(hit.article, parsed, m_analyzer, m_snippeter);
         result.hits.push_back(std::move(hit));
     }
-    if (options.facets || options.speakers_only) result.speakers = speakers.counts();
-    if (options.facets) result.sources = sources.counts();
-    if (options.facets || options.timeline) result.dates = dates.counts();
+    if (options.facets || options.speakers_only) result.speakers = facets.speakers();
+    if (options.facets) result.sources = facets.sources();
+    if (options.facets || options.timeline) result.dates = facets.dates(options.date_bucket, result.total);
     result.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return result;

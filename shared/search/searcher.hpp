@@ -10,7 +10,7 @@
 
 #include "analysis/analyzer.hpp"
 #include "model/article.hpp"
-#include "search/facet_spy.hpp"
+#include "search/facets.hpp"
 #include "search/query_parser.hpp"
 #include "search/quote_matcher.hpp"
 #include "search/snippeter.hpp"
@@ -18,7 +18,6 @@
 namespace gazette {
 
 enum class SortOrder { Relevance, Newest, Oldest };
-enum class DateBucket { Year, Month, Day };
 
 struct SearchOptions {
     std::string query;                  // the query language, docs/query-language.md

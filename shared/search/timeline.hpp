@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-#include "search/facet_spy.hpp"
+#include "search/facets.hpp"
 #include "search/searcher.hpp"
 
 namespace gazette {
