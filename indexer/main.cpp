@@ -9,6 +9,7 @@
 
 #include "cli/common_options.hpp"
 #include "index/index_run.hpp"
+#include "index/shards.hpp"
 #include "reporter.hpp"
 
 namespace {
@@ -26,13 +27,17 @@ int main(int argc, char** argv) {
     IndexOptions options;
     std::string root, db;
     bool quiet = false, verbose = false;
-    app.add_option("DIR", root, "Directory of articles (walked recursively)")->required();
+    bool compact = false;
+    app.add_option("DIR", root, "Directory of articles (walked recursively)");
+    app.add_flag("--compact", compact, "Compact the index with Xapian's compactor (after indexing DIR, if given)");
     add_db_option(app, db);
     app.add_flag("--full", options.full, "Re-index every file, not only new and changed ones");
     app.add_option("--batch", options.batch_size, "Articles per commit (default 1000)")
         ->check(CLI::Range(1, 1000000));
     app.add_option("-j,--jobs", options.jobs, "Worker threads (default: one per core)")
         ->check(CLI::Range(1, 256));
+    app.add_option("--shards", options.shards, "Write N shards in parallel plus a stub that opens them as one")
+        ->check(CLI::Range(1, 1024));
     app.add_flag("-q,--quiet", quiet, "Print only errors and skipped files");
     app.add_flag("-v,--verbose", verbose, "Name each file as it is indexed");
     try {
@@ -41,6 +46,10 @@ int main(int argc, char** argv) {
         int code = app.exit(e);
         return code == 0 ? kExitOk : kExitError;
     }
+    if (root.empty() && !compact) {
+        fmt::print(stderr, "gazette-index: DIR is required (or --compact alone)\n{}", app.help());
+        return kExitError;
+    }
     options.root = root;
     options.db = db;
 
@@ -48,10 +57,18 @@ int main(int argc, char** argv) {
     std::signal(SIGTERM, on_signal);
     ConsoleReporter reporter(quiet, verbose);
     try {
-        IndexStats stats = run_index(options, reporter, g_stop);
-        reporter.summary(stats);
-        if (stats.interrupted) return kExitInterrupted;
-        return stats.skipped > 0 ? kExitPartial : kExitOk;
+        int status = kExitOk;
+        if (!root.empty()) {
+            IndexStats stats = run_index(options, reporter, g_stop);
+            reporter.summary(stats);
+            if (stats.interrupted) return kExitInterrupted;
+            if (stats.skipped > 0) status = kExitPartial;
+        }
+        if (compact) {
+            auto [before, after] = compact_index(options.db);
+            if (!quiet) fmt::print(stderr, "compacted: {:.1f} MB -> {:.1f} MB\n", before / 1e6, after / 1e6);
+        }
+        return status;
     } catch (const Xapian::DatabaseError& e) {
         fmt::print(stderr,
                    "gazette-index: {}: the index is damaged or unreadable ({}); check it with "

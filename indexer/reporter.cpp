@@ -38,6 +38,11 @@ void ConsoleReporter::file_skipped(const std::string& where, const std::string& 
     fmt::print(stderr, "gazette-index: skipped {}: {}\n", where, reason);
 }
 
+void ConsoleReporter::warning(const std::string& where, const std::string& message) {
+    clear_progress();
+    fmt::print(stderr, "gazette-index: warning: {}: {}\n", where, message);
+}
+
 void ConsoleReporter::summary(const IndexStats& s) const {
     if (m_progress_shown) fmt::print(stderr, "\r\033[K");
     if (m_quiet && s.skipped == 0 && !s.interrupted) return;

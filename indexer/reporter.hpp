@@ -13,6 +13,7 @@ public:
     ConsoleReporter(bool quiet, bool verbose);
     void file_done(const std::filesystem::path& path, const IndexProgress& progress) override;
     void file_skipped(const std::string& where, const std::string& reason) override;
+    void warning(const std::string& where, const std::string& message) override;
     void summary(const IndexStats& stats) const;
 
 private:

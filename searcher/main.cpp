@@ -33,12 +33,12 @@ int main(int argc, char** argv) {
     CLI::App app{"gazette-search: search a Gazette index.\n"
                  "Query language: see docs/query-language.md. Exit status: 0 matches found, "
                  "1 nothing matched, 2 error."};
-    std::string db;
+    std::vector<std::string> dbs;
     std::vector<std::string> words;
     SearchOptions options;
     bool all = false, json = false;
     std::string sort = "relevance";
-    add_db_option(app, db);
+    add_db_option(app, dbs);
     app.add_option("QUERY", words, "Query words, phrases, operators and fields");
     app.add_flag("--all", all, "Require every word (default: more words rank higher)");
     app.add_option("--speaker", options.speakers, "Only articles quoting this person (repeatable)");
@@ -71,9 +71,10 @@ int main(int argc, char** argv) {
         {"year", DateBucket::Year}, {"month", DateBucket::Month}, {"day", DateBucket::Day}};
     options.date_bucket = kBuckets.at(by);
 
+    std::string db = join_args(dbs);  // for messages
     std::signal(SIGPIPE, SIG_IGN);  // a closed pipe ends output quietly, see below
     try {
-        Searcher searcher(db);
+        Searcher searcher(dbs);
         SearchResult result = searcher.search(options);
         auto printer = json ? make_json_printer() : make_terminal_printer(isatty(STDOUT_FILENO) != 0);
         printer->print(result, options);

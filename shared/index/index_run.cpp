@@ -7,7 +7,9 @@
 #include <algorithm>
 #include <chrono>
 #include <stdexcept>
+#include <exception>
 #include <memory>
+#include <mutex>
 #include <thread>
 #include <unordered_set>
 #include <vector>
@@ -16,6 +18,7 @@
 #include "index/document_builder.hpp"
 #include "index/index_writer.hpp"
 #include "index/ordered_pool.hpp"
+#include "index/shards.hpp"
 #include "readers/read_error.hpp"
 #include "readers/reader.hpp"
 #include "speakers/attribution.hpp"
@@ -75,6 +78,7 @@ struct FileJob {
 struct FileOutput {
     std::vector<Xapian::Document> docs;
     std::vector<RecordError> errors;
+    std::vector<RecordError> warnings;
     std::string read_error;  // non-empty: the whole file was skipped
 };
 
@@ -89,6 +93,7 @@ FileOutput process_file(const FileJob& job, const ReaderOptions& options, const 
     try {
         ReadResult read = read_articles(job.path, job.id, options);
         out.errors = std::move(read.errors);
+        out.warnings = std::move(read.warnings);
         for (Article& article : read.articles) {
             Attribution attribution = attribute_quotes(article.title, article.paragraphs);
             article.speakers = std::move(attribution.speakers);
@@ -101,9 +106,132 @@ FileOutput process_file(const FileJob& job, const ReaderOptions& options, const 
     return out;
 }
 
+// The article id of a file: its path relative to the indexed root.
+std::string file_id(const fs::path& path, const fs::path& root) {
+    std::error_code ec;
+    std::string id = fs::relative(path, root, ec).generic_string();
+    return ec || id.empty() ? path.generic_string() : id;
+}
+
 std::size_t thread_count(std::size_t jobs) {
     if (jobs > 0) return jobs;
     return std::max(1u, std::thread::hardware_concurrency());
+}
+
+}  // namespace
+
+namespace {
+
+// Serialises what the shard runs say to the reporter and keeps the progress figures.
+class ProgressTracker {
+public:
+    ProgressTracker(IndexReporter& reporter, std::size_t total,
+                    std::chrono::steady_clock::time_point started)
+        : m_reporter(reporter), m_started(started) {
+        m_progress.files_total = total;
+    }
+
+    void file_done(const fs::path& path, std::uintmax_t bytes, std::size_t articles) {
+        std::lock_guard lock(m_mutex);
+        ++m_progress.files_done;
+        m_progress.bytes += bytes;
+        m_progress.articles += articles;
+        m_progress.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - m_started).count();
+        m_reporter.file_done(path, m_progress);
+    }
+    void skipped(const std::string& where, const std::string& reason) {
+        std::lock_guard lock(m_mutex);
+        ++m_progress.skipped;
+        m_reporter.file_skipped(where, reason);
+    }
+    void warning(const std::string& where, const std::string& message) {
+        std::lock_guard lock(m_mutex);
+        m_reporter.warning(where, message);
+    }
+
+private:
+    std::mutex m_mutex;
+    IndexReporter& m_reporter;
+    std::chrono::steady_clock::time_point m_started;
+    IndexProgress m_progress;
+};
+
+// Indexes `files` into one database (the whole index, or one shard) with `threads` workers.
+IndexStats run_shard(const fs::path& db, const std::vector<fs::path>& files, const IndexOptions& options,
+                     std::size_t threads, ProgressTracker& tracker, const std::atomic<bool>& stop) {
+    IndexStats stats;
+    std::error_code ec;
+    IndexWriter writer(db, options.batch_size);
+
+    // Pass 1, on this thread (it needs the database): which files changed since the last run.
+    std::unordered_set<std::string> seen;
+    std::vector<FileJob> jobs;
+    for (const fs::path& path : files) {
+        FileJob job;
+        job.path = path;
+        job.id = file_id(path, options.root);
+        job.file_term = DocumentBuilder::file_term(job.id);
+        job.size = fs::file_size(path, ec);
+        if (ec) job.size = 0;
+        job.signature = file_signature(path);
+        seen.insert(job.file_term);
+        std::optional<std::string> stored = writer.signature_of(job.file_term);
+        job.update = stored.has_value();
+        if (!options.full && stored && !job.signature.empty() && *stored == job.signature) {
+            ++stats.unchanged;
+            tracker.file_done(path, job.size, 0);
+            continue;
+        }
+        jobs.push_back(std::move(job));
+    }
+
+    // Pass 2: read, clean, attribute and build documents on the workers; write in file order.
+    std::vector<std::unique_ptr<Worker>> workers;
+    for (std::size_t t = 0; t < threads; ++t) workers.push_back(std::make_unique<Worker>());
+    auto work = [&](std::size_t i, std::size_t t) {
+        return process_file(jobs[i], options.reader, workers[t]->builder);
+    };
+    auto consume = [&](std::size_t i, FileOutput&& out) {
+        const FileJob& job = jobs[i];
+        for (const RecordError& error : out.errors) {
+            ++stats.skipped;
+            tracker.skipped(fmt::format("{}: {}", job.path.string(), error.where), error.reason);
+        }
+        for (const RecordError& w : out.warnings)
+            tracker.warning(fmt::format("{}: {}", job.path.string(), w.where), w.reason);
+        if (!out.read_error.empty()) {
+            // Keep whatever an earlier run indexed for this file: a transient read error must
+            // not delete it.
+            ++stats.skipped;
+            tracker.skipped(job.path.string(), out.read_error);
+        } else if (!out.docs.empty()) {
+            writer.replace_file(job.file_term, out.docs);
+            stats.articles += out.docs.size();
+            ++(job.update ? stats.updated : stats.indexed);
+        }
+        tracker.file_done(job.path, job.size, out.docs.size());
+        if (stop.load()) {
+            stats.interrupted = i + 1 < jobs.size();
+            return false;
+        }
+        return true;
+    };
+    ordered_parallel_for<FileOutput>(jobs.size(), threads, threads * kFilesInFlightPerThread, work, consume);
+    if (stop.load() && jobs.empty()) stats.interrupted = true;
+
+    if (!stats.interrupted) stats.deleted = writer.delete_files_except(seen);
+    writer.commit();
+    return stats;
+}
+
+void add_stats(IndexStats& total, const IndexStats& part) {
+    total.indexed += part.indexed;
+    total.updated += part.updated;
+    total.unchanged += part.unchanged;
+    total.deleted += part.deleted;
+    total.skipped += part.skipped;
+    total.articles += part.articles;
+    total.interrupted = total.interrupted || part.interrupted;
 }
 
 }  // namespace
@@ -118,77 +246,35 @@ IndexStats run_index(const IndexOptions& options, IndexReporter& reporter,
     IndexStats stats;
     std::vector<fs::path> files = article_files(options.root, reporter, stats);
     stats.files = files.size();
-
-    IndexWriter writer(options.db, options.batch_size);
-    IndexProgress progress;
-    progress.files_total = files.size();
-    auto report = [&](const fs::path& path, std::uintmax_t bytes) {
-        ++progress.files_done;
-        progress.bytes += bytes;
-        progress.articles = stats.articles;
-        progress.skipped = stats.skipped;
-        progress.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-        reporter.file_done(path, progress);
-    };
-
-    // Pass 1, on this thread (it needs the database): which files changed since the last run.
-    std::unordered_set<std::string> seen;
-    std::vector<FileJob> jobs;
-    for (const fs::path& path : files) {
-        FileJob job;
-        job.path = path;
-        job.id = fs::relative(path, options.root, ec).generic_string();
-        if (ec || job.id.empty()) job.id = path.generic_string();
-        job.file_term = DocumentBuilder::file_term(job.id);
-        job.size = fs::file_size(path, ec);
-        if (ec) job.size = 0;
-        job.signature = file_signature(path);
-        seen.insert(job.file_term);
-        std::optional<std::string> stored = writer.signature_of(job.file_term);
-        job.update = stored.has_value();
-        if (!options.full && stored && !job.signature.empty() && *stored == job.signature) {
-            ++stats.unchanged;
-            report(path, job.size);
-            continue;
-        }
-        jobs.push_back(std::move(job));
-    }
-
-    // Pass 2: read, clean, attribute and build documents on every core; write in file order.
+    std::vector<fs::path> dbs = shard_paths(options.db, options.shards);
+    ProgressTracker tracker(reporter, files.size(), started);
     std::size_t threads = thread_count(options.jobs);
-    std::vector<std::unique_ptr<Worker>> workers;
-    for (std::size_t t = 0; t < threads; ++t) workers.push_back(std::make_unique<Worker>());
-    auto work = [&](std::size_t i, std::size_t t) {
-        return process_file(jobs[i], options.reader, workers[t]->builder);
-    };
-    auto consume = [&](std::size_t i, FileOutput&& out) {
-        const FileJob& job = jobs[i];
-        for (const RecordError& error : out.errors) {
-            ++stats.skipped;
-            reporter.file_skipped(fmt::format("{}: {}", job.path.string(), error.where), error.reason);
-        }
-        if (!out.read_error.empty()) {
-            // Keep whatever an earlier run indexed for this file: a transient read error must
-            // not delete it.
-            ++stats.skipped;
-            reporter.file_skipped(job.path.string(), out.read_error);
-        } else if (!out.docs.empty()) {
-            writer.replace_file(job.file_term, out.docs);
-            stats.articles += out.docs.size();
-            ++(job.update ? stats.updated : stats.indexed);
-        }
-        report(job.path, job.size);
-        if (stop.load()) {
-            stats.interrupted = i + 1 < jobs.size();
-            return false;
-        }
-        return true;
-    };
-    ordered_parallel_for<FileOutput>(jobs.size(), threads, threads * kFilesInFlightPerThread, work, consume);
-    if (stop.load() && jobs.empty()) stats.interrupted = true;
 
-    if (!stats.interrupted) stats.deleted = writer.delete_files_except(seen);
-    writer.commit();
+    if (dbs.size() == 1) {
+        add_stats(stats, run_shard(dbs[0], files, options, threads, tracker, stop));
+    } else {
+        // One writer per shard, each on its own thread with its share of the workers: building
+        // shards in parallel is what makes the writing side scale.
+        std::vector<std::vector<fs::path>> parts(dbs.size());
+        for (const fs::path& path : files) parts[shard_of(file_id(path, options.root), dbs.size())].push_back(path);
+        std::vector<IndexStats> results(dbs.size());
+        std::vector<std::exception_ptr> errors(dbs.size());
+        std::vector<std::thread> runs;
+        std::size_t per_shard = std::max<std::size_t>(1, threads / dbs.size());
+        for (std::size_t s = 0; s < dbs.size(); ++s) {
+            runs.emplace_back([&, s] {
+                try {
+                    results[s] = run_shard(dbs[s], parts[s], options, per_shard, tracker, stop);
+                } catch (...) {
+                    errors[s] = std::current_exception();
+                }
+            });
+        }
+        for (auto& t : runs) t.join();
+        for (auto& e : errors)
+            if (e) std::rethrow_exception(e);
+        for (const auto& r : results) add_stats(stats, r);
+    }
     stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return stats;
 }

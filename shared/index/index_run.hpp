@@ -18,6 +18,7 @@ struct IndexOptions {
     bool full = false;              // re-index every file, even unchanged ones
     std::size_t batch_size = 1000;  // articles per transaction
     std::size_t jobs = 0;           // worker threads; 0 = one per core
+    std::size_t shards = 0;         // > 1: write that many shards plus a stub (see shards.hpp)
     ReaderOptions reader;           // limits, date order, JSON field names
 };
 
@@ -50,6 +51,8 @@ public:
     virtual void file_done(const std::filesystem::path& path, const IndexProgress& progress) = 0;
     /// `where` is a path, or "path: line N" for one record of a multi-article file.
     virtual void file_skipped(const std::string& where, const std::string& reason) = 0;
+    /// Something was dropped but the article kept (a date in the future).
+    virtual void warning(const std::string& where, const std::string& message) = 0;
 };
 
 /// Runs the indexer. Throws std::runtime_error (or Xapian::Error) for what stops the whole run:

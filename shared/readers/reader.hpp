@@ -19,6 +19,7 @@ namespace gazette {
 using FieldMap = std::map<std::string, std::string>;
 
 struct ReaderOptions {
+    bool drop_boilerplate = true;                            // see clean/boilerplate.hpp
     std::size_t max_file_bytes = 64 * 1024 * 1024;           // larger files are skipped
     std::size_t max_decompressed_bytes = 256 * 1024 * 1024;  // gzip output limit
     DateParseOptions dates;
@@ -33,7 +34,8 @@ struct RecordError {
 
 struct ReadResult {
     std::vector<Article> articles;  // in file order; ids are unique within the file
-    std::vector<RecordError> errors;
+    std::vector<RecordError> errors;    // records skipped
+    std::vector<RecordError> warnings;  // kept, but something was dropped (a future date)
 };
 
 /// True when the file's extension is one Gazette reads (case-insensitive): .txt .text .md .html

@@ -14,29 +14,46 @@
 namespace gazette {
 namespace {
 
-Xapian::Database open_database(const std::filesystem::path& path) {
+constexpr unsigned kRemoteTimeoutMs = 10000;
+
+// "tcp:HOST:PORT" -> a remote database; anything else is a path (a database, or a stub).
+Xapian::Database open_one(const std::string& spec) {
+    if (spec.rfind("tcp:", 0) == 0) {
+        std::string rest = spec.substr(4);
+        std::size_t colon = rest.rfind(':');
+        unsigned long port = 0;
+        if (colon != std::string::npos && colon > 0 && colon + 1 < rest.size() &&
+            rest.find_first_not_of("0123456789", colon + 1) == std::string::npos)
+            port = std::stoul(rest.substr(colon + 1));
+        if (port == 0 || port > 65535)
+            throw std::runtime_error(fmt::format("{}: expected tcp:HOST:PORT", spec));
+        return Xapian::Remote::open(rest.substr(0, colon), static_cast<unsigned>(port),
+                                    kRemoteTimeoutMs, kRemoteTimeoutMs);
+    }
     std::error_code ec;
-    if (!std::filesystem::exists(path, ec))
-        throw std::runtime_error(
-            fmt::format("{}: no index here (create one with gazette-index)", path.string()));
+    if (!std::filesystem::exists(spec, ec))
+        throw std::runtime_error(fmt::format("{}: no index here (create one with gazette-index)", spec));
+    return Xapian::Database(spec);
+}
+
+Xapian::Database open_database(const std::vector<std::string>& specs) {
+    std::string names;
+    for (const auto& spec : specs) names += (names.empty() ? "" : " ") + spec;
     Xapian::Database db;
     try {
-        db = Xapian::Database(path.string());
+        for (const auto& spec : specs) db.add_database(open_one(spec));
+    } catch (const Xapian::NetworkError& e) {
+        throw std::runtime_error(fmt::format("{}: cannot reach the remote index: {}", names, e.get_msg()));
     } catch (const Xapian::DatabaseOpeningError& e) {
-        throw std::runtime_error(
-            fmt::format("{}: not a readable index: {}", path.string(), e.get_msg()));
-    } catch (const Xapian::DatabaseCorruptError& e) {
-        throw std::runtime_error(
-            fmt::format("{}: the index is damaged ({}); re-index it", path.string(), e.get_msg()));
+        throw std::runtime_error(fmt::format("{}: not a readable index: {}", names, e.get_msg()));
     }
     std::string version = db.get_metadata(std::string(schema::kSchemaVersionKey));
     if (version.empty())
-        throw std::runtime_error(
-            fmt::format("{}: not a Gazette index (no schema version)", path.string()));
+        throw std::runtime_error(fmt::format("{}: not a Gazette index (no schema version)", names));
     if (version != std::to_string(schema::kSchemaVersion))
         throw std::runtime_error(fmt::format(
             "{}: index has schema version {}, this gazette-search reads version {}; re-index it",
-            path.string(), version, schema::kSchemaVersion));
+            names, version, schema::kSchemaVersion));
     return db;
 }
 
@@ -47,7 +64,7 @@ std::string without_quotes(std::string s) {
 
 }  // namespace
 
-Searcher::Searcher(const std::filesystem::path& db_path) : m_db(open_database(db_path)) {}
+Searcher::Searcher(const std::vector<std::string>& dbs) : m_db(open_database(dbs)) {}
 
 Xapian::Query Searcher::build_query(const SearchOptions& options, ParsedQuery& parsed) const {
     parsed = m_parser.parse(options.query, options.op);

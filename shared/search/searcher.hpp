@@ -56,9 +56,11 @@ struct SearchResult {
 
 class Searcher {
 public:
-    /// Opens the index. Throws std::runtime_error with a one-line message when it is missing, is
-    /// not a Gazette index or was written by another schema version.
-    explicit Searcher(const std::filesystem::path& db_path);
+    /// Opens the index: one or more databases searched as one, each a directory, a stub file or
+    /// directory listing shards, or "tcp:HOST:PORT" of a xapian-tcpsrv. Throws
+    /// std::runtime_error with a one-line message when one is missing, is not a Gazette index or
+    /// was written by another schema version.
+    explicit Searcher(const std::vector<std::string>& dbs);
 
     /// Throws QueryError for a bad query or filter.
     [[nodiscard]] SearchResult search(const SearchOptions& options) const;

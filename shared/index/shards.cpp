@@ -1,0 +1,93 @@
+// Shard layout and compaction. The stub uses relative paths, which Xapian resolves against the
+// stub's directory, so a sharded index can be moved or copied as one directory.
+#include "index/shards.hpp"
+
+#include <fmt/format.h>
+#include <xapian.h>
+
+#include <cstdint>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+namespace fs = std::filesystem;
+
+namespace gazette {
+namespace {
+
+constexpr const char* kStubName = "XAPIANDB";
+
+std::size_t shards_in_stub(const fs::path& stub) {
+    std::ifstream in(stub);
+    std::size_t count = 0;
+    for (std::string line; std::getline(in, line);)
+        if (line.rfind("auto ", 0) == 0) ++count;
+    return count;
+}
+
+std::uintmax_t tree_size(const fs::path& dir) {
+    std::uintmax_t total = 0;
+    std::error_code ec;
+    for (fs::recursive_directory_iterator it(dir, ec), end; it != end; it.increment(ec))
+        if (it->is_regular_file(ec)) total += it->file_size(ec);
+    return total;
+}
+
+void compact_one(const fs::path& db) {
+    fs::path tmp = db.string() + ".compacting";
+    fs::path old = db.string() + ".old";
+    fs::remove_all(tmp);
+    fs::remove_all(old);
+    {
+        // Holding the write lock keeps gazette-index out while we compact.
+        Xapian::WritableDatabase writer(db.string(), Xapian::DB_OPEN);
+        writer.compact(tmp.string(), Xapian::DBCOMPACT_NO_RENUMBER);
+        writer.close();
+    }
+    fs::rename(db, old);
+    fs::rename(tmp, db);
+    fs::remove_all(old);
+}
+
+}  // namespace
+
+std::vector<fs::path> shard_paths(const fs::path& db, std::size_t shards) {
+    fs::path stub = db / kStubName;
+    std::error_code ec;
+    bool has_stub = fs::exists(stub, ec);
+    if (!has_stub && shards <= 1) return {db};
+    if (has_stub) {
+        std::size_t existing = shards_in_stub(stub);
+        if (shards > 1 && shards != existing)
+            throw std::runtime_error(fmt::format(
+                "{}: index has {} shards, not {}; re-index into a new directory to change it",
+                db.string(), existing, shards));
+        shards = existing;
+    } else {
+        if (fs::exists(db / "iamglass", ec))
+            throw std::runtime_error(fmt::format(
+                "{}: index is not sharded; re-index into a new directory to shard it", db.string()));
+        fs::create_directories(db);
+        std::ofstream out(stub);
+        for (std::size_t i = 0; i < shards; ++i) out << "auto shard" << i << "\n";
+        if (!out) throw std::runtime_error(fmt::format("{}: cannot write the stub", stub.string()));
+    }
+    std::vector<fs::path> paths;
+    for (std::size_t i = 0; i < shards; ++i) paths.push_back(db / fmt::format("shard{}", i));
+    return paths;
+}
+
+std::size_t shard_of(const std::string& file_id, std::size_t shards) {
+    std::uint64_t hash = 14695981039346656037ull;
+    for (unsigned char c : file_id) hash = (hash ^ c) * 1099511628211ull;
+    return shards <= 1 ? 0 : static_cast<std::size_t>(hash % shards);
+}
+
+std::pair<std::uintmax_t, std::uintmax_t> compact_index(const fs::path& db) {
+    if (!fs::is_directory(db)) throw std::runtime_error(fmt::format("{}: no index here", db.string()));
+    std::uintmax_t before = tree_size(db);
+    for (const fs::path& shard : shard_paths(db, 0)) compact_one(shard);
+    return {before, tree_size(db)};
+}
+
+}  // namespace gazette

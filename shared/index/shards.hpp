@@ -1,0 +1,26 @@
+// Sharded indexes: N Xapian databases in one directory plus a stub file (XAPIANDB) listing them,
+// which Xapian opens as one database. Also: which shard a file goes to, and compaction.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace gazette {
+
+/// The databases to write for `db`. With shards <= 1 and no existing stub: {db}. Otherwise `db`
+/// is a directory holding shard0..shardN-1 and a stub XAPIANDB ("auto shardK" lines), created
+/// when missing. An existing sharded index keeps its shard count; asking for another count
+/// throws std::runtime_error (re-index into a new directory to change it).
+[[nodiscard]] std::vector<std::filesystem::path> shard_paths(const std::filesystem::path& db,
+                                                             std::size_t shards);
+
+/// Shard of a file id: FNV-1a of the id modulo the shard count (stable across runs and machines).
+[[nodiscard]] std::size_t shard_of(const std::string& file_id, std::size_t shards);
+
+/// Compacts the index (every shard of a sharded one) with Xapian's compactor, replacing each
+/// database by its compacted copy. Returns the sizes in bytes before and after.
+std::pair<std::uintmax_t, std::uintmax_t> compact_index(const std::filesystem::path& db);
+
+}  // namespace gazette

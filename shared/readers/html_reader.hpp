@@ -1,0 +1,28 @@
+// The HTML reader: one news page (already UTF-8) -> one Article. Owns the parse (Gumbo, behind the
+// nesting guard) and the order of fallbacks between the page's metadata (html_meta) and its body
+// (html_body). Charset detection, gunzip and format dispatch are reader.cpp's job.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "dates/date_parser.hpp"
+#include "model/article.hpp"
+
+namespace gazette {
+
+/// Parses one HTML page (already UTF-8) into an article. `id` becomes Article::id.
+/// Never throws on malformed HTML (HTML5 parsing recovers); returns an article with an empty
+/// title and no paragraphs when there is no text.
+///
+/// Title: og:title, else <title> without a " | Site Name" suffix, else the story's first <h1>.
+/// Date: <meta> tags ("html-meta"), else JSON-LD datePublished ("json-ld"), else the first
+/// parseable <time datetime> in the <article>/<main> ("time-element"). Paragraphs: the story's
+/// block text without boilerplate, the title not repeated as the first paragraph.
+/// Example: "<title>Talks stall | Capital Wire</title><meta property=og:site_name content='Capital
+///   Wire'><article><time datetime=2020-11-09>...</time><p>Body.</p></article>" -> title
+///   "Talks stall", date 2020-11-09 (date_source "time-element"), paragraphs {"Body."}.
+[[nodiscard]] Article parse_html_article(std::string_view utf8_html, std::string id,
+                                         const DateParseOptions& dates = {});
+
+}  // namespace gazette
