@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
     IndexOptions options;
     std::string root, db;
     bool quiet = false, verbose = false;
+    std::size_t max_file_mb = 64;
     bool compact = false;
     app.add_option("DIR", root, "Directory of articles (walked recursively)");
     app.add_flag("--compact", compact, "Compact the index with Xapian's compactor (after indexing DIR, if given)");
@@ -38,6 +39,14 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(1, 256));
     app.add_option("--shards", options.shards, "Write N shards in parallel plus a stub that opens them as one")
         ->check(CLI::Range(1, 1024));
+    std::vector<std::string> fields;
+    app.add_option("--field", fields,
+                   "JSON field names: ours=theirs, e.g. --field title=headline,text=story")
+        ->delimiter(',')
+        ->allow_extra_args(false);
+    app.add_flag("--day-first", options.reader.dates.day_first, "Read 03/04/2020 as 3 April, not March 4");
+    app.add_option("--max-file-mb", max_file_mb, "Skip files larger than this (default 64)")
+        ->check(CLI::Range(1, 4096));
     app.add_flag("-q,--quiet", quiet, "Print only errors and skipped files");
     app.add_flag("-v,--verbose", verbose, "Name each file as it is indexed");
     try {
@@ -52,6 +61,15 @@ int main(int argc, char** argv) {
     }
     options.root = root;
     options.db = db;
+    options.reader.max_file_bytes = max_file_mb * 1024 * 1024;
+    for (const auto& field : fields) {
+        std::size_t eq = field.find('=');
+        if (eq == std::string::npos || eq == 0 || eq + 1 == field.size()) {
+            fmt::print(stderr, "gazette-index: --field {}: expected ours=theirs, e.g. title=headline\n", field);
+            return kExitError;
+        }
+        options.reader.json_fields[field.substr(0, eq)] = field.substr(eq + 1);
+    }
 
     std::signal(SIGINT, on_signal);
     std::signal(SIGTERM, on_signal);
