@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "analysis/analyzer.hpp"
+#include "clean/boilerplate.hpp"
 #include "index/document_builder.hpp"
 #include "index/index_writer.hpp"
 #include "index/ordered_pool.hpp"
@@ -224,6 +225,27 @@ IndexStats run_shard(const fs::path& db, const std::vector<fs::path>& files, con
     return stats;
 }
 
+/// Files sampled to learn which lines repeat across the corpus (page furniture of one site).
+constexpr std::size_t kBoilerplateSample = 1000;
+
+// Reads an evenly spread sample of the corpus (the same sample on every run of the same corpus)
+// and counts its lines, for the boilerplate filter's corpus rule.
+LineFrequency sample_line_frequency(const std::vector<fs::path>& files, const IndexOptions& options) {
+    LineFrequency lines;
+    ReaderOptions raw = options.reader;
+    raw.raw = true;
+    std::size_t step = std::max<std::size_t>(1, files.size() / kBoilerplateSample);
+    for (std::size_t i = 0; i < files.size(); i += step) {
+        try {
+            for (const Article& a : read_articles(files[i], file_id(files[i], options.root), raw).articles)
+                lines.add_article(a.paragraphs);
+        } catch (const ReadError&) {
+            // Reported when the file itself is indexed.
+        }
+    }
+    return lines;
+}
+
 void add_stats(IndexStats& total, const IndexStats& part) {
     total.indexed += part.indexed;
     total.updated += part.updated;
@@ -248,10 +270,13 @@ IndexStats run_index(const IndexOptions& options, IndexReporter& reporter,
     stats.files = files.size();
     std::vector<fs::path> dbs = shard_paths(options.db, options.shards);
     ProgressTracker tracker(reporter, files.size(), started);
+    LineFrequency corpus_lines = sample_line_frequency(files, options);
+    IndexOptions with_lines = options;
+    with_lines.reader.corpus_lines = &corpus_lines;
     std::size_t threads = thread_count(options.jobs);
 
     if (dbs.size() == 1) {
-        add_stats(stats, run_shard(dbs[0], files, options, threads, tracker, stop));
+        add_stats(stats, run_shard(dbs[0], files, with_lines, threads, tracker, stop));
     } else {
         // One writer per shard, each on its own thread with its share of the workers: building
         // shards in parallel is what makes the writing side scale.
@@ -264,7 +289,7 @@ IndexStats run_index(const IndexOptions& options, IndexReporter& reporter,
         for (std::size_t s = 0; s < dbs.size(); ++s) {
             runs.emplace_back([&, s] {
                 try {
-                    results[s] = run_shard(dbs[s], parts[s], options, per_shard, tracker, stop);
+                    results[s] = run_shard(dbs[s], parts[s], with_lines, per_shard, tracker, stop);
                 } catch (...) {
                     errors[s] = std::current_exception();
                 }

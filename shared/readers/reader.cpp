@@ -72,7 +72,12 @@ Date today_utc() {
 void finish_article(Article& a, const std::filesystem::path& path, const std::string& id,
                     const ReaderOptions& options, const Date& today, ReadResult& result) {
     a.path = path.string();
-    if (options.drop_boilerplate) a.paragraphs = drop_boilerplate(std::move(a.paragraphs));
+    if (options.raw) return;
+    if (options.drop_boilerplate) {
+        BoilerplateOptions boilerplate;
+        boilerplate.corpus = options.corpus_lines;
+        a.paragraphs = drop_boilerplate(std::move(a.paragraphs), boilerplate);
+    }
     if (!a.date) {
         if (auto d = date_from_path(id)) {
             a.date = d;

@@ -18,8 +18,12 @@ namespace gazette {
 /// JSON field names for our fields, beyond the common ones: {"title": "headline", "text": "story"}.
 using FieldMap = std::map<std::string, std::string>;
 
+class LineFrequency;
+
 struct ReaderOptions {
     bool drop_boilerplate = true;                            // see clean/boilerplate.hpp
+    bool raw = false;                                        // skip boilerplate and date fallbacks
+    const LineFrequency* corpus_lines = nullptr;             // lines repeated across the corpus
     std::size_t max_file_bytes = 64 * 1024 * 1024;           // larger files are skipped
     std::size_t max_decompressed_bytes = 256 * 1024 * 1024;  // gzip output limit
     DateParseOptions dates;
