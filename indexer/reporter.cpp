@@ -47,9 +47,10 @@ void ConsoleReporter::summary(const IndexStats& s) const {
     if (m_progress_shown) fmt::print(stderr, "\r\033[K");
     if (m_quiet && s.skipped == 0 && !s.interrupted) return;
     fmt::print(stderr,
-               "{}: {} files: {} indexed, {} updated, {} unchanged, {} deleted, {} skipped in {:.2f}s\n",
+               "{}: {} files: {} indexed, {} updated, {} unchanged, {} deleted, {} skipped; "
+               "{} articles written, {} renamed speakers, in {:.2f}s\n",
                s.interrupted ? "interrupted (work so far committed)" : "done", s.files, s.indexed,
-               s.updated, s.unchanged, s.deleted, s.skipped, s.seconds);
+               s.updated, s.unchanged, s.deleted, s.skipped, s.articles, s.renamed, s.seconds);
 }
 
 }  // namespace gazette

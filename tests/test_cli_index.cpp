@@ -200,3 +200,33 @@ TEST_CASE("the index is the same whatever the number of worker threads", "[cli][
         CHECK(ta == tb);
     }
 }
+
+TEST_CASE("a surname alone gets the archive's one full name for that person", "[cli][speakers]") {
+    TempDir dir;
+    auto corpus = dir / "corpus";
+    std::string db = (dir / "idx").string();
+    write_file(corpus / "full.txt", "title: Talks\ndate: 2020-01-01\n\n"
+                                    "\"We will wait,\" Russian President Vladimir Putin said on Monday.\n");
+    write_file(corpus / "short.txt", "title: More talks\ndate: 2020-01-02\n\n"
+                                     "\"Nothing has changed,\" Putin told reporters on Tuesday. He said he would "
+                                     "not travel.\n");
+    write_file(corpus / "bidens.txt", "title: Family\ndate: 2020-01-03\n\n"
+                                      "\"It was a good day,\" Biden said after the meeting. He added that he "
+                                      "was tired.\n");
+    write_file(corpus / "joe.txt", "title: Joe\ndate: 2020-01-04\n\n\"Yes,\" Joe Biden said.\n");
+    write_file(corpus / "hunter.txt", "title: Hunter\ndate: 2020-01-05\n\n\"No,\" Hunter Biden said.\n");
+    RunResult r = run(kIndexBin, {corpus.string(), "--db", db});
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+
+    auto speakers_of = [&](const std::string& id) {
+        for (const auto& line : lines_of(run(kSearchBin, {"--db", db, "--json", "--limit", "100"}).out)) {
+            json j = json::parse(line);
+            if (j["type"] == "hit" && j["id"] == id) return j["speakers"].get<std::vector<std::string>>();
+        }
+        return std::vector<std::string>{"(not found)"};
+    };
+    CHECK(speakers_of("short.txt") == std::vector<std::string>{"Vladimir Putin"});
+    CHECK(speakers_of("bidens.txt") == std::vector<std::string>{"Biden"});  // two Bidens: ambiguous
+    CHECK(run(kSearchBin, {"--db", db, "--speaker", "vladimir putin"}).out.find("More talks") != std::string::npos);
+}

@@ -16,6 +16,7 @@
 
 #include "analysis/analyzer.hpp"
 #include "clean/boilerplate.hpp"
+#include "index/archive_speakers.hpp"
 #include "index/document_builder.hpp"
 #include "index/index_writer.hpp"
 #include "index/ordered_pool.hpp"
@@ -300,6 +301,7 @@ IndexStats run_index(const IndexOptions& options, IndexReporter& reporter,
             if (e) std::rethrow_exception(e);
         for (const auto& r : results) add_stats(stats, r);
     }
+    if (!stats.interrupted && stats.articles > 0) stats.renamed = canonicalize_archive_speakers(dbs);
     stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return stats;
 }

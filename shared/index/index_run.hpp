@@ -30,6 +30,7 @@ struct IndexStats {
     std::size_t deleted = 0;    // files gone since the last run, their articles deleted
     std::size_t skipped = 0;    // files, or records of a file, that could not be read or parsed
     std::size_t articles = 0;   // articles written by this run
+    std::size_t renamed = 0;    // articles whose speakers got the archive's canonical names
     bool interrupted = false;   // stopped early by a signal; the work done so far is committed
     double seconds = 0;
 };

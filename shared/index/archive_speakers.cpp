@@ -1,0 +1,91 @@
+// Collect every speaker value of the index, ask ArchiveNames for each name's canonical form, and
+// rebuild (through DocumentBuilder, so the schema stays in one place) the articles whose names
+// change. Each database is rewritten in one transaction.
+#include "index/archive_speakers.hpp"
+
+#include <xapian.h>
+
+#include <algorithm>
+#include <map>
+#include <string>
+
+#include "analysis/analyzer.hpp"
+#include "index/document_builder.hpp"
+#include "index/schema.hpp"
+#include "index/stored_article.hpp"
+#include "speakers/archive_names.hpp"
+
+namespace gazette {
+namespace {
+
+// The article's file id, from its XFILE term.
+std::string file_id_of(const Xapian::Document& doc) {
+    std::string prefix(schema::kFilePrefix);
+    Xapian::TermIterator it = doc.termlist_begin();
+    it.skip_to(prefix);
+    if (it == doc.termlist_end() || (*it).rfind(prefix, 0) != 0) return {};
+    return (*it).substr(prefix.size());
+}
+
+std::vector<std::string> renamed(const std::vector<std::string>& names,
+                                 const std::map<std::string, std::string>& renames) {
+    std::vector<std::string> out;
+    for (const auto& name : names) {
+        auto it = renames.find(name);
+        const std::string& target = it == renames.end() ? name : it->second;
+        if (std::find(out.begin(), out.end(), target) == out.end()) out.push_back(target);
+    }
+    return out;
+}
+
+}  // namespace
+
+std::size_t canonicalize_archive_speakers(const std::vector<std::filesystem::path>& dbs) {
+    Analyzer analyzer;
+    // Every speaker name of the index and how many articles use it (one pass over the values).
+    std::map<std::string, std::size_t> uses;
+    {
+        Xapian::Database all;
+        for (const auto& path : dbs) all.add_database(Xapian::Database(path.string()));
+        for (unsigned i = 0; i < schema::kMaxSpeakerSlots; ++i) {
+            Xapian::valueno slot = schema::kFirstSpeakerSlot + i;
+            for (auto it = all.valuestream_begin(slot); it != all.valuestream_end(slot); ++it) ++uses[*it];
+        }
+    }
+    ArchiveNames names(analyzer);
+    for (const auto& [name, count] : uses)
+        for (std::size_t k = 0; k < count; ++k) names.add(name);
+    std::map<std::string, std::string> renames;  // every name whose canonical form differs
+    for (const auto& [name, count] : uses) {
+        std::string target = names.canonical(name);
+        if (target != name) renames.emplace(name, std::move(target));
+    }
+    if (renames.empty()) return 0;
+
+    DocumentBuilder builder(analyzer);
+    std::size_t rewritten = 0;
+    for (const auto& path : dbs) {
+        Xapian::WritableDatabase db(path.string(), Xapian::DB_OPEN);
+        db.begin_transaction();
+        for (const auto& [from, to] : renames) {
+            std::string term = std::string(schema::kSpeakerPrefix) + analyzer.normalize_keyword(from);
+            std::vector<Xapian::docid> ids(db.postlist_begin(term), db.postlist_end(term));
+            for (Xapian::docid id : ids) {
+                Xapian::Document doc = db.get_document(id);
+                Article article = deserialize_article(doc.get_data());
+                std::vector<std::string> speakers = renamed(article.speakers, renames);
+                if (speakers == article.speakers) continue;
+                article.speakers = std::move(speakers);
+                for (Quote& q : article.quotes) {
+                    if (auto it = renames.find(q.speaker); it != renames.end()) q.speaker = it->second;
+                }
+                db.replace_document(id, builder.build(article, file_id_of(doc), doc.get_value(schema::kSignatureSlot)));
+                ++rewritten;
+            }
+        }
+        db.commit_transaction();
+    }
+    return rewritten;
+}
+
+}  // namespace gazette
