@@ -67,8 +67,8 @@ private:
 
     const Analyzer& m_analyzer;
     std::vector<Name> m_names;
-    std::unordered_map<std::string, std::uint32_t> m_by_key;       // normalised name -> name
-    std::unordered_map<std::string, Spelling> m_spellings;         // display -> name, uses
+    std::unordered_map<std::string, std::uint32_t> m_by_key;              // normalised name -> name
+    std::unordered_map<std::string, Spelling> m_spellings;                // display -> name, uses
     std::unordered_map<std::string, std::vector<std::uint32_t>> m_index;  // see class comment
 };
 

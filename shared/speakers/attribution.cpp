@@ -2,17 +2,26 @@
 // Quotations and reported-speech verbs are resolved in text order so that a pronoun ("he said")
 // can refer to the nearest earlier speaker or sentence subject. Only quotations with a speaker
 // are returned; scare quotes and quotes whose subject is not a person ("the statement said")
-// are dropped. Precision over recall: when a rule is unsure it attributes nothing.
+// are dropped. Precision over recall: when a rule is unsure it attributes nothing. A speaker known
+// by one word only ("Peskov", "Texaco") must show that it is a person: a title in front of it
+// ("President Reagan"), an apposition or relative clause for a person ("Gozman, a veteran
+// politician", "Gozman, who"), or he/she following it as a subject; otherwise it is dropped with
+// its quotations. A pronoun is not resolved past a person named only by a title ("a company
+// spokeswoman told Reuters. “…,” she said"). Chinese attributions of dotted names come from
+// cjk_speech and are added after the rest.
 #include "speakers/attribution.hpp"
 
 #include <algorithm>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 
 #include "speakers/article_tokens.hpp"
 #include "speakers/canonical_names.hpp"
+#include "speakers/cjk_speech.hpp"
+#include "speakers/name_lists.hpp"
 #include "speakers/name_rules.hpp"
 #include "speakers/speech_clauses.hpp"
 #include "speakers/text_chars.hpp"
@@ -22,11 +31,47 @@ namespace {
 
 using namespace speakers;
 
-constexpr std::size_t kSpeakerWindow = 3;    // sentences back a pronoun may reach a speaker
-constexpr std::size_t kMentionWindow = 2;    // sentences back a pronoun may reach a named person
-constexpr double kTitleCaseShare = 0.7;      // headline in Title Case: its runs are not names
-constexpr std::size_t kMaxSubjectLead = 12;  // tokens before a sentence subject ("Meanwhile, …")
-constexpr std::size_t kMaxLookBack = 64;     // events or mentions a pronoun looks back through
+constexpr std::size_t kSpeakerWindow = 3;     // sentences back a pronoun may reach a speaker
+constexpr std::size_t kMentionWindow = 2;     // sentences back a pronoun may reach a named person
+constexpr double kTitleCaseShare = 0.7;       // headline in Title Case: its runs are not names
+constexpr std::size_t kMaxSubjectLead = 12;   // tokens before a sentence subject ("Meanwhile, …")
+constexpr std::size_t kMaxLookBack = 64;      // events or mentions a pronoun looks back through
+constexpr std::size_t kMaxApposition = 6;     // words of ", a veteran liberal politician"
+constexpr std::size_t kMaxPronounScan = 80;   // tokens after a name searched for he/she
+constexpr std::size_t kMaxUnnamedScan = 120;  // tokens before a pronoun searched for "a spokesman"
+
+// he/she and their forms: the person pronouns that show a one-word name is a person's.
+bool is_person_pronoun(std::string_view folded) {
+    for (std::string_view w : {"he", "she", "him", "his", "her", "hers", "himself", "herself", "он",
+                               "она", "её", "ее", "ей", "неё", "нее"}) {
+        if (folded == w) return true;
+    }
+    return false;
+}
+
+// its/their: the thing just named is a company, a country, a body.
+bool is_thing_possessive(std::string_view folded) {
+    for (std::string_view w : {"its", "itself", "their", "themselves", "их"}) {
+        if (folded == w) return true;
+    }
+    return false;
+}
+
+// it/they: the same when it is the subject right after a speech verb ("Texaco said it would").
+bool is_thing_subject(std::string_view folded) {
+    return folded == "it" || folded == "they" || folded == "оно" || folded == "они";
+}
+
+// Person titles that also describe things ("a major oil company", "the market leader", "a member
+// of OPEC", "the official Tanjug news agency"): not evidence in an apposition or before a name.
+bool ambiguous_in_apposition(std::string_view folded) {
+    for (std::string_view w : {"leader", "member", "head", "chief", "general", "major", "executive",
+                               "player", "star", "host", "official", "speaker", "father", "justice",
+                               "representative", "coach", "officer", "deputy"}) {
+        if (folded == w) return true;
+    }
+    return false;
+}
 
 struct Mention {
     std::size_t begin = 0;
@@ -35,6 +80,7 @@ struct Mention {
     std::string name;  // canonical
     bool possessive = false;
     bool subject = false;  // in a subject's place: "Putin described …", "…, Biden also …"
+    bool titled = false;   // after a person's title: "President Reagan", "analyst Ellmann"
 };
 
 // How far a pronoun may be resolved: quotations may fall back on the only person named nearby;
@@ -60,6 +106,9 @@ bool title_case(const std::vector<Token>& title) {
            static_cast<double>(capitalised) >= kTitleCaseShare * static_cast<double>(long_words);
 }
 
+// Registers every person name of `tokens` for canonicalisation, except names a thing's noun
+// introduces ("trade house E.D.And F. Man", "the weekly Der Spiegel"): a later "Man said" must
+// not borrow them.
 void register_names(std::span<const Token> tokens, const NameRules& rules, NameRegistry& registry) {
     for (std::size_t i = 0; i < tokens.size();) {
         std::size_t end = name_run_end(tokens, i);
@@ -67,10 +116,15 @@ void register_names(std::span<const Token> tokens, const NameRules& rules, NameR
             ++i;
             continue;
         }
+        bool after_thing = i > 0 && is_word(tokens[i - 1]) && !tokens[i - 1].upper &&
+                           is_thing_noun(fold_word(tokens[i - 1].text));
         bool after_determiner = i > 0 && is_determiner(tokens[i - 1]);
         const Token* next = end < tokens.size() ? &tokens[end] : nullptr;
         if (auto name = rules.person_name(tokens.subspan(i, end - i), after_determiner, next)) {
-            registry.add(name->words);
+            // "central bank Vice Governor X" is a person: a title stands between.
+            if (!after_thing || name->words.front().data() != tokens[i].text.data()) {
+                registry.add(name->words);
+            }
         }
         i = end;
     }
@@ -95,7 +149,8 @@ QuoteEnding quote_ending(std::string_view text) {
 class Attributor {
 public:
     Attributor(std::string_view title, const std::vector<std::string>& paragraphs)
-        : m_text(read_article_text(title, paragraphs)),
+        : m_paragraphs(paragraphs),
+          m_text(read_article_text(title, paragraphs)),
           m_rules(m_text.paragraphs, m_text.title),
           m_reader(m_text.flat, m_rules, m_registry) {
         if (!title_case(m_text.title)) register_names(m_text.title, m_rules, m_registry);
@@ -129,6 +184,7 @@ public:
                 }
             }
         }
+        for (const CjkSpeech& speech : find_cjk_speech(m_paragraphs)) add_cjk_speech(speech);
         return finish();
     }
 
@@ -153,10 +209,121 @@ private:
                 mention.name = m_registry.canonical(name->words);
                 mention.possessive = flat[end - 1].possessive;
                 mention.subject = !mention.possessive && subject_position(i, end);
+                mention.titled = name->person_titled || titled_before(i);
                 m_mentions.push_back(std::move(mention));
             }
             i = end;
         }
+    }
+
+    // A person named only by a title, as a subject: "a company spokeswoman told", "an aide
+    // said", "a spokesman for Suiker Unie" (not "spokesman Dmitry Peskov", not ", the Kremlin
+    // spokesman,").
+    bool unnamed_person_at(std::size_t i) const {
+        const std::vector<Token>& flat = m_text.flat;
+        const Token& t = flat[i];
+        if (!is_word(t) || t.upper || t.possessive || i + 1 >= flat.size()) return false;
+        std::string word = fold_word(t.text);
+        if ((word_classes(word) & kClassTitle) == 0 || ambiguous_in_apposition(word)) return false;
+        const Token& next = flat[i + 1];
+        if (!is_word(next) || next.upper) return false;
+        if (m_reader.verb_at(i + 1) == VerbKind::none && fold_word(next.text) != "for") {
+            return false;
+        }
+        // Not an apposition to a name: "Amara Diallo, a negotiator for …".
+        std::size_t j = i;
+        while (j > 0 && i - j < kMaxApposition && is_word(flat[j - 1]) && !flat[j - 1].upper) --j;
+        return !(j >= 2 && is_punct(flat[j - 1], ",") && is_name_word(flat[j - 2]));
+    }
+
+    // Looks at the last kMaxUnnamedScan tokens before `end` only (bounded on huge sentences).
+    bool unnamed_person_between(std::size_t begin, std::size_t end) const {
+        end = std::min(end, m_text.flat.size());
+        begin = std::max(begin, end - std::min(end, kMaxUnnamedScan));
+        for (std::size_t i = begin; i < end; ++i)
+            if (unnamed_person_at(i)) return true;
+        return false;
+    }
+
+    // A lower-case person title right before the run: "analyst Michael Ellmann", "investor
+    // Paul Bilzerian" (capitalised titles are part of the run and stripped by the name rules).
+    bool titled_before(std::size_t begin) const {
+        if (begin == 0) return false;
+        const Token& t = m_text.flat[begin - 1];
+        if (!is_word(t) || t.upper || t.possessive) return false;
+        std::string word = fold_word(t.text);
+        if ((word_classes(word) & kClassTitle) == 0 || ambiguous_in_apposition(word)) return false;
+        // "lead manager Swiss Volksbank": a bank in bond-issue news.
+        return word != "manager" || begin < 2 || fold_word(m_text.flat[begin - 2].text) != "lead";
+    }
+
+    // Whether a speaker named by one word only is shown to be a person (see the file comment),
+    // by any of its mentions.
+    bool person_evidence(const std::vector<std::size_t>& mentions) const {
+        for (std::size_t m : mentions) {
+            const Mention& mention = m_mentions[m];
+            if (mention.titled || person_apposition(mention.end)) return true;
+            if (mention.subject && pronoun_follows(m)) return true;
+        }
+        return false;
+    }
+
+    // ", who …" / "who …" or an apposition holding a person's title: ", the Kremlin spokesman",
+    // ", a veteran liberal politician", ", now the director of …".
+    bool person_apposition(std::size_t end) const {
+        const std::vector<Token>& flat = m_text.flat;
+        std::size_t i = end;
+        if (i < flat.size() && is_punct(flat[i], ",")) ++i;
+        if (i < flat.size() && is_word(flat[i]) && fold_word(flat[i].text) == "who") return true;
+        if (i == end) return false;
+        for (std::size_t k = i; k < flat.size() && k < i + kMaxApposition; ++k) {
+            const Token& t = flat[k];
+            if (!is_word(t)) return false;
+            std::string word = fold_word(t.text);
+            unsigned cls = word_classes(word);
+            if ((cls & kClassTitle) != 0 && !t.possessive && !ambiguous_in_apposition(word)) {
+                return true;
+            }
+            if (k == i) {  // it opens like an apposition: "the", "a", "Putin's", "now", "Kremlin"
+                bool opens = is_determiner(t) || t.possessive || word == "now" ||
+                             (cls & (kClassRole | kClassDemonym)) != 0;
+                if (!opens) return false;
+            } else if (!t.upper && (cls & kClassFunction) != 0 && !is_determiner(t)) {
+                return false;  // a new clause: ", whose chairman", ", which"
+            }
+        }
+        return false;
+    }
+
+    // he/she in the rest of the sentence or the next one after a subject mention, before any
+    // its/their or "said it", and before another person in a subject's place.
+    bool pronoun_follows(std::size_t m) const {
+        const std::vector<Token>& flat = m_text.flat;
+        const Mention& mention = m_mentions[m];
+        std::size_t next = m + 1;
+        std::size_t limit = std::min(flat.size(), mention.end + kMaxPronounScan);
+        for (std::size_t i = mention.end; i < limit && flat[i].sentence <= mention.sentence + 1;
+             ++i) {
+            while (next < m_mentions.size() && m_mentions[next].begin < i) ++next;
+            if (next < m_mentions.size() && m_mentions[next].begin == i) {
+                const Mention& other = m_mentions[next];
+                if (other.subject && other.name != mention.name) return false;
+                i = other.end - 1;
+                continue;
+            }
+            if (!is_word(flat[i])) continue;
+            if (unnamed_person_at(i)) return false;
+            FoldedWord word(flat[i].text);
+            if (is_thing_possessive(word.view())) return false;
+            if (is_thing_subject(word.view())) {
+                std::size_t verb = i - 1;  // i >= mention.end >= 1; "said it", "said that it"
+                if (verb > 0 && is_word(flat[verb]) && fold_word(flat[verb].text) == "that") --verb;
+                if (m_reader.verb_at(verb) != VerbKind::none) return false;
+                continue;
+            }
+            if (is_person_pronoun(word.view())) return true;
+        }
+        return false;
     }
 
     // The run [begin, end) stands where a subject stands: after a sentence start, a comma, a
@@ -209,6 +376,7 @@ private:
         };
         std::optional<std::size_t> best_position;
         const std::string* best = nullptr;
+        std::optional<std::size_t> event_sentence;  // sentence of the best speech event
         // Events come in text order (positions may step back within a sentence): walk back until
         // well out of the window.
         std::size_t looked = 0;
@@ -220,6 +388,7 @@ private:
             if (!best_position || event.position > *best_position) {
                 best_position = event.position;
                 best = &event.speaker;
+                event_sentence = event.sentence;
             }
         }
         auto first_after = std::lower_bound(
@@ -230,17 +399,28 @@ private:
             const Mention& mention = *--it;
             if (!within(mention.sentence, kMentionWindow)) break;
             if (!mention.subject) continue;
-            if (!best_position || mention.begin > *best_position) {
+            // "Villager Li said when Hongshan started …. “…,” he said": a subject inside what a
+            // speaker said does not outrank the speaker.
+            bool inside_speech = event_sentence && *event_sentence == mention.sentence;
+            if (!best_position || (mention.begin > *best_position && !inside_speech)) {
                 best_position = mention.begin;
                 best = &mention.name;
             }
             break;  // the nearest subject mention
         }
+        // "… a company spokeswoman told Reuters. “…,” she said": the unnamed person is nearer.
+        if (best && unnamed_person_between(*best_position, anchor)) return std::nullopt;
         if (scope == PronounScope::speakers) {
             if (best && m_speakers_so_far.contains(*best)) return *best;
             return std::nullopt;
         }
         if (best) return *best;
+        std::size_t window = anchor;
+        while (window > 0 && anchor - window < kMaxUnnamedScan &&
+               m_text.flat[window - 1].sentence + kMentionWindow >= sentence) {
+            --window;
+        }
+        if (unnamed_person_between(window, anchor)) return std::nullopt;
         std::unordered_set<std::string> names;
         looked = 0;
         for (auto it = first_after; it != m_mentions.begin() && looked++ < kMaxLookBack;) {
@@ -307,6 +487,33 @@ private:
         return m_quote_speaker[p];
     }
 
+    // A Chinese attribution: its speaker (a dotted name, so no further evidence is needed) and
+    // the quotation right after "说：", if any.
+    void add_cjk_speech(const CjkSpeech& speech) {
+        const std::vector<Token>& flat = m_text.flat;
+        auto key = [](const Token& t) { return std::make_pair(t.paragraph, t.offset); };
+        auto it = std::upper_bound(flat.begin(), flat.end(),
+                                   std::make_pair(speech.paragraph, speech.offset),
+                                   [&](const auto& at, const Token& t) { return at < key(t); });
+        std::size_t position =
+            it == flat.begin() ? 0 : static_cast<std::size_t>(it - flat.begin()) - 1;
+        if (speech.quote_offset != kNoQuote && speech.paragraph < m_text.paragraphs.size()) {
+            for (const Token& token : m_text.paragraphs[speech.paragraph]) {
+                if (token.kind != TokenKind::quote_open || token.offset != speech.quote_offset ||
+                    token.quote < 0) {
+                    continue;
+                }
+                auto q = static_cast<std::size_t>(token.quote);
+                if (!m_quote_speaker[q]) {
+                    m_quote_speaker[q] = speech.speaker;
+                    m_quote_source[q] = Source::before;
+                }
+            }
+        }
+        m_trusted.insert(speech.speaker);
+        add_event(position, speech.speaker);
+    }
+
     void add_event(std::size_t position, const std::string& speaker) {
         Event event;
         event.position = position;
@@ -318,8 +525,25 @@ private:
 
     Attribution finish() const {
         Attribution out;
+        std::unordered_map<std::string_view, std::vector<std::size_t>> mentions_of;
+        for (std::size_t m = 0; m < m_mentions.size(); ++m)
+            mentions_of[m_mentions[m].name].push_back(m);
+        std::unordered_map<std::string, bool> accepted;
+        auto is_accepted = [&](const std::string& speaker) {
+            auto it = accepted.find(speaker);
+            if (it == accepted.end()) {
+                bool ok = speaker.find(' ') != std::string::npos || m_trusted.contains(speaker);
+                if (!ok) {
+                    auto found = mentions_of.find(speaker);
+                    ok = found != mentions_of.end() && person_evidence(found->second);
+                }
+                it = accepted.emplace(speaker, ok).first;
+            }
+            return it->second;
+        };
         std::vector<const Event*> ordered;
-        for (const Event& event : m_events) ordered.push_back(&event);
+        for (const Event& event : m_events)
+            if (is_accepted(event.speaker)) ordered.push_back(&event);
         std::stable_sort(ordered.begin(), ordered.end(),
                          [](const Event* a, const Event* b) { return a->position < b->position; });
         std::unordered_set<std::string> seen;
@@ -327,12 +551,13 @@ private:
             if (seen.insert(event->speaker).second) out.speakers.push_back(event->speaker);
         }
         for (std::size_t q = 0; q < m_text.quotes.size(); ++q) {
-            if (m_quote_speaker[q])
+            if (m_quote_speaker[q] && is_accepted(*m_quote_speaker[q]))
                 out.quotes.push_back({*m_quote_speaker[q], m_text.quotes[q].text});
         }
         return out;
     }
 
+    const std::vector<std::string>& m_paragraphs;
     ArticleText m_text;
     NameRules m_rules;
     NameRegistry m_registry;
@@ -340,6 +565,7 @@ private:
     std::vector<Mention> m_mentions;
     std::vector<Event> m_events;
     std::unordered_set<std::string> m_speakers_so_far;
+    std::unordered_set<std::string> m_trusted;  // speakers needing no evidence (dotted names)
     std::vector<std::optional<std::string>> m_quote_speaker;
     std::vector<Source> m_quote_source;
 };

@@ -1,9 +1,11 @@
 // Compatibility of a short form S with a full name F: same last word, S's other full words appear
-// in F in order, and each initial of S matches the first letter of a word of F before its last.
+// in F in order (particles compared across case), and each initial of S matches the first letter
+// of a word of F before its last.
 #include "speakers/canonical_names.hpp"
 
 #include <tuple>
 
+#include "speakers/name_lists.hpp"
 #include "speakers/text_chars.hpp"
 
 namespace gazette::speakers {
@@ -20,7 +22,14 @@ std::size_t initial_count(const Words& words) {
     return n;
 }
 
-bool same_word(std::string_view a, std::string_view b) { return a == b; }
+// Equal words; particles also across case ("Van den Berg" opening a sentence is "van den Berg").
+bool same_word(std::string_view a, std::string_view b) {
+    if (a == b) return true;
+    if (a.size() != b.size()) return false;
+    FoldedWord folded_a(a);
+    FoldedWord folded_b(b);
+    return folded_a.view() == folded_b.view() && is_particle_word(folded_a.view());
+}
 
 bool compatible(const std::vector<std::string_view>& shorter,
                 const std::vector<std::string>& full) {

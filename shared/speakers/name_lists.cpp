@@ -1,8 +1,10 @@
-// The lists, and one hash map from word to class bits built on first use.
+// The lists, and one hash map from word to class bits built on first use. Russian words are listed
+// folded (lower case); the map is keyed by the folded form of a token.
 #include "speakers/name_lists.hpp"
 
 #include <initializer_list>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "speakers/text_chars.hpp"
 
@@ -34,7 +36,50 @@ const std::initializer_list<std::string_view> kRoles = {
     "billionaire", "businessman", "businesswoman", "tycoon", "oligarch", "dissident", "blogger",
     "scientist", "expert", "researcher", "historian", "writer", "author", "journalist", "presenter",
     "host", "anchor", "star", "singer", "actor", "actress", "player", "striker", "interlocutor",
-    "political", "scientist"};
+    "political", "scientist", "treasurer", "brigadier", "marshal", "investor", "trader", "banker",
+    "broker", "delegate", "strategist", "negotiator", "vice-chairman", "vice-chairwoman",
+    "undersecretary", "under-secretary", "attorney-general", "solicitor-general", "aviation",
+    "agriculture", "transport", "transportation", "industry", "environment", "labor", "employment",
+    "housing", "fisheries", "economic", "agrarian", "budget", "technician", "vice-premier",
+    "vice-minister", "vice-governor", "vice-chancellor", "deputy-governor", "villager",
+    // Russian (folded): roles, and adjectives that stand in front of them
+    "политолог", "пресс-секретарь", "президент", "президента", "глава", "министр", "министра",
+    "депутат", "эксперт", "аналитик", "представитель", "официальный", "спикер", "председатель",
+    "посол", "губернатор", "мэр", "сенатор", "советник", "заместитель", "лидер", "журналист",
+    "профессор", "политик", "экономист", "руководитель", "помощник", "директор", "секретарь",
+    "канцлер", "госсекретарь", "премьер-министр", "премьер", "вице-президент", "бывший",
+    "генеральный", "кремль", "кремля"};
+
+// Titles and roles that only a person bears (a subset of the roles): a name after one of them
+// is a person's even when it is a single word ("President Reagan", "analyst Ellmann").
+const std::initializer_list<std::string_view> kTitles = {
+    "president", "president-elect", "vice-president", "minister", "premier", "chancellor",
+    "spokesman", "spokeswoman", "spokesperson", "secretary", "secretary-general", "director",
+    "director-general", "chairman", "chairwoman", "chairperson", "chief", "head", "leader",
+    "deputy", "senator", "sen.", "governor", "gov.", "mayor", "representative", "rep.",
+    "congressman", "congresswoman", "lawmaker", "mp", "mep", "ambassador", "envoy", "diplomat",
+    "general", "gen.", "colonel", "col.", "lieutenant", "lt.", "major", "maj.", "captain",
+    "capt.", "sergeant", "sgt.", "admiral", "adm.", "commander", "cmdr.", "officer", "judge",
+    "justice", "attorney", "prosecutor", "lawyer", "professor", "prof.", "dr.", "doctor", "mr.",
+    "mrs.", "ms.", "mr", "mrs", "ms", "dr", "miss", "mx.", "sir", "dame", "lord", "lady", "king",
+    "queen", "prince", "princess", "emperor", "sheikh", "pope", "cardinal", "bishop",
+    "archbishop", "rabbi", "imam", "reverend", "rev.", "father", "patriarch", "ceo", "cfo",
+    "founder", "co-founder", "executive", "manager", "coach", "editor", "editor-in-chief",
+    "correspondent", "reporter", "columnist", "commentator", "analyst", "economist",
+    "politician", "activist", "candidate", "nominee", "adviser", "advisor", "aide", "official",
+    "speaker", "whip", "counsel", "ayatollah", "commissioner", "inspector", "detective",
+    "member", "billionaire", "businessman", "businesswoman", "tycoon", "oligarch", "dissident",
+    "blogger", "scientist", "expert", "researcher", "historian", "writer", "author",
+    "journalist", "presenter", "actor", "actress", "singer", "player", "striker", "treasurer",
+    "brigadier", "marshal", "investor", "trader", "banker", "broker", "delegate", "strategist",
+    "negotiator", "vice-chairman", "vice-chairwoman", "undersecretary", "under-secretary",
+    "attorney-general", "solicitor-general", "technician", "vice-premier", "vice-minister",
+    "vice-governor", "vice-chancellor", "deputy-governor", "villager", "политолог",
+    "пресс-секретарь", "президент", "президента", "глава", "министр", "министра", "депутат", "эксперт", "аналитик",
+    "представитель", "спикер", "председатель", "посол", "губернатор", "мэр", "сенатор",
+    "советник", "заместитель", "лидер", "журналист", "профессор", "политик", "экономист",
+    "руководитель", "помощник", "директор", "секретарь", "канцлер", "госсекретарь",
+    "премьер-министр", "премьер", "вице-президент"};
 
 const std::initializer_list<std::string_view> kDemonyms = {
     "russian", "american", "ukrainian", "chinese", "french", "german", "british", "english",
@@ -49,7 +94,8 @@ const std::initializer_list<std::string_view> kDemonyms = {
     "vietnamese", "thai", "indonesian", "filipino", "taiwanese", "argentine", "argentinian",
     "chilean", "colombian", "peruvian", "bolivian", "nicaraguan", "yemeni", "libyan", "tunisian",
     "algerian", "moroccan", "uzbek", "tajik", "kyrgyz", "turkmen", "mongolian", "western",
-    "eastern", "northern", "southern", "central"};
+    "eastern", "northern", "southern", "central", "moslem", "muslim", "shi'ite", "shiite",
+    "sunni", "christian", "jewish", "catholic", "orthodox", "protestant"};
 
 const std::initializer_list<std::string_view> kPlaces = {
     "russia", "ukraine", "china", "america", "usa", "united", "states", "kingdom", "britain",
@@ -97,7 +143,19 @@ const std::initializer_list<std::string_view> kPlaces = {
     "dushanbe", "ashgabat", "brussels", "luxembourg", "monaco", "vatican", "gibraltar", "greenland",
     "alaska", "hawaii", "ottawa", "quebec", "ontario", "bavaria", "catalonia", "tibet", "xinjiang",
     "kashmir", "punjab", "sinai", "golan", "transnistria", "abkhazia", "ossetia",
-    "nagorno-karabakh", "karabakh", "idlib", "aleppo", "mosul", "basra", "kandahar"};
+    "nagorno-karabakh", "karabakh", "idlib", "aleppo", "mosul", "basra", "kandahar", "city",
+    "alabama", "arkansas", "colorado", "connecticut", "delaware", "idaho", "illinois", "indiana",
+    "iowa", "kansas", "kentucky", "louisiana", "maine", "maryland", "massachusetts", "minnesota",
+    "mississippi", "missouri", "nebraska", "oklahoma", "oregon", "tennessee", "utah", "vermont",
+    "wyoming", "dakota", "jersey", "hampshire", "alberta", "manitoba", "saskatchewan", "paulo",
+    "sao", "são", "wall", "street", "capitol", "latin", "ala", "ariz", "ark", "calif", "colo",
+    "conn", "fla", "ga", "ill", "ind", "kan", "ky", "md", "mich", "minn", "mo", "mont", "neb",
+    "nev", "okla", "ore", "pa", "tenn", "tex", "va", "wis", "wyo", "n.y.", "n.j.",
+    // Russian (folded), nominative and genitive: "пресс-секретарь президента России Дмитрий Песков"
+    "россия", "россии", "сша", "украина", "украины", "москва", "москвы", "вашингтон",
+    "вашингтона", "германия", "германии", "франция", "франции", "великобритания",
+    "великобритании", "китай", "китая", "европа", "европы", "белоруссия", "белоруссии",
+    "беларусь", "беларуси", "киев", "киева", "пекин", "пекина", "запад", "запада"};
 
 const std::initializer_list<std::string_view> kOrganisations = {
     "kremlin", "pentagon", "congress", "senate", "parliament", "duma", "rada", "knesset", "house",
@@ -121,7 +179,27 @@ const std::initializer_list<std::string_view> kOrganisations = {
     "hezbollah", "taliban", "isis", "fsb", "kgb", "cia", "fbi", "mi6", "interpol", "europol",
     "unesco", "unicef", "who", "imf", "wto", "osce", "iaea", "democrats", "republicans",
     "electoral", "college", "treasury", "homeland", "statue", "monitoring", "watch", "amnesty",
-    "greenpeace", "commerce", "justice", "defense"};
+    "greenpeace", "commerce", "justice", "defense", "exchange", "stock", "oil", "gas",
+    "petroli", "electric", "motor", "financial", "credit", "societe", "comissaria",
+    "commodities", "research", "studies", "economics", "statistics", "reserve", "fed",
+    "computer", "computers", "chemical", "pharmaceutical", "markets", "properties", "products",
+    "stores", "foods", "industrie", "shipping", "utilities", "telecom", "ventures", "realty",
+    "aerospace", "railroad", "railway", "cooperative", "consortium", "syndicate", "trading",
+    "manufacturing", "partnership", "hotels", "broadcasting", "publishing", "pictures",
+    "studios", "banks", "air", "county", "кремль", "кремля"};
+
+// Endings of company names (also organisation words): a name followed by one of them elsewhere
+// in the article ("Texaco Inc", "Merrill Lynch and Co") is a company's, not a person's.
+const std::initializer_list<std::string_view> kCompanySuffixes = {
+    "corp", "corp.", "corporation", "inc", "inc.", "incorporated", "co", "co.", "cos", "company",
+    "ltd", "ltd.", "limited", "plc", "llc", "lp", "llp", "ag", "sa", "nv", "bv", "spa", "gmbh",
+    "kk", "pty", "bhd", "oy", "asa", "group", "holdings", "holding", "bancorp", "bancorporation",
+    "bancshares", "banco", "banca", "banque", "industries", "enterprises", "associates",
+    "partners", "brothers", "securities", "capital", "resources", "petroleum", "systems",
+    "technologies", "technology", "laboratories", "airlines", "airways", "motors", "bank",
+    "trust", "savings", "electronics", "communications", "chemicals", "pharmaceuticals",
+    "insurance", "investment", "investments", "mining", "mines", "international", "fund",
+    "lines", "works"};
 
 const std::initializer_list<std::string_view> kMedia = {
     "bloomberg", "reuters", "tass", "interfax", "ria", "novosti", "sputnik", "xinhua", "afp", "ap",
@@ -132,7 +210,10 @@ const std::initializer_list<std::string_view> kMedia = {
     "forbes", "newsweek", "wire", "press", "voice", "voices", "echo", "pravda", "express", "mirror",
     "independent", "observer", "chronicle", "bulletin", "review", "insider", "yorker", "breitbart",
     "newsmax", "euronews", "dw", "france24", "aljazeera", "jazeera", "ukrinform", "unian",
-    "podcast", "blog", "website", "agencies"};
+    "podcast", "blog", "website", "agencies", "shimbun", "shinbun", "zeitung", "allgemeine",
+    "spiegel", "handelsblatt", "figaro", "monde", "soir", "corriere", "repubblica", "stampa",
+    "asahi", "yomiuri", "mainichi", "keizai", "izvestiya", "newsletter", "tanjug", "jiji", "ansa",
+    "efe", "agence", "bernama", "antara", "irna", "kuna", "wam", "brief"};
 
 const std::initializer_list<std::string_view> kGeneric = {
     "officials", "analysts", "experts", "observers", "sources", "source", "critics", "residents",
@@ -149,7 +230,19 @@ const std::initializer_list<std::string_view> kGeneric = {
     "weekend", "photo", "video", "image", "update", "updated", "breaking", "related", "similar",
     "advertisement", "copyright", "subscribe", "share", "follow", "download", "direct", "link",
     "click", "read", "also", "more", "comments", "comment", "note", "president-elect", "internet",
-    "covid", "coronavirus", "brexit", "obamacare", "start"};
+    "covid", "coronavirus", "brexit", "obamacare", "start",
+    // plural common nouns that stand as subjects ("Traders said", "Defenders say")
+    "traders", "dealers", "defenders", "exporters", "importers", "producers", "brokers",
+    "bankers", "investors", "farmers", "growers", "workers", "consumers", "buyers", "sellers",
+    "shippers", "miners", "refiners", "strategists", "forecasters", "insiders", "participants",
+    "delegates", "negotiators", "organisers", "organizers", "campaigners", "demonstrators",
+    "rebels", "militants", "separatists", "doctors", "teachers", "students", "parents",
+    "families", "locals", "villagers", "survivors", "victims", "fans", "owners", "operators",
+    "users", "customers", "employees", "unions", "regulators", "legislators", "judges",
+    "lawyers", "attorneys", "manufacturers", "retailers", "lenders", "creditors",
+    "bondholders", "shareholders", "stockholders", "underwriters", "merchants", "proponents",
+    "advocates", "backers", "skeptics", "sceptics", "planners", "officers", "soldiers",
+    "troops", "commanders", "monitors", "inspectors", "sources", "insurers", "market"};
 
 const std::initializer_list<std::string_view> kFunctionWords = {
     "the", "a", "an", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "i",
@@ -181,6 +274,18 @@ const std::initializer_list<std::string_view> kMonths = {
     "october", "november", "december", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.",
     "sep.", "sept.", "oct.", "nov.", "dec."};
 
+// Nouns that describe a company, a medium or a body: "the weekly Der Spiegel said", "brokers
+// James Capel said", and in an apposition ", a computer systems company formed …, said".
+const std::initializer_list<std::string_view> kThingNouns = {
+    "daily", "weekly", "newspaper", "newspapers", "paper", "magazine", "newsletter", "agency",
+    "journal", "tabloid", "radio", "television", "broadcaster", "network", "channel", "station",
+    "website", "outlet", "company", "companies", "firm", "group", "bank", "banks",
+    "brokers", "brokerage", "house", "maker", "manufacturer", "producer", "carrier", "airline",
+    "retailer", "insurer", "lender", "chain", "unit", "subsidiary", "concern", "operator",
+    "processor", "utility", "partnership", "fund", "trust", "exporter", "importer", "shipper",
+    "supplier", "conglomerate", "distributor", "underwriter", "underwriters",
+    "arranger", "co-manager", "co-managers", "газета", "агентство", "издание", "компания"};
+
 const std::initializer_list<std::string_view> kSuffixes = {
     "jr.", "jr", "sr.", "sr", "ii", "iii", "iv"};
 
@@ -210,6 +315,8 @@ const ClassMap& classes() {
         add(kDays, kClassDay);
         add(kMonths, kClassMonth);
         add(kSuffixes, kClassSuffix);
+        add(kTitles, kClassTitle);
+        add(kCompanySuffixes, kClassCompany | kClassOrganisation);
         return m;
     }();
     return map;
@@ -226,6 +333,22 @@ unsigned word_classes(std::string_view folded) {
 bool is_particle_word(std::string_view word) {
     for (std::string_view w : kParticles)
         if (w == word) return true;
+    return false;
+}
+
+bool is_thing_noun(std::string_view folded) {
+    static const std::unordered_set<std::string_view> nouns(kThingNouns.begin(), kThingNouns.end());
+    return nouns.contains(folded);
+}
+
+bool looks_like_plural_noun(std::string_view folded) {
+    if ((word_classes(folded) & kClassGeneric) != 0 && folded.size() > 3 && folded.back() == 's') {
+        return true;
+    }
+    if (folded.size() < 6) return false;
+    for (std::string_view ending : {"ers", "ors", "ists", "ants", "ents", "ians", "ees", "ives"}) {
+        if (folded.ends_with(ending)) return true;
+    }
     return false;
 }
 

@@ -1,6 +1,7 @@
 // The word lists behind the name rules, all lower case: titles and roles, nationalities, places,
 // organisations, media, generic subjects ("officials"), function words, days, months, name
-// suffixes and particles. One lookup gives every class a word belongs to.
+// suffixes and particles, the titles that only a person bears and the endings of company names.
+// One lookup gives every class a word belongs to.
 #pragma once
 
 #include <string_view>
@@ -18,6 +19,8 @@ enum WordClass : unsigned {
     kClassDay = 1U << 7,           // monday
     kClassMonth = 1U << 8,         // may (also a surname: soft)
     kClassSuffix = 1U << 9,        // jr., sr., iii
+    kClassTitle = 1U << 10,        // titles only a person has: mr., minister, spokesman, analyst
+    kClassCompany = 1U << 11,      // company-name endings: corp, inc, co, plc, ag, holdings, bank
 };
 
 // Classes a name may not contain at all (places, months and roles are "soft": "George
@@ -31,5 +34,11 @@ constexpr unsigned kHardClasses =
 [[nodiscard]] bool is_particle_word(std::string_view word);
 /// "al-Assad", "bin-Salman": a lower-case Arabic prefix and a capitalised name.
 [[nodiscard]] bool has_hyphen_prefix(std::string_view word);
+/// A noun that describes a company, a medium or a body ("daily", "brokers", "company", "house"):
+/// the name after it ("the weekly Der Spiegel") or an apposition holding it names a thing.
+[[nodiscard]] bool is_thing_noun(std::string_view folded);
+/// A lower-cased word that reads as a plural common noun used as a subject ("traders",
+/// "defenders", "analysts"): in the generic list, or ending like one (-ers, -ists, -ants, ...).
+[[nodiscard]] bool looks_like_plural_noun(std::string_view folded);
 
 }  // namespace gazette::speakers

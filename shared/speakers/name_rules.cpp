@@ -1,7 +1,11 @@
 // The strip-then-validate rule for names over the word lists: leading words of any class are
 // stripped ("Russian President", "Mexico's", "FBI Director"), and what remains must be 1-5
-// capitalised words, initials or particles with no word of a "hard" class left in it.
+// capitalised words, initials or particles with no word of a "hard" class left in it, must not
+// follow an organisation's word directly ("Credit Suisse") and must not be a name the article
+// gives a company ("Texaco" when it also writes "Texaco Inc").
 #include "speakers/name_rules.hpp"
+
+#include <algorithm>
 
 #include "speakers/name_lists.hpp"
 #include "speakers/text_chars.hpp"
@@ -9,14 +13,82 @@
 namespace gazette::speakers {
 namespace {
 
-constexpr std::size_t kMaxParticles = 3;  // "van der", "de la", "bin"
-constexpr std::size_t kMaxNameWords = 5;  // "Andrés Manuel López Obrador" has four
+constexpr std::size_t kMaxParticles = 3;     // "van der", "de la", "bin"
+constexpr std::size_t kMaxNameWords = 5;     // "Andrés Manuel López Obrador" has four
+constexpr std::size_t kMaxCompanyWords = 5;  // words before a company ending that name it
+constexpr std::size_t kMaxTicker = 6;        // tokens between '<' and '>' in "<WPLA.S>"
+constexpr std::size_t kMaxApposition = 10;   // tokens of ", a 1.9 billion dlr computer company"
 
 unsigned classes_of(const Token& token) { return word_classes(FoldedWord(token.text).view()); }
 
 // "FBI", "U.S.", "CIA": capitals only (two letters or more) - organisations, not names.
 bool is_acronym(const Token& token) {
     return token.upper && !token.has_lower && !is_initial(token);
+}
+
+bool all_capitals(std::span<const Token> run) {
+    for (const Token& token : run)
+        if (token.has_lower) return false;
+    return true;
+}
+
+// "<TEX>", "<WPLA.S>": an upper-case code between angle brackets, '<' at `i`.
+bool ticker_at(const std::vector<Token>& tokens, std::size_t i) {
+    if (i >= tokens.size() || !is_punct(tokens[i], "<")) return false;
+    bool code = false;
+    for (std::size_t j = i + 1; j < tokens.size() && j - i <= kMaxTicker; ++j) {
+        const Token& t = tokens[j];
+        if (is_punct(t, ">")) return code;
+        if (t.kind == TokenKind::word && !t.has_lower) {
+            code = true;
+        } else if (!is_punct(t, ".")) {
+            return false;
+        }
+    }
+    return false;
+}
+
+// ", a manufacturer of industrial engines," after a name (at `end`): a determiner, then words
+// with a thing's noun ("manufacturer", "company", "daily") and no person's title (", the
+// operator's chief executive," is a person's apposition).
+bool company_apposition_after(const std::vector<Token>& tokens, std::size_t end) {
+    if (end + 2 >= tokens.size() || !is_punct(tokens[end], ",") || !is_determiner(tokens[end + 1]))
+        return false;
+    bool company = false;
+    for (std::size_t k = end + 2; k < tokens.size() && k < end + 2 + kMaxApposition; ++k) {
+        const Token& t = tokens[k];
+        if (is_punct(t, ",") || is_punct(t, ";") || is_punct(t, ":") ||
+            t.kind == TokenKind::quote_open || t.kind == TokenKind::quote_close) {
+            break;
+        }
+        if (!is_word(t) || t.upper) continue;
+        FoldedWord word(t.text);
+        if ((word_classes(word.view()) & kClassTitle) != 0) return false;
+        if (!t.possessive && is_thing_noun(word.view())) company = true;
+    }
+    return company;
+}
+
+// "Montreal-based", "London-based": a company's description, never part of a name.
+bool is_based_word(std::string_view folded) { return folded.ends_with("-based"); }
+
+// "Volksbank", "Commerzbank", "MCorp": a company's one-word name.
+bool is_company_word(std::string_view folded) {
+    return folded.size() > 4 && (folded.ends_with("bank") || folded.ends_with("corp"));
+}
+
+// "D-Wis", "R-Texas": a party and state tag, not a name.
+bool is_party_tag(std::string_view text) {
+    return text.size() > 2 && text[1] == '-' && text[0] >= 'A' && text[0] <= 'Z';
+}
+
+std::string folded_key(std::span<const Token> words) {
+    std::string key;
+    for (const Token& token : words) {
+        if (!key.empty()) key += ' ';
+        key += FoldedWord(token.text).view();
+    }
+    return key;
 }
 
 }  // namespace
@@ -98,36 +170,149 @@ NameRules::NameRules(const std::vector<std::vector<Token>>& paragraphs,
     };
     collect(title);
     for (const auto& paragraph : paragraphs) collect(paragraph);
+    collect_companies(title);
+    for (const auto& paragraph : paragraphs) collect_companies(paragraph);
+}
+
+// Company names: the words of a run before a company ending ("Occidental Petroleum Corp"), a run
+// before "and Co" / "& Co", before a ticker ("Viacom <VIA>"; in an all-capitals headline the
+// words ending at it), inside angle brackets ("<Novamin Inc>"), after a thing's noun ("the daily
+// Fraternite Matin") or before a company apposition ("White Engine, a manufacturer of …").
+void NameRules::collect_companies(const std::vector<Token>& tokens) {
+    for (std::size_t i = 0; i < tokens.size();) {
+        std::size_t end = name_run_end(tokens, i);
+        if (end == i) {
+            ++i;
+            continue;
+        }
+        std::span<const Token> run(tokens.data() + i, end - i);
+        std::size_t ending = 0;
+        for (std::size_t k = 1; k < run.size(); ++k) {
+            if ((classes_of(run[k]) & kClassCompany) != 0) {
+                ending = k;
+                break;
+            }
+        }
+        bool and_co =
+            end + 1 < tokens.size() &&
+            ((is_word(tokens[end]) && tokens[end].text == "and") || is_punct(tokens[end], "&")) &&
+            is_word(tokens[end + 1]) && tokens[end + 1].upper &&
+            (classes_of(tokens[end + 1]) & kClassCompany) != 0;
+        if (ending > 0) {
+            add_company_names(run.first(ending));
+            // "Nippon Steel Corp": "Inland Steel" is a company too.
+            if (ending >= 2) m_company_last_words.insert(fold_word(run[ending - 1].text));
+        } else if (and_co) {
+            add_company_names(run);
+            // "Kidder, Peabody and Co": the names before the commas belong to it too.
+            std::size_t first = i;
+            for (int more = 0; more < 2 && first >= 2 && is_punct(tokens[first - 1], ","); ++more) {
+                std::size_t previous = name_run_begin(tokens, 0, first - 2);
+                if (previous >= first - 1) break;
+                first = previous;
+            }
+            if (first < i) {
+                std::vector<Token> joined;
+                for (std::size_t k = first; k < end; ++k)
+                    if (is_word(tokens[k])) joined.push_back(tokens[k]);
+                add_company_names(joined);
+            }
+        } else if (ticker_at(tokens, end)) {
+            if (all_capitals(run)) {
+                // An all-capitals headline: the run may hold verbs; take the names ending at the
+                // ticker ("VIACOM", "DIGITAL EQUIPMENT").
+                for (std::size_t k = 1; k <= std::min(run.size(), kMaxCompanyWords); ++k)
+                    m_companies.insert(folded_key(run.last(k)));
+            } else {
+                add_company_names(run);
+            }
+        } else if (i > 0 && is_punct(tokens[i - 1], "<") && !all_capitals(run)) {
+            add_company_names(run);
+        }
+        // "the official Ivorian daily Fraternite Matin", "Brokers Enskilda Fondkommission said",
+        // "White Engine, a manufacturer of …": the run names a company or a medium.
+        bool after_thing = i > 0 && is_word(tokens[i - 1]) && !tokens[i - 1].upper &&
+                           is_thing_noun(FoldedWord(tokens[i - 1].text).view());
+        if (after_thing || company_apposition_after(tokens, end)) {
+            m_companies.insert(folded_key(run));
+        }
+        i = end;
+    }
+}
+
+// Every stretch of the (last few) words: "Occidental", "Petroleum", "Occidental Petroleum".
+void NameRules::add_company_names(std::span<const Token> words) {
+    if (words.size() > kMaxCompanyWords) words = words.last(kMaxCompanyWords);
+    for (std::size_t begin = 0; begin < words.size(); ++begin) {
+        for (std::size_t end = begin + 1; end <= words.size(); ++end) {
+            m_companies.insert(folded_key(words.subspan(begin, end - begin)));
+        }
+    }
+}
+
+bool NameRules::is_company(std::span<const Token> words) const {
+    if (words.empty() || m_companies.empty()) return false;
+    if (m_companies.contains(folded_key(words))) return true;
+    return words.size() >= 2 && m_company_last_words.contains(fold_word(words.back().text));
 }
 
 bool NameRules::strippable(const Token& token) const {
     if (is_particle(token) || is_acronym(token)) return true;
     FoldedWord word(token.text);
-    if (word_classes(word.view()) != 0) return true;
+    if (word_classes(word.view()) != 0 || is_based_word(word.view())) return true;
+    // A capitalised particle opening a name stays: "Van den Berg said".
+    if (token.upper && is_particle_word(word.view())) return false;
     return token.sentence_start && m_lowercase_words.contains(std::string(word.view()));
 }
 
 std::optional<PersonName> NameRules::person_name(std::span<const Token> run, bool after_determiner,
                                                  const Token* next) const {
     std::size_t begin = 0, end = run.size();
-    bool titled = false;
-    // Leading titles, roles, nationalities, places, acronyms and sentence-opening common words.
+    bool titled = false, person_titled = false;
+    unsigned last_stripped = 0;  // classes of the word just before the name
+    bool after_plural = false;   // ... and it is a plural thing: "Brokers Enskilda said"
+    // Leading titles, roles, nationalities, places, acronyms and sentence-opening common words;
+    // a capitalised "The" opening a sentence counts as a determiner before the name.
     while (begin < end && strippable(run[begin])) {
-        if (classes_of(run[begin]) & kClassRole) titled = true;
+        if (is_determiner(run[begin])) after_determiner = true;
+        unsigned cls = classes_of(run[begin]);
+        if (cls & kClassRole) titled = true;
+        if (cls & kClassTitle) person_titled = true;
+        if (!is_particle(run[begin])) {  // "Banca del Monte": still a bank's
+            last_stripped = cls;
+            FoldedWord word(run[begin].text);
+            after_plural = is_thing_noun(word.view()) && looks_like_plural_noun(word.view());
+        }
         ++begin;
     }
     // Trailing weekdays ("said Putin Monday"); "Jr." stays part of the name.
     while (end > begin && (classes_of(run[end - 1]) & kClassDay) != 0) --end;
     // A role inside the run ("... Secretary Jen Psaki"): keep what follows the last one.
     for (std::size_t i = end; i-- > begin + 1;) {
-        if ((classes_of(run[i]) & kClassRole) != 0 && (classes_of(run[i]) & kHardClasses) == 0) {
+        unsigned cls = classes_of(run[i]);
+        if ((cls & kClassRole) != 0 && (cls & kHardClasses) == 0) {
             begin = i + 1;
             titled = true;
+            person_titled = person_titled || (cls & kClassTitle) != 0;
+            last_stripped = cls;
+            after_plural = false;
             break;
         }
     }
     if (begin >= end) return std::nullopt;
     if (after_determiner && !titled) return std::nullopt;
+    // "Credit Suisse", "Banque Indosuez": one word right after an organisation's or a medium's
+    // own word (not a role like "Kremlin") names that body; two or more are a person's name
+    // ("Chairman of General Motors Roger Smith").
+    bool after_body = (last_stripped & (kClassOrganisation | kClassMedia)) != 0 &&
+                      (last_stripped & kClassRole) == 0;
+    if (after_body) {
+        // ... unless a particle joins them: "Banca del Monte di Parma", "Barclays de Zoete Wedd".
+        bool particle = begin > 0 && is_particle(run[begin - 1]);
+        for (std::size_t i = begin; i < end && !particle; ++i) particle = is_particle(run[i]);
+        if (end - begin == 1 || particle) return std::nullopt;
+    }
+    if (after_plural) return std::nullopt;
     std::span<const Token> name = run.subspan(begin, end - begin);
 
     std::size_t words = 0;       // name words, particles and "Jr." apart
@@ -145,7 +330,10 @@ std::optional<PersonName> NameRules::person_name(std::span<const Token> run, boo
         if ((cls & kClassSuffix) != 0 && i > 0 && i + 1 == name.size()) continue;  // "Jr."
         bool name_like =
             (token.upper && token.has_lower) || is_initial(token) || has_hyphen_prefix(token.text);
-        if (!name_like || token.has_digit) return std::nullopt;
+        if (!name_like || token.has_digit || is_party_tag(token.text) ||
+            is_company_word(FoldedWord(token.text).view())) {
+            return std::nullopt;
+        }
         ++words;
         if (!is_initial(token)) ++full_words;
     }
@@ -156,6 +344,8 @@ std::optional<PersonName> NameRules::person_name(std::span<const Token> run, boo
         std::string folded = fold_word(last.text);
         if (word_classes(folded) != 0 || m_lowercase_words.contains(folded)) return std::nullopt;
         if (last.sentence_start && !m_inner_capitals.contains(folded)) {
+            // "Traders said", "Defenders say": a plural noun opening a sentence.
+            if (!person_titled && looks_like_plural_noun(folded)) return std::nullopt;
             bool verb_like = next && next->kind == TokenKind::word && !next->upper &&
                              (classes_of(*next) & kClassFunction) == 0;
             bool comma = next && next->kind == TokenKind::punct && next->text == ",";
@@ -164,8 +354,10 @@ std::optional<PersonName> NameRules::person_name(std::span<const Token> run, boo
         }
         if (decode_at(last.text, 0).size == last.text.size()) return std::nullopt;  // one letter
     }
+    if (is_company(name)) return std::nullopt;
     PersonName person;
     person.titled = titled;
+    person.person_titled = person_titled;
     for (const Token& token : name) person.words.push_back(token.text);
     return person;
 }

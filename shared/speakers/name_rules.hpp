@@ -19,6 +19,7 @@ namespace gazette::speakers {
 struct PersonName {
     std::vector<std::string_view> words;  // "Vladimir", "V.", "Putin"
     bool titled = false;                  // a title or role was stripped in front of it
+    bool person_titled = false;           // ... and one only a person bears ("Mr.", "analyst")
 };
 
 enum class PronounKind { none, person, thing };  // he/she/him/her; it/they/we/I/you
@@ -42,8 +43,10 @@ enum class PronounKind { none, person, thing };  // he/she/him/her; it/they/we/I
                                          std::size_t last);
 
 /// Per-article name rules: knows which words the article also uses in lower case, so that a
-/// capitalised sentence opener like "Obviously" is not taken for a name, and which words it
-/// capitalises mid-sentence (a one-word name that only ever opens sentences is not trusted).
+/// capitalised sentence opener like "Obviously" is not taken for a name, which words it
+/// capitalises mid-sentence (a one-word name that only ever opens sentences is not trusted), and
+/// which names it gives to companies: a name that appears elsewhere before a company ending
+/// ("Texaco Inc", "Merrill Lynch and Co", "Viacom <VIA>", "<Novamin Inc>") is never a person's.
 class NameRules {
 public:
     explicit NameRules(const std::vector<std::vector<Token>>& paragraphs,
@@ -54,16 +57,26 @@ public:
     /// `after_determiner`: the run follows "the"/"a" (then it needs a stripped title to count).
     /// `next`: the token after the run, if any. A one-word name that opens a sentence and is
     /// never capitalised mid-sentence must be followed by a verb-like word or a comma ("Peskov
-    /// said", not "Back in 2011").
+    /// said", not "Back in 2011") and must not read as a plural noun ("Traders said").
     [[nodiscard]] std::optional<PersonName> person_name(std::span<const Token> run,
                                                         bool after_determiner,
                                                         const Token* next = nullptr) const;
 
+    /// True when the article uses `words` (folded and joined by spaces) as a company's name.
+    [[nodiscard]] bool is_company(std::span<const Token> words) const;
+
 private:
     [[nodiscard]] bool strippable(const Token& token) const;
+    void collect_companies(const std::vector<Token>& tokens);
+    void add_company_names(std::span<const Token> words);
+    void add_company_names(const std::vector<Token>& words) {
+        add_company_names(std::span<const Token>(words));
+    }
 
     std::unordered_set<std::string> m_lowercase_words;  // folded words seen in lower case
     std::unordered_set<std::string> m_inner_capitals;   // capitalised mid-sentence (folded)
+    std::unordered_set<std::string> m_companies;        // folded names the article gives companies
+    std::unordered_set<std::string> m_company_last_words;  // "steel" of "Nippon Steel Corp"
 };
 
 }  // namespace gazette::speakers

@@ -66,8 +66,11 @@ bool is_trailing_punct(char32_t c) {
     }
 }
 
+// Before an opening mark: brackets, dashes, other marks, and the CJK punctuation that has no
+// space after it ("普京说：“…”").
 bool is_opening_context(char32_t c) {
-    return c == '(' || c == '[' || c == '{' || c == '/' || is_dash(c) || is_quote_char(c);
+    return c == '(' || c == '[' || c == '{' || c == '/' || is_dash(c) || is_quote_char(c) ||
+           c == 0xFF1A || c == 0xFF0C || c == 0x3001 || c == 0x3002 || c == 0xFF1B || c == 0xFF08;
 }
 
 bool absent_or_space(const CodePoint& cp) { return cp.size == 0 || is_space(cp.value); }

@@ -1,6 +1,9 @@
 // Hand-written, bounded look-arounds over the flat stream (no regex). Subjects are read backwards
 // from the verb past adverbs ("previously stated") and appositions (", the Kremlin spokesman,");
-// an inverted subject ("said Peskov") is read forwards.
+// an inverted subject ("said Peskov") is read forwards. A name governed by a preposition or a
+// thing's noun ("a banker in Sao Paulo", "the weekly Der Spiegel") is not a subject, nor is one
+// with a company apposition; in "Chris Callies of Dean Witter said" and "said Paine Webber
+// analyst Stephen Smith" the person is.
 #include "speakers/speech_clauses.hpp"
 
 #include <algorithm>
@@ -9,6 +12,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "speakers/name_lists.hpp"
 #include "speakers/text_chars.hpp"
 
 namespace gazette::speakers {
@@ -24,7 +28,7 @@ constexpr std::size_t kMaxBeforeClause = 60;  // tokens searched back from a quo
 
 // clang-format off
 const std::initializer_list<std::string_view> kSpeechVerbs = {
-    "said", "says", "say", "told", "tells", "stated", "states", "noted", "notes", "warned", "warns",
+    "said", "says", "say", "told", "tells", "stated", "noted", "warned", "warns",
     "argued", "argues", "insisted", "insists", "added", "adds", "suggested", "suggests",
     "explained", "explains", "stressed", "stresses", "emphasized", "emphasised", "emphasizes",
     "emphasises", "asserted", "asserts", "declared", "declares", "remarked", "commented", "replied",
@@ -39,8 +43,10 @@ const std::initializer_list<std::string_view> kSpeechVerbs = {
     "рассказал", "рассказала", "уточнил", "уточнила"};
 
 // Verbs of opinion, promise or disclosure: speech only next to a quotation or followed by "that"
-// ("Biden believed Medvedev …", "Clinton conceded the day after", "recalled the ambassador").
+// ("Biden believed Medvedev …", "Clinton conceded the day after", "recalled the ambassador");
+// also "states" and "notes", more often nouns ("Gulf Arab states", "Treasury notes").
 const std::initializer_list<std::string_view> kBeliefVerbs = {
+    "states", "notes",
     "believes", "believed", "believe", "thinks", "thought", "agrees", "agreed", "feels", "felt",
     "hopes", "hoped", "fears", "feared", "promised", "promises", "vowed", "vows", "pledged",
     "pledges", "expects", "expected", "doubts", "doubted", "conceded", "concedes", "admitted",
@@ -71,6 +77,19 @@ const std::initializer_list<std::string_view> kPassiveAux = {
 const std::initializer_list<std::string_view> kClauseBreakers = {
     "which", "that", "who", "whom", "whose", "when", "where", "while", "if", "because", "and",
     "but", "as", "after", "before", "since", "although", "though", "whether", "so", "or"};
+
+// Verb forms that are also plural nouns: reported speech only with a subject opening a clause.
+const std::initializer_list<std::string_view> kNounLikeVerbs = {
+    "claims", "hopes", "fears", "doubts", "notes", "states", "promises", "pledges", "vows",
+    "reports", "warns", "urges", "insists"};
+
+// A name governed by one of these is not the subject: "a banker in Sao Paulo said".
+const std::initializer_list<std::string_view> kPrepositions = {
+    "in", "at", "from", "of", "for", "with", "near", "on", "to", "into", "across", "throughout",
+    "inside", "outside", "within", "about", "against", "between", "among", "over", "under",
+    "via", "through", "toward", "towards", "around", "behind", "beyond", "без", "в", "во", "из",
+    "на", "от", "для", "с", "со", "у", "к", "по", "при", "о", "об"};
+
 // clang-format on
 
 bool in(std::initializer_list<std::string_view> list, std::string_view word) {
@@ -109,6 +128,16 @@ bool attributes(VerbKind kind) {
 
 bool is_person_like(SubjectKind kind) {
     return kind == SubjectKind::person || kind == SubjectKind::pronoun;
+}
+
+constexpr std::size_t kMaxOwnerWalk = 12;  // tokens of "Technical Data Corp of Boston"
+
+Subject thing_at(std::size_t begin, std::size_t end) {
+    Subject thing;
+    thing.kind = SubjectKind::thing;
+    thing.begin = begin;
+    thing.end = end;
+    return thing;
 }
 
 }  // namespace
@@ -174,6 +203,13 @@ Subject ClauseReader::person_or_thing(std::size_t begin, std::size_t end, std::s
     bool after_determiner = begin > lo && is_determiner(m_flat[begin - 1]);
     const Token* next = end < m_flat.size() ? &m_flat[end] : nullptr;
     auto name = m_rules.person_name(m_flat.subspan(begin, end - begin), after_determiner, next);
+    // A name right after a preposition or a thing's noun ("a banker in Sao Paulo", "the weekly
+    // Der Spiegel", "lead manager Swiss Volksbank") is not the subject; a name after stripped
+    // words ("in Moscow Peskov", "on Monday Putin") still is.
+    if (name && begin > lo && name->words.front().data() == m_flat[begin].text.data() &&
+        governed(begin - 1)) {
+        name.reset();
+    }
     if (name) {
         subject.kind = SubjectKind::person;
         subject.name = std::move(*name);
@@ -181,6 +217,56 @@ Subject ClauseReader::person_or_thing(std::size_t begin, std::size_t end, std::s
         subject.kind = SubjectKind::thing;
     }
     return subject;
+}
+
+// A lower-case preposition or thing's noun at `i` governs the name after it; so does "manager"
+// in "lead manager" (a bank in bond-issue news).
+bool ClauseReader::governed(std::size_t i) const {
+    if (!is_lower_word(m_flat[i]) || m_flat[i].possessive) return false;
+    const std::string& word = m_folded[i];
+    if (in(kPrepositions, word) || is_thing_noun(word)) return true;
+    return (word == "manager" || word == "managers") && i > 0 &&
+           (word_at(i - 1, "lead") || word_at(i - 1, "co-lead") || word_at(i - 1, "joint"));
+}
+
+// ", a 1.9 billion dlr computer systems company formed …,": an apposition naming a company (and
+// no person's title) makes the subject a thing.
+bool ClauseReader::company_apposition(std::size_t begin, std::size_t end) const {
+    bool company = false;
+    for (std::size_t i = begin; i < end; ++i) {
+        if (!is_lower_word(m_flat[i])) continue;
+        if ((word_classes(m_folded[i]) & kClassTitle) != 0) return false;
+        if (!m_flat[i].possessive && is_thing_noun(m_folded[i])) company = true;
+    }
+    return company;
+}
+
+// "Leslie Keefe of Technical Data Corp of Boston said", "Chris Callies of Dean Witter said": the
+// subject is the name before the first "of" of an organisation's name ending at `begin`.
+// Returns false when the run at `begin` does not follow such an "of".
+bool ClauseReader::of_owner(std::size_t lo, std::size_t begin, Subject& out) const {
+    std::size_t b = begin;
+    std::size_t first_of = begin;
+    while (b > lo && begin - b < kMaxOwnerWalk) {
+        const Token& t = m_flat[b - 1];
+        if (word_at(b - 1, "of")) {
+            first_of = b - 1;
+        } else if (!is_name_word(t) && !is_particle(t) && !word_at(b - 1, "and") &&
+                   !is_punct(t, "&")) {
+            break;
+        }
+        --b;
+    }
+    if (first_of == begin || first_of == lo) return false;
+    std::size_t run = name_run_begin(m_flat, lo, first_of - 1);
+    if (run >= first_of || run != b) {
+        out = thing_at(begin, begin + 1);
+        return true;
+    }
+    out = person_or_thing(run, first_of, lo);
+    if (run > lo && (word_at(run - 1, "and") || word_at(run - 1, "or")))
+        out.kind = SubjectKind::thing;
+    return true;
 }
 
 // [begin, end) is an appositive name ("Professor Valery Garbuzov"): roles, determiners and
@@ -228,10 +314,14 @@ Subject ClauseReader::subject_before(std::size_t lo, std::size_t verb) const {
         Subject appositive;
         if (person_segment(c + 1, k, appositive)) return appositive;
         const Token& first = m_flat[c + 1];
-        bool apposition =
-            c + 1 < k && first.kind == TokenKind::word &&
-            (!first.upper || first.possessive || is_role_word(first) || is_determiner(first));
+        // ", the Kremlin spokesman,", ", who …,", ", D-Wis," (a party and state tag).
+        bool party_tag = c + 2 == k && first.text.size() > 2 && first.text[1] == '-' &&
+                         first.text[0] >= 'A' && first.text[0] <= 'Z';
+        bool apposition = c + 1 < k && first.kind == TokenKind::word &&
+                          (!first.upper || first.possessive || is_role_word(first) ||
+                           is_determiner(first) || party_tag);
         if (!apposition || c == lo) return {};
+        if (company_apposition(c + 1, k)) return thing_at(c + 1, k);
         k = c - 1;
     }
     const Token& t = m_flat[k];
@@ -248,6 +338,8 @@ Subject ClauseReader::subject_before(std::size_t lo, std::size_t verb) const {
     if (is_name_word(t)) {
         std::size_t begin = name_run_begin(m_flat, lo, k);
         Subject subject = person_or_thing(begin, k + 1, lo);
+        Subject owner;
+        if (subject.kind == SubjectKind::thing && of_owner(lo, begin, owner)) return owner;
         // "Putin and Xi said": a joint subject is nobody's alone.
         if (begin > lo && (word_at(begin - 1, "and") || word_at(begin - 1, "or") ||
                            is_punct(m_flat[begin - 1], "&"))) {
@@ -294,15 +386,16 @@ Subject ClauseReader::subject_after(std::size_t from, std::size_t to, bool close
             continue;
         }
         Subject subject = person_or_thing(i, end, from);
-        if (subject.kind == SubjectKind::thing && end < to && is_lower_word(m_flat[end]) &&
-            is_role_word(m_flat[end])) {
-            // "said Kremlin spokesman Dmitry Peskov": a title run, roles, then the name.
-            bool all_roles = true;
-            for (std::size_t x = i; x < end; ++x) all_roles = all_roles && is_role_word(m_flat[x]);
-            if (all_roles) {
-                i = end;
-                continue;
-            }
+        if (end < to && is_lower_word(m_flat[end]) && is_role_word(m_flat[end])) {
+            // "said Kremlin spokesman Dmitry Peskov", "said Paine Webber analyst Stephen Smith":
+            // a title run or an employer, roles, then the name.
+            i = end;
+            continue;
+        }
+        if (end < to && is_lower_word(m_flat[end]) &&
+            (looks_like_plural_noun(m_folded[end]) ||
+             (word_classes(m_folded[end]) & (kClassOrganisation | kClassMedia)) != 0)) {
+            return thing_at(i, end);  // "say Wall Street sources", "said Kremlin officials"
         }
         if (closed && subject.kind == SubjectKind::person && end < to &&
             m_flat[end].kind == TokenKind::word) {
@@ -487,9 +580,30 @@ std::vector<ReportedSpeech> ClauseReader::reported_speech() const {
         } else {
             subject = subject_before(lo, v);
         }
+        if (subject.kind == SubjectKind::person && in(kNounLikeVerbs, m_folded[v]) &&
+            !opens_clause(lo, subject.begin)) {
+            continue;  // "the number of valid Dalkon Shield claims that …": a noun
+        }
         if (is_person_like(subject.kind)) out.push_back({subject, v});
     }
     return out;
+}
+
+// The name at `begin` opens a clause: only roles, determiners and possessives stand between it
+// and the sentence start, a comma, a colon, a dash, a quotation or a conjunction.
+bool ClauseReader::opens_clause(std::size_t lo, std::size_t begin) const {
+    std::size_t k = begin;
+    while (
+        k > lo && begin - k < kMaxOwnerWalk && is_word(m_flat[k - 1]) &&
+        (is_role_word(m_flat[k - 1]) || is_determiner(m_flat[k - 1]) || m_flat[k - 1].possessive)) {
+        --k;
+    }
+    if (k == lo) return true;
+    const Token& t = m_flat[k - 1];
+    if (is_comma(t) || is_punct(t, ":") || is_dash_token(t) || t.kind == TokenKind::quoted) {
+        return true;
+    }
+    return is_lower_word(t) && in(kClauseBreakers, m_folded[k - 1]);
 }
 
 }  // namespace gazette::speakers

@@ -80,6 +80,10 @@ private:
     [[nodiscard]] bool word_at(std::size_t i, std::string_view folded) const;
     [[nodiscard]] Subject person_or_thing(std::size_t begin, std::size_t end, std::size_t lo) const;
     [[nodiscard]] bool person_segment(std::size_t begin, std::size_t end, Subject& out) const;
+    [[nodiscard]] bool governed(std::size_t i) const;
+    [[nodiscard]] bool company_apposition(std::size_t begin, std::size_t end) const;
+    [[nodiscard]] bool of_owner(std::size_t lo, std::size_t begin, Subject& out) const;
+    [[nodiscard]] bool opens_clause(std::size_t lo, std::size_t begin) const;
     [[nodiscard]] Subject name_colon(std::size_t lo, std::size_t colon) const;
     [[nodiscard]] bool valid_after_region(std::size_t begin, std::size_t verb) const;
     [[nodiscard]] bool direct_tail(std::size_t begin, std::size_t end) const;
