@@ -1,0 +1,214 @@
+#!/usr/bin/env bash
+# Gazette benchmark: index one corpus with Gazette, Xapian Omega (omindex) and SQLite FTS5, run the
+# same deterministic query mix against each, time an incremental Gazette re-run, print one table.
+# It prints figures; it never passes or fails on them. See bench/README.md.
+#
+#   bench/run.sh [--articles N] [--corpus DIR] [--jobs J] [--out RESULTS.txt] [--work DIR]
+#                [--seed S] [--queries Q] [--rounds R] [--build DIR] [--no-build] [--cleanup]
+set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(dirname "$HERE")
+PY=${PYTHON:-python3}
+
+ARTICLES=100000
+CORPUS=""
+JOBS=$(nproc)
+OUT=""
+WORK=""
+SEED=1
+QUERIES=200
+ROUNDS=3
+BUILD=${GAZETTE_BUILD:-$ROOT/build-bench}
+DO_BUILD=1
+CLEANUP=0
+COMMAND="bench/run.sh $*"
+
+usage() {
+    sed -n '2,7p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    cat <<'EOF'
+
+  --articles N   generate a corpus of N articles (default 100000); ignored with --corpus
+  --corpus DIR   benchmark this corpus instead; it is copied to WORK/corpus (never modified)
+  --jobs J       gazette-index --jobs and generator processes (default: nproc)
+  --out FILE     also write the table to FILE (default: WORK/results.txt)
+  --work DIR     scratch directory (default /tmp/gazette-bench); emptied first
+  --seed S       corpus and query-mix seed (default 1)
+  --queries Q    queries in the mix (default 200)
+  --rounds R     timed rounds over the mix (default 3); one untimed warm-up round comes first
+  --build DIR    CMake build directory of Gazette (default build-bench, or $GAZETTE_BUILD)
+  --no-build     use the binaries already in --build, do not run cmake
+  --cleanup      delete WORK at the end (the table is kept in --out)
+EOF
+}
+
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --articles) ARTICLES=$2; shift 2 ;;
+        --corpus) CORPUS=$2; shift 2 ;;
+        --jobs) JOBS=$2; shift 2 ;;
+        --out) OUT=$2; shift 2 ;;
+        --work) WORK=$2; shift 2 ;;
+        --seed) SEED=$2; shift 2 ;;
+        --queries) QUERIES=$2; shift 2 ;;
+        --rounds) ROUNDS=$2; shift 2 ;;
+        --build) BUILD=$2; shift 2 ;;
+        --no-build) DO_BUILD=0; shift ;;
+        --cleanup) CLEANUP=1; shift ;;
+        -h|--help) usage; exit 0 ;;
+        *) echo "run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
+    esac
+done
+
+say() { printf '[%(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
+die() { echo "run.sh: $*" >&2; exit 2; }
+
+# ---- tools ------------------------------------------------------------------------------------
+missing=()
+command -v hyperfine >/dev/null || echo "run.sh: hyperfine not found, its rows are left out (apt-get install -y hyperfine)" >&2
+for tool in omindex quest cmake; do command -v "$tool" >/dev/null || missing+=("$tool"); done
+[ -x /usr/bin/time ] || missing+=(/usr/bin/time)
+"$PY" -c "import sqlite3; sqlite3.connect(':memory:').execute('create virtual table t using fts5(x)')" \
+    2>/dev/null || missing+=("python3 sqlite3 with FTS5")
+if [ ${#missing[@]} -gt 0 ]; then
+    die "missing: ${missing[*]}. On Debian 12: apt-get install -y xapian-omega xapian-tools time sqlite3 cmake"
+fi
+
+# ---- work directory ---------------------------------------------------------------------------
+WORK=${WORK:-/tmp/gazette-bench}
+case "$(realpath -m "$WORK")" in
+    "$(realpath -m "$ROOT")"|"$(realpath -m "$ROOT")"/*)
+        die "--work must be outside the repository ($ROOT): corpora never go into the repo" ;;
+esac
+if [ -e "$WORK" ] && [ -n "$(ls -A "$WORK")" ] && [ ! -e "$WORK/.gazette-bench" ]; then
+    die "$WORK is not empty and was not made by run.sh; pick another --work"
+fi
+OUT=${OUT:-$WORK/results.txt}
+if [ "$CLEANUP" = 1 ]; then
+    case "$(realpath -m "$OUT")" in "$(realpath -m "$WORK")"/*) die "--cleanup needs an --out outside $WORK" ;; esac
+fi
+
+if [ "$DO_BUILD" = 1 ]; then
+    say "building gazette-index and gazette-search (Release) in $BUILD"
+    cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release -DGAZETTE_BUILD_TESTS=OFF >/dev/null
+    cmake --build "$BUILD" -j"$(nproc)" --target gazette-index gazette-search >/dev/null
+fi
+GI=$BUILD/indexer/gazette-index
+GS=$BUILD/searcher/gazette-search
+[ -x "$GI" ] && [ -x "$GS" ] || die "no gazette-index/gazette-search in $BUILD (drop --no-build)"
+
+rm -rf "$WORK"
+mkdir -p "$WORK"/{meta,time,logs,queries}
+touch "$WORK/.gazette-bench"
+C=$WORK/corpus
+meta() { printf '%s\n' "$2" > "$WORK/meta/$1"; }
+load() { echo "$1 $(cut -d' ' -f1-3 /proc/loadavg)" >> "$WORK/meta/loads"; }
+
+meta command "$COMMAND"
+meta date "$(date -u '+%Y-%m-%d %H:%M UTC')"
+cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
+mem=$(free -g | awk '/^Mem:/ {print $2 " GiB RAM (" $7 " GiB available)"}')
+meta host "$(nproc) cores (nproc), $cpu, $mem, $(uname -sr)"
+meta jobs "$JOBS"
+meta rounds "$ROUNDS"
+# (read-only git: GIT_OPTIONAL_LOCKS=0 keeps `git status` from refreshing the index file)
+dirty=$(GIT_OPTIONAL_LOCKS=0 git -C "$ROOT" status --porcelain --untracked-files=no 2>/dev/null || true)
+meta gazette_version "binaries built $(date -u -r "$GI" '+%Y-%m-%d %H:%M UTC'), tree at commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')${dirty:+ + uncommitted changes}"
+meta omega_version "$(omindex --version | head -1)"
+meta sqlite_version "$("$PY" -c 'import sqlite3; print(sqlite3.sqlite_version)')"
+meta python_version "$("$PY" -c 'import platform; print(platform.python_version())')"
+
+# ---- corpus -----------------------------------------------------------------------------------
+load corpus
+if [ -n "$CORPUS" ]; then
+    [ -d "$CORPUS" ] || die "--corpus $CORPUS is not a directory"
+    src=$(realpath "$CORPUS")
+    say "copying $src to $C (the original is never modified) and dating files from their headers"
+    mkdir -p "$C"
+    cp -r --no-preserve=mode,ownership "$src"/. "$C"/
+    "$PY" "$HERE/corpus_lib.py" set-mtimes "$C"
+    meta corpus_desc "copy of $src"
+else
+    say "generating $ARTICLES articles (seed $SEED) in $C"
+    t0=$(date +%s%N)
+    "$PY" "$HERE/generate_corpus.py" --articles "$ARTICLES" --out "$C" --seed "$SEED" --jobs "$JOBS"
+    meta corpus_seconds "$(awk -v a="$t0" -v b="$(date +%s%N)" 'BEGIN {printf "%.1f", (b - a) / 1e9}')"
+    meta corpus_desc "generated, bench/generate_corpus.py --articles $ARTICLES --seed $SEED"
+fi
+read -r FILES BYTES < <("$PY" "$HERE/corpus_lib.py" stats "$C")
+meta corpus_files "$FILES"
+meta corpus_bytes "$BYTES"
+[ "$FILES" -gt 0 ] || die "no article files (.txt, .text, .md) in the corpus"
+
+# Indexes measured so far take up to ~9x the corpus (Gazette stores every article's text);
+# ask for 20x to leave room for the FTS5 database and Xapian's temporary files.
+need_kb=$(( BYTES / 1024 * 20 ))
+avail_kb=$(df -Pk "$WORK" | awk 'NR==2 {print $4}')
+if [ "$avail_kb" -lt "$need_kb" ]; then
+    say "WARNING: $((avail_kb / 1024)) MiB free in $WORK, the indexes may need ~$((need_kb / 1024)) MiB"
+fi
+say "corpus: $FILES articles, $((BYTES / 1000000)) MB; warming the page cache"
+find "$C" -type f -print0 | xargs -0 cat > /dev/null
+
+timed() {  # timed NAME CMD... : /usr/bin/time -v into WORK/time/NAME.time, output into WORK/logs
+    local name=$1; shift
+    load "$name"
+    local rc=0
+    /usr/bin/time -v -o "$WORK/time/$name.time" "$@" > "$WORK/logs/$name.out" 2> "$WORK/logs/$name.err" || rc=$?
+    [ "$rc" -le 1 ] || say "WARNING: $name exited with status $rc (see $WORK/logs/$name.err)"
+}
+size_of() { du -sb "$@" | awk '{s += $1} END {print s}'; }
+OMINDEX=(omindex --db "$WORK/omega.db" --url / -M txt:text/plain -M text:text/plain -M md:text/plain)
+
+# ---- indexing ---------------------------------------------------------------------------------
+say "gazette-index --jobs $JOBS"
+timed index-gazette "$GI" "$C" --db "$WORK/gazette.db" --jobs "$JOBS"
+meta size_gazette "$(size_of "$WORK/gazette.db")"
+meta gazette_full_summary "$(grep '^done:' "$WORK/logs/index-gazette.err" | tail -1)"
+
+say "omindex"
+timed index-omega "${OMINDEX[@]}" --overwrite "$C"
+meta size_omega "$(size_of "$WORK/omega.db")"
+
+say "SQLite FTS5 loader"
+timed index-fts5 "$PY" "$HERE/fts5_load.py" --corpus "$C" --db "$WORK/fts5.sqlite"
+meta size_fts5 "$(size_of "$WORK"/fts5.sqlite*)"
+
+# ---- queries ----------------------------------------------------------------------------------
+say "query mix ($QUERIES queries)"
+"$PY" "$HERE/make_queries.py" --corpus "$C" --out "$WORK/queries.jsonl" --count "$QUERIES" --seed "$SEED"
+RQ=("$PY" "$HERE/run_queries.py" --queries "$WORK/queries.jsonl" --rounds "$ROUNDS")
+load queries-gazette
+"${RQ[@]}" --hyperfine 30 --engine gazette --bin "$GS" --db "$WORK/gazette.db" --out "$WORK/queries/gazette.json"
+load queries-omega
+"${RQ[@]}" --hyperfine 30 --engine omega --db "$WORK/omega.db" --out "$WORK/queries/omega.json"
+load queries-omega-exact
+"${RQ[@]}" --hyperfine 30 --engine omega --exact --db "$WORK/omega.db" --out "$WORK/queries/omega-exact.json"
+load queries-fts5
+"${RQ[@]}" --engine fts5 --db "$WORK/fts5.sqlite" --out "$WORK/queries/fts5.json"
+
+# ---- incremental ------------------------------------------------------------------------------
+say "incremental: re-runs with nothing changed, then with 1% of the files changed"
+timed gazette-noop "$GI" "$C" --db "$WORK/gazette.db" --jobs "$JOBS"
+meta gazette_noop_summary "$(grep '^done:' "$WORK/logs/gazette-noop.err" | tail -1)"
+timed omega-noop "${OMINDEX[@]}" "$C"
+sleep 1  # a modification in the same second as the last run would still change the mtime, but be safe
+meta changed_files "$("$PY" "$HERE/corpus_lib.py" modify "$C" 0.01)"
+timed gazette-incr "$GI" "$C" --db "$WORK/gazette.db" --jobs "$JOBS"
+meta gazette_incr_summary "$(grep '^done:' "$WORK/logs/gazette-incr.err" | tail -1)"
+timed omega-incr "${OMINDEX[@]}" "$C"
+load end
+
+cat > "$WORK/meta/notes" <<'EOF'
+Ratios are Gazette's figure divided by the other engine's: above 1 means Gazette takes longer, uses
+more memory or disk, or (articles/s, MB/s) is faster. Gazette and Omega query latencies are whole
+processes (start-up and index opening included, see the start-up floor); FTS5's are in-process,
+compare them with Gazette's own took_ms. Omega estimates match counts (quest's default); "Omega
+exact" counts every match (quest -c), as Gazette does. Omega has no speaker field (the name is
+searched as a phrase) and no facets. Full notes: bench/README.md.
+EOF
+"$PY" "$HERE/report.py" --work "$WORK" --out "$OUT"
+say "table written to $OUT; raw figures, logs and per-query TSVs in $WORK"
+if [ "$CLEANUP" = 1 ]; then
+    rm -rf "$WORK"
+fi
