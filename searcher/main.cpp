@@ -41,7 +41,8 @@ int main(int argc, char** argv) {
     add_db_option(app, dbs);
     app.add_option("QUERY", words, "Query words, phrases, operators and fields");
     app.add_flag("--all", all, "Require every word (default: more words rank higher)");
-    app.add_option("--speaker", options.speakers, "Only articles quoting this person (repeatable)");
+    app.add_option("--speaker", options.speakers, "Only articles quoting this person (repeatable)")
+        ->allow_extra_args(false);  // one name per --speaker; the query words stay positional
     app.add_option("--from", options.from, "Earliest date: YYYY, YYYY-MM or YYYY-MM-DD");
     app.add_option("--to", options.to, "Latest date: YYYY, YYYY-MM or YYYY-MM-DD");
     app.add_option("-n,--limit", options.limit, "Hits to show (default 10)")->check(CLI::Range(0, 10000));

@@ -230,3 +230,21 @@ TEST_CASE("a surname alone gets the archive's one full name for that person", "[
     CHECK(speakers_of("bidens.txt") == std::vector<std::string>{"Biden"});  // two Bidens: ambiguous
     CHECK(run(kSearchBin, {"--db", db, "--speaker", "vladimir putin"}).out.find("More talks") != std::string::npos);
 }
+
+TEST_CASE("a speaker filter never joins the names of two people", "[cli][speakers]") {
+    TempDir dir;
+    auto corpus = dir / "corpus";
+    std::string db = (dir / "idx").string();
+    write_file(corpus / "two.txt", "title: Two people\ndate: 2020-01-01\n\n"
+                                   "\"Yes,\" Anna Kowalski said. \"No,\" Piotr Nowak said. Markets fell.\n");
+    write_file(corpus / "one.txt", "title: One person\ndate: 2020-01-02\n\n"
+                                   "\"Maybe,\" Anna Nowak said about the weather.\n");
+    REQUIRE(run(kIndexBin, {corpus.string(), "--db", db}).status == 0);
+    CHECK(hit_ids(run(kSearchBin, {"--db", db, "--speaker", "Anna Nowak", "--json"})) ==
+          std::vector<std::string>{"one.txt"});
+    CHECK(hit_ids(run(kSearchBin, {"--db", db, "--speaker", "A. Kowalski", "--json"})) ==
+          std::vector<std::string>{"two.txt"});
+    // The words after --speaker NAME are the query, not more names.
+    CHECK(hit_ids(run(kSearchBin, {"--db", db, "--speaker", "nowak", "markets", "--json"})) ==
+          std::vector<std::string>{"two.txt"});
+}

@@ -126,7 +126,7 @@ TEST_CASE("query descriptions with the default OR operator", "[query_parser]") {
         {"speaker:putin", "Query(0 * XSPWputin)"},
         {"speaker:Putin", "Query(0 * XSPWputin)"},
         {"Speaker:PUTIN", "Query(0 * XSPWputin)"},
-        {"speaker:\"Vladimir Putin\"", "Query(0 * (XSPWvladimir AND XSPWputin))"},
+        {"speaker:\"Vladimir Putin\"", "Query(0 * (XSPWvladimir NEAR 2 XSPWputin))"},
         {"speaker:L\u00f3pez-Obrador", "Query(0 * XSPWlopez-obrador)"},
         {"speaker:*", "Query(<alldocuments>)"},
         {"source:\"Capital Wire\"", "Query(0 * XSRCcapital wire)"},

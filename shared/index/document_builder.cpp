@@ -81,16 +81,28 @@ void DocumentBuilder::index_keyword_terms(Xapian::Document& doc, const Article& 
     } else {
         doc.add_boolean_term(std::string(schema::kUndatedTerm));
     }
+    // Name words carry positions, one speaker every kSpeakerPositionGap, so that a filter on
+    // "vladimir putin" can ask for both words within one speaker's name (OP_NEAR).
+    unsigned base = 1;
     for (const auto& speaker : article.speakers) {
         std::string name = m_analyzer.normalize_keyword(speaker);
         add_boolean(doc, schema::kSpeakerPrefix, name);
-        std::size_t start = 0;
-        while (start < name.size()) {
+        std::vector<std::string> words;
+        for (std::size_t start = 0; start < name.size();) {
             std::size_t end = name.find(' ', start);
             if (end == std::string::npos) end = name.size();
-            add_boolean(doc, schema::kSpeakerWordPrefix, name.substr(start, end - start));
+            if (end > start) words.push_back(name.substr(start, end - start));
             start = end + 1;
         }
+        for (std::size_t j = 0; j < words.size(); ++j) {
+            unsigned position = base + static_cast<unsigned>(j);
+            std::string term = std::string(schema::kSpeakerWordPrefix) + words[j];
+            if (term.size() <= schema::kMaxTermBytes) doc.add_posting(term, position, 0);
+            // Given names also answer to their initial: "v putin" finds Vladimir Putin.
+            if (j + 1 < words.size() && words[j].size() > 1 && static_cast<unsigned char>(words[j][0]) < 0x80)
+                doc.add_posting(std::string(schema::kSpeakerWordPrefix) + words[j][0], position, 0);
+        }
+        base += schema::kSpeakerPositionGap;
     }
     for (std::size_t i = 0; i < article.speakers.size() && i < schema::kMaxSpeakerSlots; ++i)
         doc.add_value(schema::kFirstSpeakerSlot + static_cast<unsigned>(i), article.speakers[i]);

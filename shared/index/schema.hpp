@@ -9,7 +9,7 @@
 namespace gazette::schema {
 
 /// Written to the database metadata under kSchemaVersionKey; the searcher refuses other versions.
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 inline constexpr std::string_view kSchemaVersionKey = "gazette.schema_version";
 
 // ---- Term prefixes ------------------------------------------------------------------------
@@ -23,7 +23,7 @@ inline constexpr std::string_view kYearPrefix = "Y";        // Y2020
 inline constexpr std::string_view kMonthPrefix = "M";       // M202011
 inline constexpr std::string_view kDayPrefix = "D";         // D20201109
 inline constexpr std::string_view kSpeakerPrefix = "XSPK";      // XSPK<normalised full name>
-inline constexpr std::string_view kSpeakerWordPrefix = "XSPW";  // XSPW<one word of the name>
+inline constexpr std::string_view kSpeakerWordPrefix = "XSPW";  // XSPW<one word of the name>, positional
 inline constexpr std::string_view kSourcePrefix = "XSRC";       // XSRC<normalised source>
 inline constexpr std::string_view kQuotePrefix = "XQ";          // XQ<word>, words inside quotes
 inline constexpr std::string_view kQuoteStemPrefix = "ZXQ";     // ZXQ<stem>
@@ -43,6 +43,9 @@ inline constexpr unsigned kMaxSpeakerSlots = 16;  // further speakers are search
 inline constexpr unsigned kBodyFirstPosition = 1000;
 /// Title words count this many times in the unprefixed field: title matches rank higher.
 inline constexpr unsigned kTitleWdfBoost = 3;
+
+/// Speaker name words are at positions 1.., the next speaker's kSpeakerPositionGap further on.
+inline constexpr unsigned kSpeakerPositionGap = 100;
 
 /// Xapian terms longer than this are not indexed (Xapian's limit is 245 bytes).
 inline constexpr std::size_t kMaxTermBytes = 200;

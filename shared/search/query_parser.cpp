@@ -380,7 +380,8 @@ private:
         return node;
     }
 
-    /// speaker:x -> AND of XSPW<word> over the words of the normalised name.
+    /// speaker:x -> XSPW<word>; several words -> NEAR over them within one name, so that
+    /// "vladimir putin" never matches a Vladimir and a Putin who are two people.
     Node speaker_filter(const QueryToken& token, const Context& context) {
         std::string name = m_analyzer.normalize_keyword(token.text);
         if (context.positive && !name.empty()) m_result.speakers.push_back(name);
@@ -397,7 +398,9 @@ private:
         }
         if (words.empty()) return {};
         count_terms(words.size(), token);
-        return {unweighted(combine(Query::OP_AND, words)), std::nullopt, false};
+        if (words.size() == 1) return {unweighted(words.front()), std::nullopt, false};
+        Query near(Query::OP_NEAR, words.begin(), words.end(), static_cast<Xapian::termcount>(words.size()));
+        return {unweighted(near), std::nullopt, false};
     }
 
     /// source:x -> XSRC<normalised source>.
