@@ -7,6 +7,7 @@
 #include <unicode/uscript.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace gazette {
@@ -65,6 +66,20 @@ icu::UnicodeString fold(const icu::UnicodeString& in, const icu::Normalizer2& ca
 }  // namespace
 
 std::string TextNormalizer::word(std::string_view utf8) const {
+    // ASCII fast path (most news text): case folding is lower-casing, and there is nothing to
+    // compose or strip accents from. Gives exactly what the ICU path below gives.
+    if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+        std::string out;
+        out.reserve(utf8.size());
+        std::size_t n = utf8.size();
+        if (n > 2 && (utf8[n - 1] == 's' || utf8[n - 1] == 'S') && utf8[n - 2] == '\'') n -= 2;
+        for (std::size_t i = 0; i < n; ++i) {
+            char c = utf8[i];
+            if (c == '\'') continue;
+            out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+        }
+        return out;
+    }
     icu::UnicodeString s = icu::UnicodeString::fromUTF8(
         icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
     icu::UnicodeString folded = fold(s, as_normalizer(m_nfkc_casefold), as_normalizer(m_nfd),

@@ -207,7 +207,7 @@ IndexStats run_shard(const fs::path& db, const std::vector<fs::path>& files, con
             ++stats.skipped;
             tracker.skipped(job.path.string(), out.read_error);
         } else if (!out.docs.empty()) {
-            writer.replace_file(job.file_term, out.docs);
+            writer.replace_file(job.file_term, out.docs, !job.update);
             stats.articles += out.docs.size();
             ++(job.update ? stats.updated : stats.indexed);
         }

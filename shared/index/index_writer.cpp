@@ -78,9 +78,12 @@ void IndexWriter::count_change(std::size_t changes) {
     if (m_pending >= m_batch_size) commit();
 }
 
-void IndexWriter::replace_file(const std::string& file_term, const std::vector<Xapian::Document>& docs) {
+void IndexWriter::replace_file(const std::string& file_term, const std::vector<Xapian::Document>& docs,
+                               bool is_new) {
     begin_batch();
-    if (docs.size() == 1) {
+    if (is_new) {
+        for (const auto& doc : docs) m_db.add_document(doc);
+    } else if (docs.size() == 1) {
         // One article per file: replace in place, keeping its document id.
         m_db.replace_document(file_term, docs.front());
     } else {

@@ -24,8 +24,10 @@ public:
     [[nodiscard]] std::optional<std::string> signature_of(const std::string& file_term) const;
 
     /// Replaces every article of one file (all documents carrying `file_term`) by `docs`, inside
-    /// the current batch; commits when the batch is full.
-    void replace_file(const std::string& file_term, const std::vector<Xapian::Document>& docs);
+    /// the current batch; commits when the batch is full. `is_new`: the file was not indexed
+    /// before, so its documents are simply added (no lookup of the term).
+    void replace_file(const std::string& file_term, const std::vector<Xapian::Document>& docs,
+                      bool is_new = false);
 
     /// Deletes the articles of every file whose term is not in `keep`; returns how many files.
     std::size_t delete_files_except(const std::unordered_set<std::string>& keep);
