@@ -248,3 +248,49 @@ TEST_CASE("a speaker filter never joins the names of two people", "[cli][speaker
     CHECK(hit_ids(run(kSearchBin, {"--db", db, "--speaker", "nowak", "markets", "--json"})) ==
           std::vector<std::string>{"two.txt"});
 }
+
+TEST_CASE("odd dates and oversized files are reported, the rest indexed", "[cli][errors]") {
+    TempDir dir;
+    auto corpus = dir / "corpus";
+    std::string db = (dir / "idx").string();
+    write_file(corpus / "future.txt", "title: Later\ndate: 2099-01-01\n\nA story from the future.\n");
+    write_file(corpus / "old.txt", "title: Earlier\ndate: 1700-05-01\n\nA story from long ago.\n");
+    write_file(corpus / "big.txt", "title: Big\n\n" + std::string(2 * 1024 * 1024, 'a') + "\n");
+    write_file(corpus / "fine.txt", "title: Fine\ndate: 2020-05-01\n\nAn ordinary story.\n");
+    RunResult r = run(kIndexBin, {corpus.string(), "--db", db, "--max-file-mb", "1"});
+    INFO(r.err);
+    CHECK(r.status == 1);
+    CHECK(r.err.find("future.txt: future.txt: date 2099-01-01 is in the future; indexed undated") != std::string::npos);
+    CHECK(r.err.find("old.txt: old.txt: date '1700-05-01' not understood, or outside 1800-2100") != std::string::npos);
+    CHECK(r.err.find("big.txt: file is 2097165 bytes, larger than the limit of 1048576") != std::string::npos);
+    CHECK(r.err.find("3 indexed, 0 updated, 0 unchanged, 0 deleted, 1 skipped") != std::string::npos);
+    CHECK(hit_ids(run(kSearchBin, {"--db", db, "story", "--json", "--sort", "oldest"})).size() == 3);
+}
+
+TEST_CASE("every format of the sample corpus gets its title and date", "[cli][formats]") {
+    TempDir dir;
+    std::string db = (dir / "idx").string();
+    REQUIRE(run(kIndexBin, {kSampleCorpus.string(), "--db", db, "-q"}).status == 0);
+    std::map<std::string, std::pair<std::string, std::string>> got;  // id -> title, date
+    for (const auto& line : lines_of(run(kSearchBin, {"--db", db, "--json", "--limit", "1000"}).out)) {
+        json j = json::parse(line);
+        if (j["type"] == "hit")
+            got[j["id"]] = {j["title"], j["date"].is_null() ? "" : j["date"].get<std::string>()};
+    }
+    using P = std::pair<std::string, std::string>;
+    CHECK(got["html/2020-12-kremlin-weighs-message-to-biden.html"] ==
+          P{"Kremlin says Putin will weigh a message to Biden after electors meet", "2020-12-14"});
+    CHECK(got["html/2022-07-grain-export-pacts-signed-in-istanbul.html"] ==
+          P{"Russia and Ukraine sign separate pacts to reopen Black Sea grain exports", "2022-07-22"});
+    CHECK(got["html/2023-10-central-bank-raises-key-rate-to-15.html"] ==
+          P{"Central bank raises key rate to 15% as price growth quickens", "2023-10-27"});
+    CHECK(got["json/wire-2021.jsonl#mw-2021-1217"] ==
+          P{"Central bank lifts key rate again as prices keep climbing", "2021-12-17"});
+    CHECK(got["json/wire-2021.jsonl#mw-2022-0222"] ==
+          P{"Regulator pauses pipeline certification over paperwork gap", "2022-02-22"});
+    CHECK(got["json/desk-2019.json#1"] == P{"Dock workers end strike after pay deal at container port", "2019-07-31"});
+    CHECK(got["2020/gozman-this-is-a-demonstration.txt"] == P{"Gozman: this is a demonstration", "2020-11-25"});
+    CHECK(got["2020/putin-finally-congratulates-biden.txt"].second == "2020-12-15");
+    CHECK(got["misc/how-the-electoral-college-works.txt"].second.empty());
+    CHECK(got.size() == 45);
+}

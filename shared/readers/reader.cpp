@@ -84,6 +84,10 @@ void finish_article(Article& a, const std::filesystem::path& path, const std::st
             a.date_source = "path";
         }
     }
+    if (!a.date) {
+        if (auto it = a.extra.find("date"); it != a.extra.end())
+            result.warnings.push_back({a.id, fmt::format("date '{}' not understood, or outside 1800-2100; indexed undated", it->second)});
+    }
     if (a.date && *a.date > today) {
         result.warnings.push_back({a.id, fmt::format("date {} is in the future; indexed undated", a.date->iso())});
         a.date.reset();

@@ -212,18 +212,18 @@ Article parse_text_article(std::string_view content, std::string id) {
     article.paragraphs = paragraphs_of(body);
     if (article.title.empty() && !article.paragraphs.empty())
         article.title = title_from_text(article.paragraphs.front());
-    if (!article.date && !article.paragraphs.empty()) {
-        if (auto d = find_dateline(article.paragraphs.front())) {
-            article.date = d;
-            article.date_source = "dateline";
-        }
-    }
 
     // Scraped pages often repeat the title as the first lines of the body.
     std::size_t checked = 0;
     for (auto it = article.paragraphs.begin(); it != article.paragraphs.end() && checked < 3; ++checked) {
         if (same_as_title(*it, article.title)) it = article.paragraphs.erase(it);
         else ++it;
+    }
+    if (!article.date && !article.paragraphs.empty()) {
+        if (auto d = find_dateline(article.paragraphs.front())) {
+            article.date = d;
+            article.date_source = "dateline";
+        }
     }
     return article;
 }
