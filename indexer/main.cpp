@@ -52,8 +52,7 @@ int main(int argc, char** argv) {
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-        int code = app.exit(e);
-        return code == 0 ? kExitOk : kExitError;
+        return exit_for_parse_error(app, e, "gazette-index");
     }
     if (root.empty() && !compact) {
         fmt::print(stderr, "gazette-index: DIR is required (or --compact alone)\n{}", app.help());

@@ -60,8 +60,7 @@ int main(int argc, char** argv) {
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-        int code = app.exit(e);
-        return code == 0 ? kExitOk : kExitError;
+        return exit_for_parse_error(app, e, "gazette-search");
     }
     options.query = join_args(words);
     options.op = all ? DefaultOperator::And : DefaultOperator::Or;

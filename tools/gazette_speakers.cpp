@@ -76,7 +76,7 @@ int main(int argc, char** argv) {
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-        return app.exit(e) == 0 ? kExitOk : kExitError;
+        return exit_for_parse_error(app, e, "gazette-speakers");
     }
     try {
         SpeakerSets found = attribute_directory(dir, gold_path.empty() || quotes);

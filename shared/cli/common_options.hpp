@@ -3,7 +3,9 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cstdio>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace gazette {
@@ -20,6 +22,14 @@ inline void add_db_option(CLI::App& app, std::vector<std::string>& dbs) {
                    "(repeat to search several as one)")
         ->required()
         ->allow_extra_args(false);  // one value per --db, so the query words stay positional
+}
+
+/// Handles a CLI11 parse error as both binaries do: --help and --version print and exit 0;
+/// anything else is one line on stderr ("gazette-search: ...") and exit status 2.
+inline int exit_for_parse_error(CLI::App& app, const CLI::ParseError& e, std::string_view program) {
+    if (e.get_exit_code() == static_cast<int>(CLI::ExitCodes::Success)) return app.exit(e) == 0 ? 0 : 2;
+    std::fprintf(stderr, "%.*s: %s (see --help)\n", static_cast<int>(program.size()), program.data(), e.what());
+    return 2;
 }
 
 /// Exit codes shared by both binaries (documented in --help and docs/).

@@ -47,7 +47,14 @@ std::vector<fs::path> article_files(const fs::path& root, IndexReporter& reporte
             continue;
         }
         std::error_code type_ec;
-        if (it->is_regular_file(type_ec) && is_article_file(it->path())) files.push_back(it->path());
+        if (!is_article_file(it->path())) continue;
+        if (it->is_regular_file(type_ec)) {
+            files.push_back(it->path());
+        } else if (!it->is_directory(type_ec)) {
+            // FIFOs, devices, dangling links, symlink loops: never opened (a FIFO would block).
+            reporter.file_skipped(it->path().string(), "not a regular file");
+            ++stats.skipped;
+        }
     }
     std::sort(files.begin(), files.end());
     return files;
