@@ -47,6 +47,7 @@ int main(int argc, char** argv) {
     app.add_flag("--day-first", options.reader.dates.day_first, "Read 03/04/2020 as 3 April, not March 4");
     app.add_option("--max-file-mb", max_file_mb, "Skip files larger than this (default 64)")
         ->check(CLI::Range(1, 4096));
+    app.add_flag("--wait", options.wait, "If another gazette-index is writing the index, wait for it");
     app.add_flag("-q,--quiet", quiet, "Print only errors and skipped files");
     app.add_flag("-v,--verbose", verbose, "Name each file as it is indexed");
     try {

@@ -294,3 +294,37 @@ TEST_CASE("every format of the sample corpus gets its title and date", "[cli][fo
     CHECK(got["misc/how-the-electoral-college-works.txt"].second.empty());
     CHECK(got.size() == 45);
 }
+
+TEST_CASE("a second writer is refused at once, or waits with --wait", "[cli][errors]") {
+    TempDir dir;
+    auto corpus = dir / "corpus";
+    std::string db = (dir / "idx").string();
+    write_file(corpus / "a.txt", "Alpha\n\nQuinces are indexed.\n");
+    REQUIRE(run(kIndexBin, {corpus.string(), "--db", db}).status == 0);
+    write_file(corpus / "b.txt", "Beta\n\nMedlars are indexed.\n");
+    {
+        Xapian::WritableDatabase holder(db);  // another writer holds the lock
+        RunResult busy = run(kIndexBin, {corpus.string(), "--db", db});
+        CHECK(busy.status == 2);
+        CHECK(busy.err.find("index is busy") != std::string::npos);
+        CHECK(lines_of(busy.err).size() == 1);
+        CHECK(holder.get_doccount() == 1);  // the first writer's index is unharmed
+
+        // --wait: the second run starts while the lock is held and finishes once it is released.
+        pid_t pid = ::fork();
+        if (pid == 0) {
+            std::freopen("/dev/null", "w", stderr);
+            ::execl(kIndexBin.c_str(), kIndexBin.c_str(), corpus.c_str(), "--db", db.c_str(), "--wait",
+                    static_cast<char*>(nullptr));
+            ::_exit(127);
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(600));
+        int status = 0;
+        CHECK(::waitpid(pid, &status, WNOHANG) == 0);  // still waiting
+        holder.close();
+        ::waitpid(pid, &status, 0);
+        CHECK(WIFEXITED(status));
+        CHECK(WEXITSTATUS(status) == 0);
+    }
+    CHECK(run(kSearchBin, {"--db", db, "medlars"}).status == 0);
+}

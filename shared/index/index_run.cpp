@@ -170,7 +170,7 @@ IndexStats run_shard(const fs::path& db, const std::vector<fs::path>& files, con
                      std::size_t threads, ProgressTracker& tracker, const std::atomic<bool>& stop) {
     IndexStats stats;
     std::error_code ec;
-    IndexWriter writer(db, options.batch_size);
+    IndexWriter writer(db, options.batch_size, options.wait);
 
     // Pass 1, on this thread (it needs the database): which files changed since the last run.
     std::unordered_set<std::string> seen;

@@ -18,6 +18,7 @@ struct IndexOptions {
     bool full = false;              // re-index every file, even unchanged ones
     std::size_t batch_size = 1000;  // articles per transaction
     std::size_t jobs = 0;           // worker threads; 0 = one per core
+    bool wait = false;              // wait for another writer instead of failing at once
     std::size_t shards = 0;         // > 1: write that many shards plus a stub (see shards.hpp)
     ReaderOptions reader;           // limits, date order, JSON field names
 };

@@ -5,7 +5,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <chrono>
 #include <exception>
+#include <thread>
 #include <stdexcept>
 #include <vector>
 
@@ -14,19 +16,26 @@
 namespace gazette {
 namespace {
 
-Xapian::WritableDatabase open_writable(const std::filesystem::path& path) {
-    try {
-        return Xapian::WritableDatabase(path.string(), Xapian::DB_CREATE_OR_OPEN);
-    } catch (const Xapian::DatabaseLockError&) {
-        throw std::runtime_error(
-            fmt::format("{}: index is busy: another gazette-index is writing it", path.string()));
+constexpr auto kLockRetry = std::chrono::milliseconds(200);
+
+Xapian::WritableDatabase open_writable(const std::filesystem::path& path, bool wait) {
+    for (;;) {
+        try {
+            return Xapian::WritableDatabase(path.string(), Xapian::DB_CREATE_OR_OPEN);
+        } catch (const Xapian::DatabaseLockError&) {
+            if (!wait)
+                throw std::runtime_error(fmt::format(
+                    "{}: index is busy: another gazette-index is writing it (use --wait to wait)",
+                    path.string()));
+        }
+        std::this_thread::sleep_for(kLockRetry);
     }
 }
 
 }  // namespace
 
-IndexWriter::IndexWriter(const std::filesystem::path& db_path, std::size_t batch_size)
-    : m_db(open_writable(db_path)), m_batch_size(batch_size == 0 ? 1 : batch_size) {
+IndexWriter::IndexWriter(const std::filesystem::path& db_path, std::size_t batch_size, bool wait)
+    : m_db(open_writable(db_path, wait)), m_batch_size(batch_size == 0 ? 1 : batch_size) {
     std::string key(schema::kSchemaVersionKey);
     std::string version = m_db.get_metadata(key);
     std::string ours = std::to_string(schema::kSchemaVersion);

@@ -16,8 +16,9 @@ namespace gazette {
 class IndexWriter {
 public:
     /// Opens or creates the database. Throws std::runtime_error when it holds an index of another
-    /// schema version or is not a Gazette index, and "index is busy" when another writer holds it.
-    IndexWriter(const std::filesystem::path& db_path, std::size_t batch_size);
+    /// schema version or is not a Gazette index, and "index is busy" when another writer holds it
+    /// (or, with `wait`, waits until that writer is done).
+    IndexWriter(const std::filesystem::path& db_path, std::size_t batch_size, bool wait = false);
     ~IndexWriter();
 
     /// The signature stored with the articles of this file term, if the file is indexed.
