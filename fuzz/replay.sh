@@ -18,7 +18,7 @@ for dir in fuzz/corpus/*/; do
         failed+=("$target(not built)")
         continue
     fi
-    mapfile -t inputs < <(find "$dir" -maxdepth 1 -type f | sort)
+    mapfile -t inputs < <(find -L "$dir" -maxdepth 1 -type f | sort)  # -L: seeds linked from sample_corpus/
     ((${#inputs[@]})) || continue
     total=$((total + ${#inputs[@]}))
     log=$(mktemp)

@@ -30,7 +30,7 @@ cmake --build "$build" --target "fuzz_$target" -j"$(nproc)" >/dev/null
 
 work="$build/fuzz-work/$target"
 mkdir -p "$work/corpus"
-find "fuzz/corpus/$target" -maxdepth 1 -type f ! -name 'crash-*' -exec cp -n {} "$work/corpus/" \;
+find -L "fuzz/corpus/$target" -maxdepth 1 -type f ! -name 'crash-*' -exec cp -nL {} "$work/corpus/" \;
 dict=()
 [ -f "fuzz/dict/$target.dict" ] && dict=("-dict=fuzz/dict/$target.dict")
 
