@@ -90,7 +90,7 @@ def main(argv=None) -> int:
                  f"({corpus_bytes / max(files, 1):,.0f} B/article)")
     lines.append(f"Date: {meta('date')}; host: {meta('host')}")
     lines.append(f"Command: {meta('command')}")
-    lines.append(f"Gazette: {meta('gazette_version')}; gazette-index --jobs {meta('jobs')}; "
+    lines.append(f"Gazette: {meta('gazette_version')}; gazette-index {meta('gazette_options') or '--jobs ' + meta('jobs')}; "
                  f"{meta('omega_version')}; SQLite {meta('sqlite_version')} (Python "
                  f"{meta('python_version')}); query rounds {meta('rounds')}")
     loads = read(os.path.join(w, "meta", "loads"))
@@ -133,6 +133,9 @@ def main(argv=None) -> int:
     row("index size (MB)", to_mb("gazette"), to_mb("omega"), None, to_mb("fts5"))
     rel = lambda e: size[e] / corpus_bytes if size[e] and corpus_bytes else None  # noqa: E731
     row("index size / corpus size", rel("gazette"), rel("omega"), None, rel("fts5"), digits=2)
+    omega_compacted = int(meta("size_omega_compacted", "0") or 0)
+    if omega_compacted:
+        row("index size (MB), Omega's after xapian-compact", to_mb("gazette"), omega_compacted / 1e6, None, None)
     bad = [f"{e} {t[e]['status']:.0f}" for e in t if t[e] and t[e].get("status")]
     if bad:
         rows.append(["indexer exit status (not 0)", ", ".join(bad)] + [""] * 6)

@@ -3,8 +3,9 @@
 # same deterministic query mix against each, time an incremental Gazette re-run, print one table.
 # It prints figures; it never passes or fails on them. See bench/README.md.
 #
-#   bench/run.sh [--articles N] [--corpus DIR] [--jobs J] [--out RESULTS.txt] [--work DIR]
-#                [--seed S] [--queries Q] [--rounds R] [--build DIR] [--no-build] [--cleanup]
+#   bench/run.sh [--articles N] [--corpus DIR] [--jobs J] [--shards S] [--no-compact] [--no-fts5]
+#                [--out RESULTS.txt] [--work DIR] [--seed S] [--queries Q] [--rounds R]
+#                [--build DIR] [--no-build] [--cleanup]
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -13,7 +14,11 @@ PY=${PYTHON:-python3}
 
 ARTICLES=100000
 CORPUS=""
+GENERATED=""
 JOBS=$(nproc)
+SHARDS=""
+COMPACT=1
+FTS5=1
 OUT=""
 WORK=""
 SEED=1
@@ -30,7 +35,12 @@ usage() {
 
   --articles N   generate a corpus of N articles (default 100000); ignored with --corpus
   --corpus DIR   benchmark this corpus instead; it is copied to WORK/corpus (never modified)
+  --generated DIR  a corpus made beforehand by generate_corpus.py with the same --articles and
+                 --seed: it is MOVED into WORK/corpus (saves generating a large one twice)
   --jobs J       gazette-index --jobs and generator processes (default: nproc)
+  --shards S     gazette-index --shards for the full build (default: J; 1 = one database)
+  --no-compact   leave out gazette-index --compact on the full build
+  --no-fts5      leave SQLite FTS5 out (its load takes long at a million articles)
   --out FILE     also write the table to FILE (default: WORK/results.txt)
   --work DIR     scratch directory (default /tmp/gazette-bench); emptied first
   --seed S       corpus and query-mix seed (default 1)
@@ -46,7 +56,11 @@ while [ $# -gt 0 ]; do
     case "$1" in
         --articles) ARTICLES=$2; shift 2 ;;
         --corpus) CORPUS=$2; shift 2 ;;
+        --generated) GENERATED=$2; shift 2 ;;
         --jobs) JOBS=$2; shift 2 ;;
+        --shards) SHARDS=$2; shift 2 ;;
+        --no-compact) COMPACT=0; shift ;;
+        --no-fts5) FTS5=0; shift ;;
         --out) OUT=$2; shift 2 ;;
         --work) WORK=$2; shift 2 ;;
         --seed) SEED=$2; shift 2 ;;
@@ -60,13 +74,15 @@ while [ $# -gt 0 ]; do
     esac
 done
 
+SHARDS=${SHARDS:-$JOBS}
+
 say() { printf '[%(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
 die() { echo "run.sh: $*" >&2; exit 2; }
 
 # ---- tools ------------------------------------------------------------------------------------
 missing=()
 command -v hyperfine >/dev/null || echo "run.sh: hyperfine not found, its rows are left out (apt-get install -y hyperfine)" >&2
-for tool in omindex quest cmake; do command -v "$tool" >/dev/null || missing+=("$tool"); done
+for tool in omindex quest xapian-compact cmake; do command -v "$tool" >/dev/null || missing+=("$tool"); done
 [ -x /usr/bin/time ] || missing+=(/usr/bin/time)
 "$PY" -c "import sqlite3; sqlite3.connect(':memory:').execute('create virtual table t using fts5(x)')" \
     2>/dev/null || missing+=("python3 sqlite3 with FTS5")
@@ -109,7 +125,11 @@ meta date "$(date -u '+%Y-%m-%d %H:%M UTC')"
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
 mem=$(free -g | awk '/^Mem:/ {print $2 " GiB RAM (" $7 " GiB available)"}')
 meta host "$(nproc) cores (nproc), $cpu, $mem, $(uname -sr)"
+GI_OPTS=(--jobs "$JOBS" --shards "$SHARDS")
+GI_FULL_OPTS=("${GI_OPTS[@]}")
+[ "$COMPACT" = 1 ] && GI_FULL_OPTS+=(--compact)
 meta jobs "$JOBS"
+meta gazette_options "${GI_FULL_OPTS[*]}"
 meta rounds "$ROUNDS"
 # (read-only git: GIT_OPTIONAL_LOCKS=0 keeps `git status` from refreshing the index file)
 dirty=$(GIT_OPTIONAL_LOCKS=0 git -C "$ROOT" status --porcelain --untracked-files=no 2>/dev/null || true)
@@ -128,6 +148,13 @@ if [ -n "$CORPUS" ]; then
     cp -r --no-preserve=mode,ownership "$src"/. "$C"/
     "$PY" "$HERE/corpus_lib.py" set-mtimes "$C"
     meta corpus_desc "copy of $src"
+elif [ -n "$GENERATED" ]; then
+    [ -d "$GENERATED" ] || die "--generated $GENERATED is not a directory"
+    n=$(find "$GENERATED" -type f -name '*.txt' | wc -l)
+    [ "$n" -eq "$ARTICLES" ] || die "--generated $GENERATED holds $n articles, not --articles $ARTICLES"
+    say "moving the corpus generated beforehand from $GENERATED to $C"
+    mv "$GENERATED" "$C"
+    meta corpus_desc "generated beforehand, bench/generate_corpus.py --articles $ARTICLES --seed $SEED"
 else
     say "generating $ARTICLES articles (seed $SEED) in $C"
     t0=$(date +%s%N)
@@ -161,18 +188,26 @@ size_of() { du -sb "$@" | awk '{s += $1} END {print s}'; }
 OMINDEX=(omindex --db "$WORK/omega.db" --url / -M txt:text/plain -M text:text/plain -M md:text/plain)
 
 # ---- indexing ---------------------------------------------------------------------------------
-say "gazette-index --jobs $JOBS"
-timed index-gazette "$GI" "$C" --db "$WORK/gazette.db" --jobs "$JOBS"
+say "gazette-index ${GI_FULL_OPTS[*]}"
+timed index-gazette "$GI" "$C" --db "$WORK/gazette.db" "${GI_FULL_OPTS[@]}"
 meta size_gazette "$(size_of "$WORK/gazette.db")"
 meta gazette_full_summary "$(grep '^done:' "$WORK/logs/index-gazette.err" | tail -1)"
 
 say "omindex"
 timed index-omega "${OMINDEX[@]}" --overwrite "$C"
 meta size_omega "$(size_of "$WORK/omega.db")"
+# Not part of omindex's run: how small its index gets with Xapian's compactor, for comparison
+# with Gazette's --compact (the queries use the uncompacted index omindex wrote).
+say "xapian-compact of omindex's database (size only)"
+timed compact-omega xapian-compact "$WORK/omega.db" "$WORK/omega-compacted.db"
+meta size_omega_compacted "$(size_of "$WORK/omega-compacted.db")"
+rm -rf "$WORK/omega-compacted.db"
 
-say "SQLite FTS5 loader"
-timed index-fts5 "$PY" "$HERE/fts5_load.py" --corpus "$C" --db "$WORK/fts5.sqlite"
-meta size_fts5 "$(size_of "$WORK"/fts5.sqlite*)"
+if [ "$FTS5" = 1 ]; then
+    say "SQLite FTS5 loader"
+    timed index-fts5 "$PY" "$HERE/fts5_load.py" --corpus "$C" --db "$WORK/fts5.sqlite"
+    meta size_fts5 "$(size_of "$WORK"/fts5.sqlite*)"
+fi
 
 # ---- queries ----------------------------------------------------------------------------------
 say "query mix ($QUERIES queries)"
@@ -184,17 +219,19 @@ load queries-omega
 "${RQ[@]}" --hyperfine 30 --engine omega --db "$WORK/omega.db" --out "$WORK/queries/omega.json"
 load queries-omega-exact
 "${RQ[@]}" --hyperfine 30 --engine omega --exact --db "$WORK/omega.db" --out "$WORK/queries/omega-exact.json"
-load queries-fts5
-"${RQ[@]}" --engine fts5 --db "$WORK/fts5.sqlite" --out "$WORK/queries/fts5.json"
+if [ "$FTS5" = 1 ]; then
+    load queries-fts5
+    "${RQ[@]}" --engine fts5 --db "$WORK/fts5.sqlite" --out "$WORK/queries/fts5.json"
+fi
 
 # ---- incremental ------------------------------------------------------------------------------
 say "incremental: re-runs with nothing changed, then with 1% of the files changed"
-timed gazette-noop "$GI" "$C" --db "$WORK/gazette.db" --jobs "$JOBS"
+timed gazette-noop "$GI" "$C" --db "$WORK/gazette.db" "${GI_OPTS[@]}"
 meta gazette_noop_summary "$(grep '^done:' "$WORK/logs/gazette-noop.err" | tail -1)"
 timed omega-noop "${OMINDEX[@]}" "$C"
 sleep 1  # a modification in the same second as the last run would still change the mtime, but be safe
 meta changed_files "$("$PY" "$HERE/corpus_lib.py" modify "$C" 0.01)"
-timed gazette-incr "$GI" "$C" --db "$WORK/gazette.db" --jobs "$JOBS"
+timed gazette-incr "$GI" "$C" --db "$WORK/gazette.db" "${GI_OPTS[@]}"
 meta gazette_incr_summary "$(grep '^done:' "$WORK/logs/gazette-incr.err" | tail -1)"
 timed omega-incr "${OMINDEX[@]}" "$C"
 load end
@@ -204,7 +241,8 @@ Ratios are Gazette's figure divided by the other engine's: above 1 means Gazette
 more memory or disk, or (articles/s, MB/s) is faster. Gazette and Omega query latencies are whole
 processes (start-up and index opening included, see the start-up floor); FTS5's are in-process,
 compare them with Gazette's own took_ms. Omega estimates match counts (quest's default); "Omega
-exact" counts every match (quest -c), as Gazette does. Omega has no speaker field (the name is
+exact" counts every match (quest -c). Gazette counts exactly up to 10,000 matches and estimates
+beyond, except with --facets, which counts every match. Omega has no speaker field (the name is
 searched as a phrase) and no facets. Full notes: bench/README.md.
 EOF
 "$PY" "$HERE/report.py" --work "$WORK" --out "$OUT"

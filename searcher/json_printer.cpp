@@ -59,6 +59,7 @@ public:
         }
         nlohmann::ordered_json summary = {{"type", "summary"},
                                   {"total", result.total},
+                                  {"total_exact", result.total_exact},
                                   {"returned", result.hits.size()},
                                   {"offset", options.offset},
                                   {"limit", options.limit},

@@ -56,6 +56,9 @@ int main(int argc, char** argv) {
     app.add_flag("--timeline", options.timeline, "Draw the number of matches over time");
     app.add_option("--by", by, "Date buckets for --facets and --timeline: year, month or day")
         ->check(CLI::IsMember({"year", "month", "day"}));
+    app.add_flag("--exact-count", options.exact_count,
+                 "Count every match (default: exact up to 10,000, estimated beyond; --facets and "
+                 "--timeline always count every match)");
     app.add_flag("--json", json, "JSON Lines: one object per hit, then a summary object");
     try {
         app.parse(argc, argv);

@@ -31,8 +31,8 @@ public:
         for (const Hit& hit : result.hits) print_hit(hit, options);
         std::size_t first = result.hits.empty() ? 0 : options.offset + 1;
         std::size_t last = options.offset + result.hits.size();
-        fmt::print("{} match{} (showing {}-{}) in {:.1f} ms\n", result.total,
-                   result.total == 1 ? "" : "es", first, last, result.seconds * 1000);
+        fmt::print("{}{} match{} (showing {}-{}) in {:.1f} ms\n", result.total_exact ? "" : "about ",
+                   result.total, result.total == 1 ? "" : "es", first, last, result.seconds * 1000);
         if (options.facets || options.speakers_only) print_facet("speakers", result.speakers);
         if (options.facets) {
             print_facet("sources", result.sources);

@@ -1,9 +1,11 @@
-// Facets: exact counts over an in-memory index for speakers (one per slot), sources and dates.
+// Facets: exact counts over an in-memory index for speakers (one packed value), sources and dates;
+// packing and unpacking the speakers value.
 #include <catch2/catch.hpp>
 
 #include <xapian.h>
 
 #include "index/schema.hpp"
+#include "index/speaker_values.hpp"
 #include "search/facets.hpp"
 
 using namespace gazette;
@@ -24,8 +26,7 @@ Xapian::WritableDatabase small_index() {
         Xapian::Document doc;
         doc.add_term("all");
         if (*r.date) doc.add_value(schema::kDateSlot, r.date);
-        for (unsigned i = 0; i < r.speakers.size(); ++i)
-            doc.add_value(schema::kFirstSpeakerSlot + i, r.speakers[i]);
+        if (!r.speakers.empty()) doc.add_value(schema::kSpeakersSlot, pack_speakers(r.speakers));
         if (*r.source) doc.add_value(schema::kSourceSlot, r.source);
         db.add_document(doc);
     }
@@ -62,4 +63,15 @@ TEST_CASE("facets not asked for stay empty", "[facets]") {
     CHECK(facets.speakers().empty());
     CHECK(facets.sources().size() == 2);
     CHECK(facets.dates(DateBucket::Month, 4) == std::vector<FacetCount>{{"undated", 4}});
+}
+
+TEST_CASE("the speakers value is sorted, unique and splits back into the names", "[facets]") {
+    CHECK(pack_speakers({}).empty());
+    CHECK(unpack_speakers("").empty());
+    std::string packed = pack_speakers({"Vladimir Putin", "Dmitry Peskov", "Vladimir Putin"});
+    CHECK(packed == "Dmitry Peskov\x1fVladimir Putin");
+    CHECK(unpack_speakers(packed) == std::vector<std::string>{"Dmitry Peskov", "Vladimir Putin"});
+    // A control character in a name cannot split it in two.
+    CHECK(unpack_speakers(pack_speakers({"Anna\x1fKowalski"})) == std::vector<std::string>{"Anna Kowalski"});
+    CHECK(unpack_speakers(pack_speakers({"", "Joe Biden"})) == std::vector<std::string>{"Joe Biden"});
 }

@@ -12,6 +12,7 @@
 #include "analysis/analyzer.hpp"
 #include "index/document_builder.hpp"
 #include "index/schema.hpp"
+#include "index/speaker_values.hpp"
 #include "index/stored_article.hpp"
 #include "speakers/archive_names.hpp"
 
@@ -47,10 +48,8 @@ std::size_t canonicalize_archive_speakers(const std::vector<std::filesystem::pat
     {
         Xapian::Database all;
         for (const auto& path : dbs) all.add_database(Xapian::Database(path.string()));
-        for (unsigned i = 0; i < schema::kMaxSpeakerSlots; ++i) {
-            Xapian::valueno slot = schema::kFirstSpeakerSlot + i;
-            for (auto it = all.valuestream_begin(slot); it != all.valuestream_end(slot); ++it) ++uses[*it];
-        }
+        for (auto it = all.valuestream_begin(schema::kSpeakersSlot); it != all.valuestream_end(schema::kSpeakersSlot); ++it)
+            for (const auto& name : unpack_speakers(*it)) ++uses[name];
     }
     ArchiveNames names(analyzer);
     for (const auto& [name, count] : uses)

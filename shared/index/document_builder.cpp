@@ -9,6 +9,7 @@
 #include <cstdint>
 
 #include "index/schema.hpp"
+#include "index/speaker_values.hpp"
 #include "index/stored_article.hpp"
 
 namespace gazette {
@@ -104,8 +105,7 @@ void DocumentBuilder::index_keyword_terms(Xapian::Document& doc, const Article& 
         }
         base += schema::kSpeakerPositionGap;
     }
-    for (std::size_t i = 0; i < article.speakers.size() && i < schema::kMaxSpeakerSlots; ++i)
-        doc.add_value(schema::kFirstSpeakerSlot + static_cast<unsigned>(i), article.speakers[i]);
+    if (!article.speakers.empty()) doc.add_value(schema::kSpeakersSlot, pack_speakers(article.speakers));
     if (!article.source.empty()) {
         add_boolean(doc, schema::kSourcePrefix, m_analyzer.normalize_keyword(article.source));
         doc.add_value(schema::kSourceSlot, article.source);

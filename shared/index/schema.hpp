@@ -9,7 +9,7 @@
 namespace gazette::schema {
 
 /// Written to the database metadata under kSchemaVersionKey; the searcher refuses other versions.
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 inline constexpr std::string_view kSchemaVersionKey = "gazette.schema_version";
 
 // ---- Term prefixes ------------------------------------------------------------------------
@@ -33,10 +33,9 @@ inline constexpr std::string_view kUndatedTerm = "XUNDATED";    // articles with
 inline constexpr unsigned kDateSlot = 0;       // "YYYYMMDD" (empty when undated)
 inline constexpr unsigned kSourceSlot = 2;     // display source name
 inline constexpr unsigned kSignatureSlot = 3;  // "<size>:<mtime-ns>" of the source file
-/// Speakers, one display name per slot, in order of appearance, from this slot on: one value
-/// per slot lets Xapian's own ValueCountMatchSpy count them, also on remote shards.
-inline constexpr unsigned kFirstSpeakerSlot = 10;
-inline constexpr unsigned kMaxSpeakerSlots = 16;  // further speakers are searchable, not counted
+/// Every speaker's display name in one value (index/speaker_values.hpp): one ValueCountMatchSpy,
+/// which xapian-tcpsrv also knows, counts the speakers facet, also on remote shards.
+inline constexpr unsigned kSpeakersSlot = 4;
 
 // ---- Positions --------------------------------------------------------------------------------
 /// Body positions start here so that a phrase never spans the title and the body.

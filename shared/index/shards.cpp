@@ -5,10 +5,15 @@
 #include <fmt/format.h>
 #include <xapian.h>
 
+#include <algorithm>
+#include <atomic>
 #include <cstdint>
+#include <exception>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+#include <thread>
+#include <vector>
 
 namespace fs = std::filesystem;
 
@@ -86,7 +91,26 @@ std::size_t shard_of(const std::string& file_id, std::size_t shards) {
 std::pair<std::uintmax_t, std::uintmax_t> compact_index(const fs::path& db) {
     if (!fs::is_directory(db)) throw std::runtime_error(fmt::format("{}: no index here", db.string()));
     std::uintmax_t before = tree_size(db);
-    for (const fs::path& shard : shard_paths(db, 0)) compact_one(shard);
+    // Shards are independent databases: compact them side by side, one thread per core.
+    std::vector<fs::path> shards = shard_paths(db, 0);
+    std::vector<std::exception_ptr> errors(shards.size());
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+        for (std::size_t i; (i = next++) < shards.size();) {
+            try {
+                compact_one(shards[i]);
+            } catch (...) {
+                errors[i] = std::current_exception();
+            }
+        }
+    };
+    std::size_t threads = std::min<std::size_t>(shards.size(), std::max(1u, std::thread::hardware_concurrency()));
+    std::vector<std::thread> pool;
+    for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(work);
+    work();
+    for (auto& thread : pool) thread.join();
+    for (const auto& error : errors)
+        if (error) std::rethrow_exception(error);
     return {before, tree_size(db)};
 }
 

@@ -1,10 +1,11 @@
-// Facets from ValueCountMatchSpy: summing speaker slots, bucketing dates.
+// Facets from ValueCountMatchSpy: splitting speaker combinations, bucketing dates.
 #include "search/facets.hpp"
 
 #include <algorithm>
 #include <map>
 
 #include "index/schema.hpp"
+#include "index/speaker_values.hpp"
 
 namespace gazette {
 namespace {
@@ -33,10 +34,7 @@ std::string bucket_of(const std::string& yyyymmdd, DateBucket bucket) {
 }  // namespace
 
 Facets::Facets(Wanted wanted) {
-    if (wanted.speakers) {
-        for (unsigned i = 0; i < schema::kMaxSpeakerSlots; ++i)
-            m_speakers.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(schema::kFirstSpeakerSlot + i));
-    }
+    if (wanted.speakers) m_speakers = std::make_unique<Xapian::ValueCountMatchSpy>(schema::kSpeakersSlot);
     if (wanted.sources) m_sources = std::make_unique<Xapian::ValueCountMatchSpy>(schema::kSourceSlot);
     if (wanted.dates) m_dates = std::make_unique<Xapian::ValueCountMatchSpy>(schema::kDateSlot);
 }
@@ -44,14 +42,18 @@ Facets::Facets(Wanted wanted) {
 Facets::~Facets() = default;
 
 void Facets::attach(Xapian::Enquire& enquire) {
-    for (auto& spy : m_speakers) enquire.add_matchspy(spy.get());
+    if (m_speakers) enquire.add_matchspy(m_speakers.get());
     if (m_sources) enquire.add_matchspy(m_sources.get());
     if (m_dates) enquire.add_matchspy(m_dates.get());
 }
 
 std::vector<FacetCount> Facets::speakers() const {
     std::map<std::string, Xapian::doccount> counts;
-    for (const auto& spy : m_speakers) add_counts(*spy, counts);
+    if (m_speakers) {
+        // Each value is a combination of speakers; a match counts once for each of its names.
+        for (auto it = m_speakers->values_begin(); it != m_speakers->values_end(); ++it)
+            for (const auto& name : unpack_speakers(*it)) counts[name] += it.get_termfreq();
+    }
     return by_count(counts);
 }
 

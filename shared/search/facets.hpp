@@ -1,7 +1,7 @@
 // Exact facet counts over every matching document, with Xapian's own ValueCountMatchSpy so they
 // also work across remote shards (xapian-tcpsrv knows that spy; it would not know ours).
-// Speakers sit one per value slot (schema::kFirstSpeakerSlot...), dates as YYYYMMDD; this file
-// sums the per-slot counts and groups dates into years, months or days.
+// A match's speakers sit in one value (index/speaker_values.hpp), dates as YYYYMMDD; this file
+// splits speaker combinations into per-name counts and groups dates into years, months or days.
 #pragma once
 
 #include <memory>
@@ -44,7 +44,7 @@ public:
     [[nodiscard]] std::vector<FacetCount> dates(DateBucket bucket, Xapian::doccount total) const;
 
 private:
-    std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> m_speakers;
+    std::unique_ptr<Xapian::ValueCountMatchSpy> m_speakers;
     std::unique_ptr<Xapian::ValueCountMatchSpy> m_sources;
     std::unique_ptr<Xapian::ValueCountMatchSpy> m_dates;
 };

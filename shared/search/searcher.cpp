@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 #include <stdexcept>
 
@@ -113,13 +114,17 @@ SearchResult Searcher::search(const SearchOptions& options) const {
     Facets facets({options.facets || options.speakers_only, options.facets,
                    options.facets || options.timeline});
     facets.attach(enquire);
-    // check_at_least = every document: the count is exact and the spies see every match.
-    Xapian::MSet mset =
-        enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
-                         static_cast<Xapian::doccount>(options.limit), m_db.get_doccount());
+    // Facets and the timeline must see every match (check_at_least = every document); so must
+    // an exact count. Otherwise the count is exact up to exact_count_limit and estimated beyond.
+    bool every_match = options.exact_count || options.facets || options.speakers_only || options.timeline;
+    Xapian::doccount page_end = static_cast<Xapian::doccount>(options.offset + options.limit);
+    Xapian::doccount check_at_least = every_match ? m_db.get_doccount() : std::max(static_cast<Xapian::doccount>(options.exact_count_limit), page_end);
+    Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
+                                         static_cast<Xapian::doccount>(options.limit), check_at_least);
 
     SearchResult result;
     result.total = mset.get_matches_estimated();
+    result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     SnippetOptions snippet_options{options.snippet_bytes};
     SnippetOptions title_options{1 << 16};
     for (auto it = mset.begin(); it != mset.end(); ++it) {

@@ -1,5 +1,6 @@
 // The search core: opens an index, runs a parsed query with filters, sort and paging, counts the
-// matches and facets exactly, and makes a snippet per hit. Returns data; printers format it.
+// matches (exactly up to kExactCountLimit, or always when asked or when facets need every match)
+// and facets exactly, and makes a snippet per hit. Returns data; printers format it.
 #pragma once
 
 #include <filesystem>
@@ -19,6 +20,13 @@ namespace gazette {
 
 enum class SortOrder { Relevance, Newest, Oldest };
 
+/// Matches are counted exactly up to this many; beyond it, the total is Xapian's estimate unless
+/// SearchOptions::exact_count (or a facet, which needs every match) asks for the exact figure.
+/// Counting every match of a common word costs time in proportion to the archive; ranking the
+/// top hits does not (Xapian skips documents that cannot reach the page). The same trade-off as
+/// Lucene's total-hits threshold.
+inline constexpr Xapian::doccount kExactCountLimit = 10000;
+
 struct SearchOptions {
     std::string query;                  // the query language, docs/query-language.md
     DefaultOperator op = DefaultOperator::Or;
@@ -34,6 +42,8 @@ struct SearchOptions {
     DateBucket date_bucket = DateBucket::Month;
     bool quotes = false;                     // per hit, the quotes that match the query
     std::size_t snippet_bytes = 240;
+    bool exact_count = false;                // count every match even beyond exact_count_limit
+    std::size_t exact_count_limit = kExactCountLimit;
 };
 
 struct Hit {
@@ -46,7 +56,8 @@ struct Hit {
 };
 
 struct SearchResult {
-    Xapian::doccount total = 0;  // exact number of matching articles
+    Xapian::doccount total = 0;  // number of matching articles: exact, or Xapian's estimate
+    bool total_exact = true;     // false: more than exact_count_limit matches, `total` estimated
     std::vector<Hit> hits;
     // Filled when asked: speakers (facets, speakers_only), sources (facets), dates (facets,
     // timeline; bucketed by options.date_bucket, chronological, "undated" last).

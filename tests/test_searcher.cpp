@@ -1,0 +1,100 @@
+// The searcher in process, over a small generated index: when the match count is exact and when
+// it is an estimate, and that facets always see every match.
+#include <catch2/catch.hpp>
+#include <fmt/format.h>
+#include <xapian.h>
+
+#include <filesystem>
+#include <random>
+
+#include "analysis/analyzer.hpp"
+#include "index/document_builder.hpp"
+#include "index/schema.hpp"
+#include "search/searcher.hpp"
+
+using namespace gazette;
+
+namespace {
+
+// 60 articles: all contain "common", the even ones "even", every third one quotes a speaker.
+class SmallIndex {
+public:
+    SmallIndex() {
+        std::random_device rd;
+        m_path = std::filesystem::temp_directory_path() / fmt::format("gazette-searcher-{}", rd());
+        Analyzer analyzer;
+        DocumentBuilder builder(analyzer);
+        Xapian::WritableDatabase db(m_path.string(), Xapian::DB_CREATE);
+        db.set_metadata(std::string(schema::kSchemaVersionKey), std::to_string(schema::kSchemaVersion));
+        for (int i = 0; i < 60; ++i) {
+            Article a;
+            a.id = a.path = fmt::format("a{}.txt", i);
+            a.title = fmt::format("Article number {}", i);
+            a.paragraphs = {fmt::format("common words here{}", i % 2 == 0 ? " and even ones" : "")};
+            if (i % 3 == 0) a.speakers = {"Anna Kowalski"};
+            db.add_document(builder.build(a, a.id, "1:1"));
+        }
+        db.commit();
+    }
+    ~SmallIndex() {
+        std::error_code ec;
+        std::filesystem::remove_all(m_path, ec);
+    }
+    [[nodiscard]] std::string path() const { return m_path.string(); }
+
+private:
+    std::filesystem::path m_path;
+};
+
+SearchOptions and_query(std::size_t limit) {
+    SearchOptions o;
+    o.query = "common even";
+    o.op = DefaultOperator::And;
+    o.limit = 3;
+    o.exact_count_limit = limit;
+    return o;
+}
+
+}  // namespace
+
+TEST_CASE("counts are exact up to the limit and estimated beyond it, unless asked", "[search]") {
+    SmallIndex index;
+    Searcher searcher({index.path()});
+
+    SearchResult under = searcher.search(and_query(1000));
+    CHECK(under.total_exact);
+    CHECK(under.total == 30);
+    CHECK(under.hits.size() == 3);
+
+    // Checking only 5 matches of an AND leaves Xapian with bounds, not a count.
+    SearchResult over = searcher.search(and_query(5));
+    CHECK_FALSE(over.total_exact);
+    CHECK(over.total >= 5);
+    CHECK(over.total <= 60);
+    CHECK(over.hits.size() == 3);
+
+    SearchOptions exact = and_query(5);
+    exact.exact_count = true;
+    SearchResult counted = searcher.search(exact);
+    CHECK(counted.total_exact);
+    CHECK(counted.total == 30);
+}
+
+TEST_CASE("facets and the timeline count every match whatever the limit", "[search][facets]") {
+    SmallIndex index;
+    Searcher searcher({index.path()});
+    SearchOptions o = and_query(5);
+    o.facets = true;
+    SearchResult r = searcher.search(o);
+    CHECK(r.total_exact);
+    CHECK(r.total == 30);
+    // Even multiples of 3 below 60: 0, 6, ..., 54.
+    REQUIRE(r.speakers.size() == 1);
+    CHECK(r.speakers[0] == FacetCount{"Anna Kowalski", 10});
+
+    SearchOptions t = and_query(5);
+    t.timeline = true;
+    SearchResult timeline = searcher.search(t);
+    CHECK(timeline.total_exact);
+    CHECK(timeline.total == 30);
+}
