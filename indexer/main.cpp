@@ -6,10 +6,13 @@
 #include <atomic>
 #include <csignal>
 #include <exception>
+#include <optional>
 
 #include "cli/common_options.hpp"
+#include "index/disk_errors.hpp"
 #include "index/index_run.hpp"
 #include "index/shards.hpp"
+#include "index/sources.hpp"
 #include "reporter.hpp"
 
 namespace {
@@ -22,14 +25,20 @@ extern "C" void on_signal(int) { g_stop.store(true); }
 
 int main(int argc, char** argv) {
     using namespace gazette;
-    CLI::App app{"gazette-index: index a directory of news articles into a Xapian database.\n"
+    CLI::App app{"gazette-index: index directories of news articles into a Xapian database.\n"
                  "Exit status: 0 done, 1 done but some files were skipped, 2 error, 130 interrupted."};
     IndexOptions options;
-    std::string root, db;
+    std::vector<std::string> roots;
+    std::string db, name, remove;
+    bool list = false;
     bool quiet = false, verbose = false;
     std::size_t max_file_mb = 64;
     bool compact = false;
-    app.add_option("DIR", root, "Directory of articles (walked recursively)");
+    app.add_option("DIR", roots, "Directories of articles (walked recursively), each a source of the index");
+    app.add_option("--name", name, "Label of the source DIR (default: its directory's name); ids are LABEL/path");
+    app.add_flag("--moved", options.moved, "A source's directory moved: accept its new path and keep its ids");
+    app.add_option("--remove-source", remove, "Delete every article of the source LABEL from the index");
+    app.add_flag("--list-sources", list, "Print each source: label, directory, articles");
     app.add_flag("--compact", compact, "Compact the index with Xapian's compactor (after indexing DIR, if given)");
     add_db_option(app, db);
     app.add_flag("--full", options.full, "Re-index every file, not only new and changed ones");
@@ -55,11 +64,25 @@ int main(int argc, char** argv) {
     } catch (const CLI::ParseError& e) {
         return exit_for_parse_error(app, e, "gazette-index");
     }
-    if (root.empty() && !compact) {
-        fmt::print(stderr, "gazette-index: DIR is required (or --compact alone)\n{}", app.help());
+    bool removing = app.count("--remove-source") > 0;
+    if (roots.empty() && !compact && !list && !removing) {
+        fmt::print(stderr, "gazette-index: DIR is required (or --compact, --list-sources or --remove-source alone)\n{}",
+                   app.help());
         return kExitError;
     }
-    options.root = root;
+    if (!roots.empty() && (list || removing)) {
+        fmt::print(stderr, "gazette-index: --list-sources and --remove-source take no DIR\n");
+        return kExitError;
+    }
+    if (list && (removing || compact)) {
+        fmt::print(stderr, "gazette-index: --list-sources goes alone\n");
+        return kExitError;
+    }
+    if (app.count("--name") > 0 && roots.size() != 1) {
+        fmt::print(stderr, "gazette-index: --name labels one DIR; give several directories their own "
+                           "names in separate runs\n");
+        return kExitError;
+    }
     options.db = db;
     options.reader.max_file_bytes = max_file_mb * 1024 * 1024;
     for (const auto& field : fields) {
@@ -74,27 +97,44 @@ int main(int argc, char** argv) {
     std::signal(SIGINT, on_signal);
     std::signal(SIGTERM, on_signal);
     ConsoleReporter reporter(quiet, verbose);
+    bool compacting = false;  // for the message when the disk fills
     try {
         int status = kExitOk;
-        if (!root.empty()) {
+        if (list) {
+            for (const SourceInfo& s : list_sources(options.db))
+                fmt::print("{}\t{}\t{}\n", s.label, s.directory, s.documents);
+            return status;
+        }
+        if (removing) {
+            std::size_t removed = remove_source(options.db, remove, options.batch_size, options.wait);
+            if (!quiet) fmt::print(stderr, "removed source {}: {} articles deleted\n", remove, removed);
+        }
+        if (!roots.empty()) {
+            std::optional<std::string> label;
+            if (app.count("--name") > 0) label = name;
+            for (const std::string& root : roots) options.sources.push_back(make_source(root, label));
             IndexStats stats = run_index(options, reporter, g_stop);
             reporter.summary(stats);
             if (stats.interrupted) return kExitInterrupted;
             if (stats.skipped > 0) status = kExitPartial;
         }
         if (compact) {
+            compacting = true;
             auto [before, after] = compact_index(options.db);
             if (!quiet) fmt::print(stderr, "compacted: {:.1f} MB -> {:.1f} MB\n", before / 1e6, after / 1e6);
         }
         return status;
     } catch (const Xapian::DatabaseError& e) {
+        if (report_disk_full(db, e.get_description(), reporter.articles_written(), compacting)) return kExitError;
         fmt::print(stderr,
                    "gazette-index: {}: the index is damaged or unreadable ({}); check it with "
                    "xapian-check, or re-index into a new directory\n",
                    db, e.get_description());
     } catch (const Xapian::Error& e) {
+        if (report_disk_full(db, e.get_description(), reporter.articles_written(), compacting)) return kExitError;
         fmt::print(stderr, "gazette-index: {}: {}\n", db, e.get_description());
     } catch (const std::exception& e) {
+        if (report_disk_full(db, e.what(), reporter.articles_written(), compacting)) return kExitError;
         fmt::print(stderr, "gazette-index: {}\n", e.what());
     }
     return kExitError;

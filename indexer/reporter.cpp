@@ -17,6 +17,7 @@ void ConsoleReporter::clear_progress() {
 }
 
 void ConsoleReporter::file_done(const std::filesystem::path& path, const IndexProgress& p) {
+    m_articles = p.articles;
     if (m_verbose) {
         clear_progress();
         fmt::print(stderr, "indexed {}\n", path.string());

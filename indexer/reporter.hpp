@@ -15,6 +15,8 @@ public:
     void file_skipped(const std::string& where, const std::string& reason) override;
     void warning(const std::string& where, const std::string& message) override;
     void summary(const IndexStats& stats) const;
+    /// Articles the run had written when it last reported a file (for an error that stops it).
+    [[nodiscard]] std::size_t articles_written() const { return m_articles; }
 
 private:
     void clear_progress();
@@ -23,6 +25,7 @@ private:
     bool m_tty;
     bool m_progress_shown = false;
     double m_last_draw = -1;
+    std::size_t m_articles = 0;
 };
 
 }  // namespace gazette

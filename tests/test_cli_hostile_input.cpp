@@ -65,7 +65,8 @@ std::optional<std::string> skip_reason(const std::string& err, const fs::path& f
 
 bool is_indexed(const fs::path& db, const fs::path& corpus, const fs::path& file) {
     Xapian::Database database(db.string());
-    std::string id = fs::relative(file, corpus).generic_string();
+    // Ids are "<source label>/<relative path>"; the label defaults to the directory's name.
+    std::string id = corpus.filename().string() + "/" + fs::relative(file, corpus).generic_string();
     return database.term_exists(gazette::DocumentBuilder::file_term(id));
 }
 

@@ -51,8 +51,8 @@ TEST_CASE("re-runs index only what changed and delete what is gone", "[cli][incr
 
     CHECK(run(kSearchBin, {"--db", db, "bananas"}).status == 1);
     CHECK(run(kSearchBin, {"--db", db, "apples"}).status == 1);
-    CHECK(hit_ids(run(kSearchBin, {"--db", db, "apricots", "--json"})) == std::vector<std::string>{"a.txt"});
-    CHECK(hit_ids(run(kSearchBin, {"--db", db, "cherries", "--json"})) == std::vector<std::string>{"sub/c.txt"});
+    CHECK(hit_ids(run(kSearchBin, {"--db", db, "apricots", "--json"})) == std::vector<std::string>{"corpus/a.txt"});
+    CHECK(hit_ids(run(kSearchBin, {"--db", db, "cherries", "--json"})) == std::vector<std::string>{"corpus/sub/c.txt"});
 
     RunResult full = run(kIndexBin, {corpus.string(), "--db", db, "--full"});
     CHECK(full.err.find("0 indexed, 3 updated, 0 unchanged") != std::string::npos);
@@ -137,16 +137,16 @@ TEST_CASE("an exact-word match ranks above a stemmed one, and the title above th
     REQUIRE(run(kIndexBin, {corpus.string(), "--db", db}).status == 0);
 
     CHECK(hit_ids(run(kSearchBin, {"--db", db, "elections", "--json"})) ==
-          std::vector<std::string>{"exact.txt", "stem.txt"});
+          std::vector<std::string>{"corpus/exact.txt", "corpus/stem.txt"});
     CHECK(hit_ids(run(kSearchBin, {"--db", db, "election", "--json"})) ==
-          std::vector<std::string>{"stem.txt", "exact.txt"});
+          std::vector<std::string>{"corpus/stem.txt", "corpus/exact.txt"});
     // Phrases match exact words only.
     CHECK(hit_ids(run(kSearchBin, {"--db", db, "\"elections were\"", "--json"})) ==
-          std::vector<std::string>{"exact.txt"});
+          std::vector<std::string>{"corpus/exact.txt"});
     CHECK(hit_ids(run(kSearchBin, {"--db", db, "orchards", "--json"})) ==
-          std::vector<std::string>{"title.txt", "body.txt"});
+          std::vector<std::string>{"corpus/title.txt", "corpus/body.txt"});
     CHECK(hit_ids(run(kSearchBin, {"--db", db, "title:orchards", "--json"})) ==
-          std::vector<std::string>{"title.txt"});
+          std::vector<std::string>{"corpus/title.txt"});
 }
 
 TEST_CASE("option --all requires every word, the default ranks more words higher", "[cli][ranking]") {
@@ -157,9 +157,9 @@ TEST_CASE("option --all requires every word, the default ranks more words higher
     write_file(corpus / "one.txt", "Two\n\nWalnuts were sold.\n");
     REQUIRE(run(kIndexBin, {corpus.string(), "--db", db}).status == 0);
     CHECK(hit_ids(run(kSearchBin, {"--db", db, "walnuts", "pecans", "--json"})) ==
-          std::vector<std::string>{"both.txt", "one.txt"});
+          std::vector<std::string>{"corpus/both.txt", "corpus/one.txt"});
     CHECK(hit_ids(run(kSearchBin, {"--db", db, "walnuts", "pecans", "--all", "--json"})) ==
-          std::vector<std::string>{"both.txt"});
+          std::vector<std::string>{"corpus/both.txt"});
 }
 
 TEST_CASE("a damaged index is a clear error from both binaries, never a crash", "[cli][errors]") {
@@ -226,8 +226,8 @@ TEST_CASE("a surname alone gets the archive's one full name for that person", "[
         }
         return std::vector<std::string>{"(not found)"};
     };
-    CHECK(speakers_of("short.txt") == std::vector<std::string>{"Vladimir Putin"});
-    CHECK(speakers_of("bidens.txt") == std::vector<std::string>{"Biden"});  // two Bidens: ambiguous
+    CHECK(speakers_of("corpus/short.txt") == std::vector<std::string>{"Vladimir Putin"});
+    CHECK(speakers_of("corpus/bidens.txt") == std::vector<std::string>{"Biden"});  // two Bidens: ambiguous
     CHECK(run(kSearchBin, {"--db", db, "--speaker", "vladimir putin"}).out.find("More talks") != std::string::npos);
 }
 
@@ -241,12 +241,12 @@ TEST_CASE("a speaker filter never joins the names of two people", "[cli][speaker
                                    "\"Maybe,\" Anna Nowak said about the weather.\n");
     REQUIRE(run(kIndexBin, {corpus.string(), "--db", db}).status == 0);
     CHECK(hit_ids(run(kSearchBin, {"--db", db, "--speaker", "Anna Nowak", "--json"})) ==
-          std::vector<std::string>{"one.txt"});
+          std::vector<std::string>{"corpus/one.txt"});
     CHECK(hit_ids(run(kSearchBin, {"--db", db, "--speaker", "A. Kowalski", "--json"})) ==
-          std::vector<std::string>{"two.txt"});
+          std::vector<std::string>{"corpus/two.txt"});
     // The words after --speaker NAME are the query, not more names.
     CHECK(hit_ids(run(kSearchBin, {"--db", db, "--speaker", "nowak", "markets", "--json"})) ==
-          std::vector<std::string>{"two.txt"});
+          std::vector<std::string>{"corpus/two.txt"});
 }
 
 TEST_CASE("odd dates and oversized files are reported, the rest indexed", "[cli][errors]") {
@@ -278,20 +278,20 @@ TEST_CASE("every format of the sample corpus gets its title and date", "[cli][fo
             got[j["id"]] = {j["title"], j["date"].is_null() ? "" : j["date"].get<std::string>()};
     }
     using P = std::pair<std::string, std::string>;
-    CHECK(got["html/2020-12-kremlin-weighs-message-to-biden.html"] ==
+    CHECK(got["sample_corpus/html/2020-12-kremlin-weighs-message-to-biden.html"] ==
           P{"Kremlin says Putin will weigh a message to Biden after electors meet", "2020-12-14"});
-    CHECK(got["html/2022-07-grain-export-pacts-signed-in-istanbul.html"] ==
+    CHECK(got["sample_corpus/html/2022-07-grain-export-pacts-signed-in-istanbul.html"] ==
           P{"Russia and Ukraine sign separate pacts to reopen Black Sea grain exports", "2022-07-22"});
-    CHECK(got["html/2023-10-central-bank-raises-key-rate-to-15.html"] ==
+    CHECK(got["sample_corpus/html/2023-10-central-bank-raises-key-rate-to-15.html"] ==
           P{"Central bank raises key rate to 15% as price growth quickens", "2023-10-27"});
-    CHECK(got["json/wire-2021.jsonl#mw-2021-1217"] ==
+    CHECK(got["sample_corpus/json/wire-2021.jsonl#mw-2021-1217"] ==
           P{"Central bank lifts key rate again as prices keep climbing", "2021-12-17"});
-    CHECK(got["json/wire-2021.jsonl#mw-2022-0222"] ==
+    CHECK(got["sample_corpus/json/wire-2021.jsonl#mw-2022-0222"] ==
           P{"Regulator pauses pipeline certification over paperwork gap", "2022-02-22"});
-    CHECK(got["json/desk-2019.json#1"] == P{"Dock workers end strike after pay deal at container port", "2019-07-31"});
-    CHECK(got["2020/gozman-this-is-a-demonstration.txt"] == P{"Gozman: this is a demonstration", "2020-11-25"});
-    CHECK(got["2020/putin-finally-congratulates-biden.txt"].second == "2020-12-15");
-    CHECK(got["misc/how-the-electoral-college-works.txt"].second.empty());
+    CHECK(got["sample_corpus/json/desk-2019.json#1"] == P{"Dock workers end strike after pay deal at container port", "2019-07-31"});
+    CHECK(got["sample_corpus/2020/gozman-this-is-a-demonstration.txt"] == P{"Gozman: this is a demonstration", "2020-11-25"});
+    CHECK(got["sample_corpus/2020/putin-finally-congratulates-biden.txt"].second == "2020-12-15");
+    CHECK(got["sample_corpus/misc/how-the-electoral-college-works.txt"].second.empty());
     CHECK(got.size() == 45);
 }
 

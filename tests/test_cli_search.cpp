@@ -81,8 +81,8 @@ TEST_CASE("demo search: putin congratulate ranks a congratulation story first", 
 TEST_CASE("demo search: phrase + speaker + date range narrows to Peskov's November quotes", "[cli]") {
     JsonResult r = search_json({"\"official results\"", "--speaker", "peskov", "--from", "2020-11-01",
                                 "--to", "2020-12-31"});
-    CHECK(ids(r) == std::set<std::string>{"2020/kremlin-holds-off-congratulating-biden.txt",
-                                          "2020/kremlin-to-wait-for-official-results.txt"});
+    CHECK(ids(r) == std::set<std::string>{"sample_corpus/2020/kremlin-holds-off-congratulating-biden.txt",
+                                          "sample_corpus/2020/kremlin-to-wait-for-official-results.txt"});
     CHECK(r.summary["total"] == 2);
     for (const auto& h : r.hits) {
         std::string marked = h["snippet"]["marked"];
@@ -97,18 +97,18 @@ TEST_CASE("each filter alone narrows the phrase search differently", "[cli]") {
     CHECK(all.size() == 4);
     auto by_date = ids(search_json({"\"official results\"", "--from", "2020-11", "--to", "2020-12"}));
     CHECK(by_date.size() == 3);
-    CHECK(by_date.count("2020/world-leaders-congratulate-biden.txt") == 1);
+    CHECK(by_date.count("sample_corpus/2020/world-leaders-congratulate-biden.txt") == 1);
     auto by_speaker = ids(search_json({"\"official results\"", "--speaker", "Dmitry Peskov"}));
-    CHECK(by_speaker.count("2024/kremlin-to-study-european-election-results.txt") == 1);
-    CHECK(by_speaker.count("2020/world-leaders-congratulate-biden.txt") == 0);
+    CHECK(by_speaker.count("sample_corpus/2024/kremlin-to-study-european-election-results.txt") == 1);
+    CHECK(by_speaker.count("sample_corpus/2020/world-leaders-congratulate-biden.txt") == 0);
 }
 
 TEST_CASE("demo search: title:election -trump with exact facets", "[cli]") {
     JsonResult r = search_json({"title:election -trump", "--facets"});
-    CHECK(ids(r) == std::set<std::string>{"2021/ruling-party-keeps-majority-duma-election.txt",
-                                          "2024/centrist-bloc-holds-european-election.txt",
-                                          "2024/kremlin-to-study-european-election-results.txt",
-                                          "2024/putin-record-win-presidential-election.txt"});
+    CHECK(ids(r) == std::set<std::string>{"sample_corpus/2021/ruling-party-keeps-majority-duma-election.txt",
+                                          "sample_corpus/2024/centrist-bloc-holds-european-election.txt",
+                                          "sample_corpus/2024/kremlin-to-study-european-election-results.txt",
+                                          "sample_corpus/2024/putin-record-win-presidential-election.txt"});
     CHECK(r.summary["total"] == 4);
     int month_total = 0;
     for (const auto& m : r.summary["facets"]["months"]) month_total += m["count"].get<int>();
@@ -146,18 +146,18 @@ TEST_CASE("terminal output marks matches with brackets when piped", "[cli]") {
 }
 
 TEST_CASE("words in Russian and Chinese articles are findable", "[cli]") {
-    CHECK(ids(search_json({"выборы"})).count("2020/ru-kreml-ne-speshit-pozdravlyat.txt") == 1);
-    CHECK(ids(search_json({"Песков"})).count("2020/ru-kreml-ne-speshit-pozdravlyat.txt") == 1);
-    CHECK(ids(search_json({"选举"})).count("2020/zh-putin-election-result.txt") == 1);
-    CHECK(ids(search_json({"普京"})).count("2020/zh-putin-election-result.txt") == 1);
+    CHECK(ids(search_json({"выборы"})).count("sample_corpus/2020/ru-kreml-ne-speshit-pozdravlyat.txt") == 1);
+    CHECK(ids(search_json({"Песков"})).count("sample_corpus/2020/ru-kreml-ne-speshit-pozdravlyat.txt") == 1);
+    CHECK(ids(search_json({"选举"})).count("sample_corpus/2020/zh-putin-election-result.txt") == 1);
+    CHECK(ids(search_json({"普京"})).count("sample_corpus/2020/zh-putin-election-result.txt") == 1);
 }
 
 TEST_CASE("accents, possessives and hyphens are folded on both sides", "[cli]") {
-    CHECK(ids(search_json({"lopez"})).count("2020/world-leaders-congratulate-biden.txt") == 1);
-    CHECK(ids(search_json({"LÓPEZ"})).count("2020/world-leaders-congratulate-biden.txt") == 1);
+    CHECK(ids(search_json({"lopez"})).count("sample_corpus/2020/world-leaders-congratulate-biden.txt") == 1);
+    CHECK(ids(search_json({"LÓPEZ"})).count("sample_corpus/2020/world-leaders-congratulate-biden.txt") == 1);
     auto american = ids(search_json({"russianamerican"}));
     CHECK(american == ids(search_json({"Russian-American"})));
-    CHECK(american.count("2020/biden-team-cool-reply-to-putin.txt") == 1);
+    CHECK(american.count("sample_corpus/2020/biden-team-cool-reply-to-putin.txt") == 1);
 }
 
 TEST_CASE("date field, sort and undated articles", "[cli]") {
@@ -174,7 +174,7 @@ TEST_CASE("date field, sort and undated articles", "[cli]") {
     JsonResult undated = search_json({"electoral", "college"});
     bool found = false;
     for (const auto& h : undated.hits)
-        if (h["id"] == "misc/how-the-electoral-college-works.txt") found = h["date"].is_null();
+        if (h["id"] == "sample_corpus/misc/how-the-electoral-college-works.txt") found = h["date"].is_null();
     CHECK(found);
 }
 
@@ -231,9 +231,9 @@ TEST_CASE("option --speakers lists who is quoted over the whole matching set", "
 TEST_CASE("speaker: and quote: together find what a person said", "[cli][speakers]") {
     JsonResult r = search_json({"speaker:peskov quote:official", "--quotes"});
     auto found = ids(r);
-    CHECK(found.count("2020/kremlin-holds-off-congratulating-biden.txt") == 1);
-    CHECK(found.count("2020/kremlin-to-wait-for-official-results.txt") == 1);
-    CHECK(found.count("2020/world-leaders-congratulate-biden.txt") == 0);  // another speaker's words
+    CHECK(found.count("sample_corpus/2020/kremlin-holds-off-congratulating-biden.txt") == 1);
+    CHECK(found.count("sample_corpus/2020/kremlin-to-wait-for-official-results.txt") == 1);
+    CHECK(found.count("sample_corpus/2020/world-leaders-congratulate-biden.txt") == 0);  // another speaker's words
     for (const auto& h : r.hits) {
         REQUIRE(!h["quotes"].empty());
         for (const auto& q : h["quotes"]) {

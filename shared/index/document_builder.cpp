@@ -25,14 +25,21 @@ void add_boolean(Xapian::Document& doc, std::string_view prefix, std::string_vie
 
 namespace {
 
-// prefix + value, or prefix + "#" + a 64-bit FNV-1a hash when that would be too long a term.
-// FNV-1a, not std::hash: the term must be the same on every machine and every build.
+// prefix + value, or, when that would be too long a term, prefix + the value's source label and
+// "/" (everything up to the first '/') + "#" + a 64-bit FNV-1a hash of the value. The label stays
+// so that a source's terms keep the prefix its files are enumerated and removed by (sources.hpp
+// bounds labels, so this always fits). FNV-1a, not std::hash: the term must be the same on every
+// machine and every build.
 std::string bounded_term(std::string_view prefix, const std::string& value) {
     std::string term = std::string(prefix) + value;
     if (term.size() <= schema::kMaxTermBytes) return term;
     std::uint64_t hash = 14695981039346656037ull;
     for (unsigned char c : value) hash = (hash ^ c) * 1099511628211ull;
-    return fmt::format("{}#{:016x}", prefix, hash);
+    std::size_t slash = value.find('/');
+    std::string_view label =
+        slash == std::string::npos ? std::string_view() : std::string_view(value).substr(0, slash + 1);
+    if (prefix.size() + label.size() + 17 > schema::kMaxTermBytes) label = {};
+    return fmt::format("{}{}#{:016x}", prefix, label, hash);
 }
 
 }  // namespace

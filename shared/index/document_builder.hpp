@@ -20,9 +20,11 @@ public:
     [[nodiscard]] Xapian::Document build(const Article& article, const std::string& file_id,
                                          const std::string& signature) const;
 
-    /// The unique-id term of an article id: "Q" + id, or "Q#" + a hash for very long ids.
+    /// The unique-id term of an article id ("<label>/<relative path>[#record]"): "Q" + id, or
+    /// "Q<label>/#" + a hash for very long ids.
     [[nodiscard]] static std::string id_term(const std::string& id);
-    /// The term every article of one source file carries: "XFILE" + file id (hashed when long).
+    /// The term every article of one source file carries: "XFILE" + file id, or
+    /// "XFILE<label>/#" + a hash when long; either way under the source's prefix XFILE<label>/.
     [[nodiscard]] static std::string file_term(const std::string& file_id);
 
 private:

@@ -1,5 +1,5 @@
-// The single-threaded indexing loop. Files are visited in sorted path order so that a run's
-// result does not depend on the order the filesystem lists them.
+// The indexing loop, one source after another. Files are visited in sorted path order so that a
+// run's result does not depend on the order the filesystem lists them.
 #include "index/index_run.hpp"
 
 #include <fmt/format.h>
@@ -21,6 +21,7 @@
 #include "index/index_writer.hpp"
 #include "index/ordered_pool.hpp"
 #include "index/shards.hpp"
+#include "index/sources.hpp"
 #include "readers/read_error.hpp"
 #include "readers/reader.hpp"
 #include "speakers/attribution.hpp"
@@ -76,7 +77,10 @@ namespace {
 // One file the run must read: new, changed, or everything with --full.
 struct FileJob {
     fs::path path;
-    std::string id;         // path relative to the root
+    std::string label;       // of its source
+    std::string relative;    // path relative to the source's root
+    std::string id;          // "<label>/<relative>"
+    std::string stored_path; // the source's real directory + relative: the path articles store
     std::string file_term;
     std::string signature;
     std::uintmax_t size = 0;
@@ -100,10 +104,14 @@ struct Worker {
 FileOutput process_file(const FileJob& job, const ReaderOptions& options, const DocumentBuilder& builder) {
     FileOutput out;
     try {
-        ReadResult read = read_articles(job.path, job.id, options);
+        // Read under the relative path, as if the source were the whole archive (dates from the
+        // path never see the label); the label goes in front of the ids afterwards.
+        ReadResult read = read_articles(job.path, job.relative, options);
         out.errors = std::move(read.errors);
         out.warnings = std::move(read.warnings);
         for (Article& article : read.articles) {
+            article.id = source_file_id(job.label, article.id);
+            article.path = job.stored_path;
             Attribution attribution = attribute_quotes(article.title, article.paragraphs);
             article.speakers = std::move(attribution.speakers);
             article.quotes = std::move(attribution.quotes);
@@ -115,8 +123,8 @@ FileOutput process_file(const FileJob& job, const ReaderOptions& options, const 
     return out;
 }
 
-// The article id of a file: its path relative to the indexed root.
-std::string file_id(const fs::path& path, const fs::path& root) {
+// A file's path relative to its source's root (its id without the label).
+std::string relative_path(const fs::path& path, const fs::path& root) {
     std::error_code ec;
     std::string id = fs::relative(path, root, ec).generic_string();
     return ec || id.empty() ? path.generic_string() : id;
@@ -165,12 +173,25 @@ private:
     IndexProgress m_progress;
 };
 
-// Indexes `files` into one database (the whole index, or one shard) with `threads` workers.
-IndexStats run_shard(const fs::path& db, const std::vector<fs::path>& files, const IndexOptions& options,
-                     std::size_t threads, ProgressTracker& tracker, const std::atomic<bool>& stop) {
+// Indexes `files`, all of `source`, into one database (the whole index, or one shard) with
+// `threads` workers.
+IndexStats run_shard(const fs::path& db, const SourceDir& source, const std::vector<fs::path>& files,
+                     const IndexOptions& options, std::size_t threads, ProgressTracker& tracker,
+                     const std::atomic<bool>& stop) {
     IndexStats stats;
     std::error_code ec;
     IndexWriter writer(db, options.batch_size, options.wait);
+
+    // A new label is recorded in the first batch, so committed with the first of its documents:
+    // every document in the index belongs to a known source. A moved source's new directory is
+    // recorded only once its run is complete: until then, the next run still knows to update the
+    // stored paths (and is refused without --moved).
+    std::string directory = source.directory.string();
+    std::string recorded = writer.source_directory(source.label);
+    if (!recorded.empty() && recorded != directory && !options.moved)
+        throw std::runtime_error(source_conflict(source, recorded));
+    if (recorded.empty()) writer.record_source(source.label, directory);
+    bool relocate = !recorded.empty() && recorded != directory;
 
     // Pass 1, on this thread (it needs the database): which files changed since the last run.
     std::unordered_set<std::string> seen;
@@ -178,7 +199,10 @@ IndexStats run_shard(const fs::path& db, const std::vector<fs::path>& files, con
     for (const fs::path& path : files) {
         FileJob job;
         job.path = path;
-        job.id = file_id(path, options.root);
+        job.label = source.label;
+        job.relative = relative_path(path, source.root);
+        job.id = source_file_id(source.label, job.relative);
+        job.stored_path = (source.directory / job.relative).string();
         job.file_term = DocumentBuilder::file_term(job.id);
         job.size = fs::file_size(path, ec);
         if (ec) job.size = 0;
@@ -187,6 +211,7 @@ IndexStats run_shard(const fs::path& db, const std::vector<fs::path>& files, con
         std::optional<std::string> stored = writer.signature_of(job.file_term);
         job.update = stored.has_value();
         if (!options.full && stored && !job.signature.empty() && *stored == job.signature) {
+            if (relocate) writer.relocate_file(job.file_term, job.stored_path);
             ++stats.unchanged;
             tracker.file_done(path, job.size, 0);
             continue;
@@ -228,7 +253,12 @@ IndexStats run_shard(const fs::path& db, const std::vector<fs::path>& files, con
     ordered_parallel_for<FileOutput>(jobs.size(), threads, threads * kFilesInFlightPerThread, work, consume);
     if (stop.load() && jobs.empty()) stats.interrupted = true;
 
-    if (!stats.interrupted) stats.deleted = writer.delete_files_except(seen);
+    // Only after a complete walk of the source, and only within its own prefix: files of the
+    // other sources are never seen by this run and must not look deleted.
+    if (!stats.interrupted) {
+        stats.deleted = writer.delete_files_except(source_file_prefix(source.label), seen);
+        if (relocate) writer.record_source(source.label, directory);
+    }
     writer.commit();
     return stats;
 }
@@ -238,14 +268,15 @@ constexpr std::size_t kBoilerplateSample = 1000;
 
 // Reads an evenly spread sample of the corpus (the same sample on every run of the same corpus)
 // and counts its lines, for the boilerplate filter's corpus rule.
-LineFrequency sample_line_frequency(const std::vector<fs::path>& files, const IndexOptions& options) {
+LineFrequency sample_line_frequency(const std::vector<fs::path>& files, const SourceDir& source,
+                                    const IndexOptions& options) {
     LineFrequency lines;
     ReaderOptions raw = options.reader;
     raw.raw = true;
     std::size_t step = std::max<std::size_t>(1, files.size() / kBoilerplateSample);
     for (std::size_t i = 0; i < files.size(); i += step) {
         try {
-            for (const Article& a : read_articles(files[i], file_id(files[i], options.root), raw).articles)
+            for (const Article& a : read_articles(files[i], relative_path(files[i], source.root), raw).articles)
                 lines.add_article(a.paragraphs);
         } catch (const ReadError&) {
             // Reported when the file itself is indexed.
@@ -264,32 +295,26 @@ void add_stats(IndexStats& total, const IndexStats& part) {
     total.interrupted = total.interrupted || part.interrupted;
 }
 
-}  // namespace
-
-IndexStats run_index(const IndexOptions& options, IndexReporter& reporter,
-                     const std::atomic<bool>& stop) {
-    auto started = std::chrono::steady_clock::now();
-    std::error_code ec;
-    if (!fs::is_directory(options.root, ec))
-        throw std::runtime_error(fmt::format("{}: not a directory", options.root.string()));
-
+// Indexes one source's files (the whole walk of its directory) into every database.
+IndexStats index_source(const std::vector<fs::path>& dbs, const SourceDir& source,
+                        const std::vector<fs::path>& files, const IndexOptions& options,
+                        ProgressTracker& tracker, const std::atomic<bool>& stop) {
     IndexStats stats;
-    std::vector<fs::path> files = article_files(options.root, reporter, stats);
-    stats.files = files.size();
-    std::vector<fs::path> dbs = shard_paths(options.db, options.shards);
-    ProgressTracker tracker(reporter, files.size(), started);
-    LineFrequency corpus_lines = sample_line_frequency(files, options);
+    // Learnt per source: repeated page furniture belongs to one site, and a source indexes the
+    // same whether it is alone in its run or not.
+    LineFrequency corpus_lines = sample_line_frequency(files, source, options);
     IndexOptions with_lines = options;
     with_lines.reader.corpus_lines = &corpus_lines;
     std::size_t threads = thread_count(options.jobs);
 
     if (dbs.size() == 1) {
-        add_stats(stats, run_shard(dbs[0], files, with_lines, threads, tracker, stop));
+        add_stats(stats, run_shard(dbs[0], source, files, with_lines, threads, tracker, stop));
     } else {
         // One writer per shard, each on its own thread with its share of the workers: building
         // shards in parallel is what makes the writing side scale.
         std::vector<std::vector<fs::path>> parts(dbs.size());
-        for (const fs::path& path : files) parts[shard_of(file_id(path, options.root), dbs.size())].push_back(path);
+        for (const fs::path& path : files)
+            parts[shard_of(source_file_id(source.label, relative_path(path, source.root)), dbs.size())].push_back(path);
         std::vector<IndexStats> results(dbs.size());
         std::vector<std::exception_ptr> errors(dbs.size());
         std::vector<std::thread> runs;
@@ -297,7 +322,7 @@ IndexStats run_index(const IndexOptions& options, IndexReporter& reporter,
         for (std::size_t s = 0; s < dbs.size(); ++s) {
             runs.emplace_back([&, s] {
                 try {
-                    results[s] = run_shard(dbs[s], parts[s], with_lines, per_shard, tracker, stop);
+                    results[s] = run_shard(dbs[s], source, parts[s], with_lines, per_shard, tracker, stop);
                 } catch (...) {
                     errors[s] = std::current_exception();
                 }
@@ -308,6 +333,34 @@ IndexStats run_index(const IndexOptions& options, IndexReporter& reporter,
             if (e) std::rethrow_exception(e);
         for (const auto& r : results) add_stats(stats, r);
     }
+    return stats;
+}
+
+}  // namespace
+
+IndexStats run_index(const IndexOptions& options, IndexReporter& reporter,
+                     const std::atomic<bool>& stop) {
+    auto started = std::chrono::steady_clock::now();
+    std::error_code ec;
+    for (const SourceDir& source : options.sources)
+        if (!fs::is_directory(source.root, ec))
+            throw std::runtime_error(fmt::format("{}: not a directory", source.root.string()));
+    check_distinct_labels(options.sources);
+    std::vector<fs::path> dbs = shard_paths(options.db, options.shards);
+    // Refused before any walk: a label recorded for another directory is most likely a mistake
+    // (a second archive with the same basename), and indexing it would delete the first's articles.
+    check_source_directories(dbs, options.sources, options.moved);
+
+    // Every source is walked first, so that the progress display knows the whole run.
+    IndexStats stats;
+    std::vector<std::vector<fs::path>> files;
+    for (const SourceDir& source : options.sources) {
+        files.push_back(article_files(source.root, reporter, stats));
+        stats.files += files.back().size();
+    }
+    ProgressTracker tracker(reporter, stats.files, started);
+    for (std::size_t i = 0; i < options.sources.size() && !stats.interrupted; ++i)
+        add_stats(stats, index_source(dbs, options.sources[i], files[i], options, tracker, stop));
     if (!stats.interrupted && stats.articles > 0) stats.renamed = canonicalize_archive_speakers(dbs);
     stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return stats;

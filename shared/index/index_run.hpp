@@ -1,21 +1,24 @@
-// One indexing run: walk a directory, read each article file, attribute quotes, build documents
-// and write them through IndexWriter, skipping unchanged files and deleting vanished ones.
-// Progress and messages go to an IndexReporter; this file prints nothing itself.
+// One indexing run: walk each source directory, read each article file, attribute quotes, build
+// documents and write them through IndexWriter, skipping unchanged files and deleting vanished
+// ones of that source only. Progress and messages go to an IndexReporter; this file prints nothing.
 #pragma once
 
 #include <atomic>
 #include <cstddef>
 #include <filesystem>
 #include <string>
+#include <vector>
 
+#include "index/sources.hpp"
 #include "readers/reader.hpp"
 
 namespace gazette {
 
 struct IndexOptions {
-    std::filesystem::path root;     // directory of articles, walked recursively
+    std::vector<SourceDir> sources;  // directories of articles, walked recursively, one after another
     std::filesystem::path db;       // Xapian database directory (created when missing)
-    bool full = false;              // re-index every file, even unchanged ones
+    bool full = false;              // re-index every file of the sources, even unchanged ones
+    bool moved = false;             // a label recorded for another directory: accept the new one
     std::size_t batch_size = 1000;  // articles per transaction
     std::size_t jobs = 0;           // worker threads; 0 = one per core
     bool wait = false;              // wait for another writer instead of failing at once
@@ -24,7 +27,7 @@ struct IndexOptions {
 };
 
 struct IndexStats {
-    std::size_t files = 0;      // article files seen
+    std::size_t files = 0;      // article files seen (all sources of the run)
     std::size_t indexed = 0;    // new files indexed
     std::size_t updated = 0;    // changed files re-indexed
     std::size_t unchanged = 0;  // files skipped because size and mtime match
@@ -57,9 +60,10 @@ public:
     virtual void warning(const std::string& where, const std::string& message) = 0;
 };
 
-/// Runs the indexer. Throws std::runtime_error (or Xapian::Error) for what stops the whole run:
-/// a root that is not a directory, an index of another schema, a busy index. `stop` is polled
-/// between files; when set, the run commits and returns with stats.interrupted.
+/// Runs the indexer over every source, in order. Throws std::runtime_error (or Xapian::Error) for
+/// what stops the whole run: a root that is not a directory, two sources with one label, a label
+/// recorded for another directory (without `moved`), an index of another schema, a busy index.
+/// `stop` is polled between files; when set, the run commits and returns with stats.interrupted.
 IndexStats run_index(const IndexOptions& options, IndexReporter& reporter,
                      const std::atomic<bool>& stop);
 

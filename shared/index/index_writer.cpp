@@ -12,6 +12,8 @@
 #include <vector>
 
 #include "index/schema.hpp"
+#include "index/sources.hpp"
+#include "index/stored_article.hpp"
 
 namespace gazette {
 namespace {
@@ -102,9 +104,9 @@ void IndexWriter::replace_file(const std::string& file_term, const std::vector<X
     count_change(std::max<std::size_t>(docs.size(), 1));
 }
 
-std::size_t IndexWriter::delete_files_except(const std::unordered_set<std::string>& keep) {
+std::size_t IndexWriter::delete_files_except(const std::string& prefix,
+                                             const std::unordered_set<std::string>& keep) {
     std::vector<std::string> gone;
-    std::string prefix(schema::kFilePrefix);
     for (auto it = m_db.allterms_begin(prefix); it != m_db.allterms_end(prefix); ++it) {
         if (!keep.count(*it)) gone.push_back(*it);
     }
@@ -114,6 +116,31 @@ std::size_t IndexWriter::delete_files_except(const std::unordered_set<std::strin
         count_change(1);
     }
     return gone.size();
+}
+
+std::string IndexWriter::source_directory(const std::string& label) const {
+    return m_db.get_metadata(source_key(label));
+}
+
+void IndexWriter::record_source(const std::string& label, const std::string& directory) {
+    begin_batch();
+    m_db.set_metadata(source_key(label), directory);  // Xapian deletes a key set to ""
+    count_change(1);
+}
+
+void IndexWriter::relocate_file(const std::string& file_term, const std::string& path) {
+    std::vector<Xapian::docid> ids(m_db.postlist_begin(file_term), m_db.postlist_end(file_term));
+    for (Xapian::docid id : ids) {
+        Xapian::Document doc = m_db.get_document(id);
+        Article article = deserialize_article(doc.get_data());
+        if (article.path == path) continue;
+        article.path = path;
+        // Only the data changes: Xapian then rewrites neither postings nor values.
+        doc.set_data(serialize_article(article));
+        begin_batch();
+        m_db.replace_document(id, doc);
+        count_change(1);
+    }
 }
 
 void IndexWriter::commit() {

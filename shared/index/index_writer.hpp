@@ -1,6 +1,7 @@
 // The index writer: owns the Xapian WritableDatabase. Checks and records the schema version,
 // groups changes into transactions (one per batch, so an interrupted run leaves the index at its
-// last commit), replaces articles by their unique-id term and deletes those whose files are gone.
+// last commit), replaces articles by their unique-id term, deletes those whose files are gone and
+// records each source's directory in the metadata (sources.hpp).
 #pragma once
 
 #include <filesystem>
@@ -30,8 +31,17 @@ public:
     void replace_file(const std::string& file_term, const std::vector<Xapian::Document>& docs,
                       bool is_new = false);
 
-    /// Deletes the articles of every file whose term is not in `keep`; returns how many files.
-    std::size_t delete_files_except(const std::unordered_set<std::string>& keep);
+    /// Deletes the articles of every file whose term starts with `prefix` (one source's,
+    /// XFILE<label>/) and is not in `keep`; returns how many files.
+    std::size_t delete_files_except(const std::string& prefix, const std::unordered_set<std::string>& keep);
+
+    /// The directory recorded for a source label, "" when the label is new to this database.
+    [[nodiscard]] std::string source_directory(const std::string& label) const;
+    /// Records a source label's directory (an empty one forgets the label) in the current batch.
+    void record_source(const std::string& label, const std::string& directory);
+    /// Sets the stored `path` of every article of one file (its source directory moved), keeping
+    /// terms and values; an article whose path is already `path` is left alone.
+    void relocate_file(const std::string& file_term, const std::string& path);
 
     /// Commits the pending batch (also done by the destructor when no exception is in flight).
     void commit();

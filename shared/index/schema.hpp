@@ -11,10 +11,17 @@ namespace gazette::schema {
 /// Written to the database metadata under kSchemaVersionKey; the searcher refuses other versions.
 inline constexpr int kSchemaVersion = 3;
 inline constexpr std::string_view kSchemaVersionKey = "gazette.schema_version";
+/// gazette.source.<label> = the absolute real path of the directory indexed under that label; a
+/// different directory under a recorded label is refused unless the run says it moved (--moved).
+/// Written to every shard, before the first document of the source.
+inline constexpr std::string_view kSourceKeyPrefix = "gazette.source.";
 
 // ---- Term prefixes ------------------------------------------------------------------------
-inline constexpr std::string_view kIdPrefix = "Q";          // Q<relative path>[#record]: unique id
-inline constexpr std::string_view kFilePrefix = "XFILE";    // XFILE<relative path>: the source file
+// Ids are "<source label>/<path relative to that source's directory>": several directories feed
+// one index, each under its label (index/sources.hpp), and a source's file terms share the prefix
+// XFILE<label>/ so that its files are enumerated, deleted or removed without touching the others.
+inline constexpr std::string_view kIdPrefix = "Q";          // Q<label>/<relative path>[#record]: unique id
+inline constexpr std::string_view kFilePrefix = "XFILE";    // XFILE<label>/<relative path>: the source file
 inline constexpr std::string_view kBodyPrefix = "";         // exact words, title + body, positional
 inline constexpr std::string_view kStemPrefix = "Z";        // Z<stem>, title + body, no positions
 inline constexpr std::string_view kTitlePrefix = "S";       // S<word>, title only, positional

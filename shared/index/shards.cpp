@@ -7,11 +7,13 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <cstdint>
 #include <exception>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -41,17 +43,33 @@ std::uintmax_t tree_size(const fs::path& dir) {
 void compact_one(const fs::path& db) {
     fs::path tmp = db.string() + ".compacting";
     fs::path old = db.string() + ".old";
+    std::error_code ec;
+    // A compaction stopped between its two renames below left the only copy in `old`.
+    if (!fs::exists(db, ec) && fs::exists(old, ec)) fs::rename(old, db);
     fs::remove_all(tmp);
     fs::remove_all(old);
     {
         // Holding the write lock keeps gazette-index out while we compact.
         Xapian::WritableDatabase writer(db.string(), Xapian::DB_OPEN);
-        writer.compact(tmp.string(), Xapian::DBCOMPACT_NO_RENUMBER);
+        try {
+            writer.compact(tmp.string(), Xapian::DBCOMPACT_NO_RENUMBER);
+        } catch (...) {
+            // A full disk (or any other failure) keeps the database as it was; the partial copy
+            // goes, so that the space it took is free again.
+            fs::remove_all(tmp, ec);
+            throw;
+        }
         writer.close();
     }
     fs::rename(db, old);
-    fs::rename(tmp, db);
-    fs::remove_all(old);
+    try {
+        fs::rename(tmp, db);
+    } catch (...) {
+        fs::rename(old, db, ec);
+        fs::remove_all(tmp, ec);
+        throw;
+    }
+    fs::remove_all(old, ec);
 }
 
 }  // namespace
@@ -75,7 +93,13 @@ std::vector<fs::path> shard_paths(const fs::path& db, std::size_t shards) {
         fs::create_directories(db);
         std::ofstream out(stub);
         for (std::size_t i = 0; i < shards; ++i) out << "auto shard" << i << "\n";
-        if (!out) throw std::runtime_error(fmt::format("{}: cannot write the stub", stub.string()));
+        out.close();  // flushed now, so that a full disk shows here and not in a destructor
+        if (!out) {
+            int error = errno;
+            fs::remove(stub, ec);  // a partial stub would name too few shards on the next run
+            throw std::runtime_error(fmt::format("{}: cannot write the stub ({})", stub.string(),
+                                                 error ? std::generic_category().message(error) : "write failed"));
+        }
     }
     std::vector<fs::path> paths;
     for (std::size_t i = 0; i < shards; ++i) paths.push_back(db / fmt::format("shard{}", i));

@@ -20,7 +20,8 @@ namespace gazette {
 [[nodiscard]] std::size_t shard_of(const std::string& file_id, std::size_t shards);
 
 /// Compacts the index (every shard of a sharded one) with Xapian's compactor, replacing each
-/// database by its compacted copy. Returns the sizes in bytes before and after.
+/// database by its compacted copy. Returns the sizes in bytes before and after. A database whose
+/// compaction fails (a full disk) is kept as it was, and its partial copy removed.
 std::pair<std::uintmax_t, std::uintmax_t> compact_index(const std::filesystem::path& db);
 
 }  // namespace gazette

@@ -31,8 +31,9 @@ struct Quote {
 };
 
 struct Article {
-    std::string id;      // stable identifier: the path relative to the indexed root
-    std::string path;    // path as given on the command line (for display)
+    std::string id;      // stable identifier: "<source label>/<relative path>" (readers set the
+                         // path relative to the source's directory; the indexer adds the label)
+    std::string path;    // the file's path: as read, then its absolute path once indexed (for display)
     std::string title;
     std::optional<Date> date;
     std::string date_source;  // where the date came from: "header", "date-line", ...

@@ -1,0 +1,236 @@
+// Running out of disk space: gazette-index writing into a small tmpfs stops with one clear line
+// and exit status 2, the index stays readable at its last commit (whole articles, none twice), and
+// a run after the filesystem grows finishes the job. Compacting on a full disk keeps the index and
+// removes its partial copy. Mounting a tmpfs needs CAP_SYS_ADMIN: as root the test mounts it
+// directly; otherwise it moves into a user and mount namespace of its own (what `unshare --user
+// --map-root-user --mount` does; the indexer it starts inherits both). Where neither is allowed it
+// says why and exits with status 77, which ctest reports as skipped (tests/CMakeLists.txt).
+#include <catch2/catch.hpp>
+#include <fmt/format.h>
+#include <sched.h>
+#include <sys/mount.h>
+#include <sys/statvfs.h>
+#include <unistd.h>
+#include <xapian.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+
+#include "fixtures.hpp"
+
+using namespace gazette::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr int kSkipStatus = 77;  // SKIP_RETURN_CODE of these tests in tests/CMakeLists.txt
+constexpr int kArticles = 150;
+constexpr int kWords = 300;  // distinct words per article, found in no other article
+
+std::string marker(int article) { return fmt::format("art{}mark", article); }
+std::string word(int article, int k) { return fmt::format("w{}x{}", article, k); }
+
+void write_corpus(const fs::path& dir) {
+    for (int i = 0; i < kArticles; ++i) {
+        std::string body = marker(i);
+        for (int k = 0; k < kWords; ++k) body += (k % 50 == 0 ? ".\n\n" : " ") + word(i, k);
+        write_file(dir / fmt::format("a{:03}.txt", i),
+                   fmt::format("title: Article {}\ndate: 2020-01-01\n\n{}.\n", i, body));
+    }
+}
+
+// The index holds whole articles only, each once: an article's marker appears at most once, and
+// with it every one of its words; without it, none. Returns how many articles it holds.
+std::size_t check_whole_articles(const std::string& db) {
+    Xapian::Database index(db);
+    std::size_t present = 0;
+    std::vector<std::string> problems;
+    for (int i = 0; i < kArticles; ++i) {
+        Xapian::doccount expected = index.get_termfreq(marker(i));
+        if (expected > 1) problems.push_back(fmt::format("article {} indexed {} times", i, expected));
+        present += expected;
+        for (int k = 0; k < kWords; ++k) {
+            if (index.get_termfreq(word(i, k)) != expected) {
+                problems.push_back(fmt::format("article {} is partial: {}", i, word(i, k)));
+                break;
+            }
+        }
+    }
+    for (const std::string prefix : {"Q", "XFILE"})
+        for (auto it = index.allterms_begin(prefix); it != index.allterms_end(prefix); ++it)
+            if (it.get_termfreq() != 1) problems.push_back(fmt::format("{} on {} documents", *it, it.get_termfreq()));
+    std::string listed;
+    for (const auto& problem : problems) listed += problem + "\n";
+    INFO(listed);
+    CHECK(problems.empty());
+    CHECK(index.get_doccount() == present);
+    return present;
+}
+
+std::string mount_tmpfs(const fs::path& dir, const std::string& size, unsigned long flags = 0) {
+    std::string options = "size=" + size + ",mode=0755";
+    if (::mount("tmpfs", dir.c_str(), "tmpfs", flags | MS_NOSUID | MS_NODEV, options.c_str()) == 0) return "";
+    return std::strerror(errno);
+}
+
+bool write_proc(const char* path, const std::string& text) {
+    std::ofstream out(path);
+    out << text;
+    out.close();
+    return static_cast<bool>(out);
+}
+
+// Moves this (single-threaded) process into new user and mount namespaces, as root in them.
+std::string enter_namespaces() {
+    uid_t uid = ::geteuid();
+    gid_t gid = ::getegid();
+    if (::unshare(CLONE_NEWUSER | CLONE_NEWNS) != 0) return fmt::format("unshare: {}", std::strerror(errno));
+    if (!write_proc("/proc/self/setgroups", "deny") || !write_proc("/proc/self/uid_map", fmt::format("0 {} 1", uid)) ||
+        !write_proc("/proc/self/gid_map", fmt::format("0 {} 1", gid)))
+        return "cannot write /proc/self/uid_map";
+    ::mount(nullptr, "/", nullptr, MS_REC | MS_PRIVATE, nullptr);  // keep our mounts to ourselves
+    return "";
+}
+
+// Makes sure this process may mount a tmpfs (entering namespaces if it must), or exits with
+// kSkipStatus after saying why: a skipped test, never a silent pass.
+void require_mount_rights() {
+    static bool allowed = false;
+    if (allowed) return;
+    std::string why;
+    {
+        TempDir probe;
+        why = mount_tmpfs(probe.path(), "64k");
+        if (!why.empty()) {
+            std::string ns = enter_namespaces();
+            why = ns.empty() ? mount_tmpfs(probe.path(), "64k") : fmt::format("mount: {}; {}", why, ns);
+        }
+        if (why.empty()) ::umount2(probe.path().c_str(), MNT_DETACH);
+    }
+    if (!why.empty()) {
+        std::printf("SKIPPED: cannot mount a tmpfs here (%s); run as root or where user namespaces "
+                    "are allowed\n", why.c_str());
+        std::fflush(stdout);
+        std::_Exit(kSkipStatus);
+    }
+    allowed = true;
+}
+
+// A tmpfs mounted on `dir` until the end of the scope, whatever the checks did.
+class Tmpfs {
+public:
+    Tmpfs(fs::path dir, const std::string& size) : m_dir(std::move(dir)) {
+        fs::create_directories(m_dir);
+        std::string error = mount_tmpfs(m_dir, size);
+        INFO(error);
+        REQUIRE(error.empty());
+    }
+    ~Tmpfs() { ::umount2(m_dir.c_str(), MNT_DETACH); }
+    Tmpfs(const Tmpfs&) = delete;
+    Tmpfs& operator=(const Tmpfs&) = delete;
+
+    void resize(const std::string& size) {
+        std::string error = mount_tmpfs(m_dir, size, MS_REMOUNT);
+        INFO(error);
+        REQUIRE(error.empty());
+    }
+    [[nodiscard]] std::uintmax_t free_bytes() const {
+        struct statvfs s{};
+        REQUIRE(::statvfs(m_dir.c_str(), &s) == 0);
+        return static_cast<std::uintmax_t>(s.f_bavail) * s.f_frsize;
+    }
+
+private:
+    fs::path m_dir;
+};
+
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+}  // namespace
+
+TEST_CASE("a disk that fills mid-run stops the indexer cleanly and a run with room finishes", "[cli][disk]") {
+    require_mount_rights();
+    TempDir dir;
+    write_corpus(dir / "corpus");
+    Tmpfs disk(dir / "disk", "32m");
+    std::string db = (dir / "disk" / "idx").string();
+
+    // How much room the whole index takes; then a disk with room for a third of it: some batches
+    // fit, the whole run does not.
+    std::uintmax_t empty = disk.free_bytes();
+    REQUIRE(run(kIndexBin, {(dir / "corpus").string(), "--db", db, "-q"}).status == 0);
+    std::uintmax_t needed = empty - disk.free_bytes();
+    fs::remove_all(db);
+    disk.resize(fmt::format("{}k", needed / 3 / 1024));
+
+    RunResult full = run(kIndexBin, {(dir / "corpus").string(), "--db", db, "--batch", "10", "-q"});
+    INFO(full.err);
+    CHECK(full.status == 2);
+    REQUIRE(lines_of(full.err).size() == 1);
+    CHECK(contains(full.err, "gazette-index: " + db + ": out of disk space (No space left on device) after "));
+    CHECK(contains(full.err, "; the index is intact at its last commit ("));
+    CHECK(contains(full.err, " articles); free some space and run again"));
+    CHECK_FALSE(contains(full.err, "damaged"));
+
+    std::size_t kept = check_whole_articles(db);
+    CHECK(kept > 0);  // some batches were committed before the disk filled
+    CHECK(kept < static_cast<std::size_t>(kArticles));
+    CHECK(contains(full.err, fmt::format("at its last commit ({} articles)", kept)));
+    CHECK(run(kSearchBin, {"--db", db, marker(0)}).status == (kept > 0 ? 0 : 1));
+    if (fs::exists("/usr/bin/xapian-check")) {  // xapian-tools, which scripts/setup.sh installs
+        RunResult check = run("/usr/bin/xapian-check", {db});
+        INFO(check.out);
+        CHECK(check.status == 0);
+    }
+
+    disk.resize("32m");
+    RunResult rest = run(kIndexBin, {(dir / "corpus").string(), "--db", db, "--batch", "10", "-q"});
+    INFO(rest.err);
+    CHECK(rest.status == 0);
+    CHECK(check_whole_articles(db) == static_cast<std::size_t>(kArticles));
+    CHECK(run(kSearchBin, {"--db", db, marker(kArticles - 1)}).status == 0);
+}
+
+TEST_CASE("compacting on a full disk keeps the index and removes the partial copy", "[cli][disk]") {
+    require_mount_rights();
+    TempDir dir;
+    write_corpus(dir / "corpus");
+    Tmpfs disk(dir / "disk", "32m");
+    std::string db = (dir / "disk" / "idx").string();
+    REQUIRE(run(kIndexBin, {(dir / "corpus").string(), "--db", db, "-q"}).status == 0);
+
+    // Leave 64 KiB: far less than the compacted copy needs.
+    std::uintmax_t room = disk.free_bytes();
+    REQUIRE(room > 64 * 1024);
+    {
+        std::ofstream filler(dir / "disk" / "filler", std::ios::binary);
+        std::string chunk(64 * 1024, 'x');
+        for (std::uintmax_t left = room - 64 * 1024; left > 0;) {
+            std::uintmax_t n = std::min<std::uintmax_t>(left, chunk.size());
+            filler.write(chunk.data(), static_cast<std::streamsize>(n));
+            left -= n;
+        }
+    }
+    std::uintmax_t free_before = disk.free_bytes();
+
+    RunResult full = run(kIndexBin, {"--db", db, "--compact"});
+    INFO(full.err);
+    CHECK(full.status == 2);
+    REQUIRE(lines_of(full.err).size() == 1);
+    CHECK(contains(full.err, "out of disk space (No space left on device) while compacting; the index is intact ("));
+    CHECK(contains(full.err, "free some space and run again"));
+    CHECK_FALSE(fs::exists(db + ".compacting"));
+    CHECK_FALSE(fs::exists(db + ".old"));
+    CHECK(disk.free_bytes() == free_before);  // the partial copy's space is free again
+    CHECK(check_whole_articles(db) == static_cast<std::size_t>(kArticles));
+
+    fs::remove(dir / "disk" / "filler");
+    RunResult compacted = run(kIndexBin, {"--db", db, "--compact"});
+    INFO(compacted.err);
+    CHECK(compacted.status == 0);
+    CHECK(check_whole_articles(db) == static_cast<std::size_t>(kArticles));
+}
