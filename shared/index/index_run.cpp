@@ -20,6 +20,7 @@
 #include "index/document_builder.hpp"
 #include "index/index_writer.hpp"
 #include "index/ordered_pool.hpp"
+#include "index/segments.hpp"
 #include "index/shards.hpp"
 #include "index/sources.hpp"
 #include "readers/read_error.hpp"
@@ -34,6 +35,9 @@ namespace {
 /// Files read ahead of the writer per worker thread: enough to keep every core busy while the
 /// writer commits, few enough to bound memory (documents of big files wait here).
 constexpr std::size_t kFilesInFlightPerThread = 64;
+// Batches per segment of a bulk run: a segment of 10,000 articles (the default batch of 1,000)
+// keeps its commits cheap, and a million articles make 100 segments, which one merge reads.
+constexpr std::size_t kSegmentBatches = 10;
 
 std::vector<fs::path> article_files(const fs::path& root, IndexReporter& reporter, IndexStats& stats) {
     std::vector<fs::path> files;
@@ -181,6 +185,7 @@ IndexStats run_shard(const fs::path& db, const SourceDir& source, const std::vec
     IndexStats stats;
     std::error_code ec;
     IndexWriter writer(db, options.batch_size, options.wait);
+    std::vector<fs::path> segments;
 
     // A new label is recorded in the first batch, so committed with the first of its documents:
     // every document in the index belongs to a known source. A moved source's new directory is
@@ -219,6 +224,12 @@ IndexStats run_shard(const fs::path& db, const SourceDir& source, const std::vec
         jobs.push_back(std::move(job));
     }
 
+    // A bulk run writes its documents to segments, merged in once at the end (segments.hpp);
+    // the old documents of changed files are deleted from the database itself.
+    std::unique_ptr<SegmentWriter> bulk;
+    if (options.bulk_threshold > 0 && jobs.size() >= options.bulk_threshold)
+        bulk = std::make_unique<SegmentWriter>(db, options.batch_size, options.batch_size * kSegmentBatches);
+
     // Pass 2: read, clean, attribute and build documents on the workers; write in file order.
     std::vector<std::unique_ptr<Worker>> workers;
     for (std::size_t t = 0; t < threads; ++t) workers.push_back(std::make_unique<Worker>());
@@ -239,7 +250,12 @@ IndexStats run_shard(const fs::path& db, const SourceDir& source, const std::vec
             ++stats.skipped;
             tracker.skipped(job.path.string(), out.read_error);
         } else if (!out.docs.empty()) {
-            writer.replace_file(job.file_term, out.docs, !job.update);
+            if (!bulk) {
+                writer.replace_file(job.file_term, out.docs, !job.update);
+            } else {
+                if (job.update) writer.delete_file(job.file_term);
+                bulk->add(out.docs);
+            }
             stats.articles += out.docs.size();
             ++(job.update ? stats.updated : stats.indexed);
         }
@@ -260,6 +276,15 @@ IndexStats run_shard(const fs::path& db, const SourceDir& source, const std::vec
         if (relocate) writer.record_source(source.label, directory);
     }
     writer.commit();
+    if (bulk) {
+        // Also when interrupted: Ctrl-C keeps the work done. The merged copy replaces the
+        // database, so the writer lets go of it first.
+        segments = bulk->finish();
+        bulk.reset();
+        writer.close();
+        if (!segments.empty()) merge_into_database(db, segments);
+        fs::remove_all(SegmentWriter::directory(db), ec);
+    }
     return stats;
 }
 

@@ -23,6 +23,9 @@ struct IndexOptions {
     std::size_t jobs = 0;           // worker threads; 0 = one per core
     bool wait = false;              // wait for another writer instead of failing at once
     std::size_t shards = 0;         // > 1: write that many shards plus a stub (see shards.hpp)
+    /// A database getting at least this many new or changed files in a run builds segments of
+    /// 10 x batch_size articles and merges them in at the end (segments.hpp); 0: never.
+    std::size_t bulk_threshold = 20000;
     ReaderOptions reader;           // limits, date order, JSON field names
 };
 

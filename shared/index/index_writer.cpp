@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "index/schema.hpp"
+#include "index/shards.hpp"
 #include "index/sources.hpp"
 #include "index/stored_article.hpp"
 
@@ -21,6 +22,7 @@ namespace {
 constexpr auto kLockRetry = std::chrono::milliseconds(200);
 
 Xapian::WritableDatabase open_writable(const std::filesystem::path& path, bool wait) {
+    recover_interrupted_swap(path);
     for (;;) {
         try {
             return Xapian::WritableDatabase(path.string(), Xapian::DB_CREATE_OR_OPEN);
@@ -54,7 +56,15 @@ IndexWriter::IndexWriter(const std::filesystem::path& db_path, std::size_t batch
     }
 }
 
+void IndexWriter::close() {
+    if (m_closed) return;
+    commit();
+    m_db.close();
+    m_closed = true;
+}
+
 IndexWriter::~IndexWriter() {
+    if (m_closed) return;
     if (std::uncaught_exceptions() > 0) {
         if (m_in_transaction) {
             try {
@@ -102,6 +112,12 @@ void IndexWriter::replace_file(const std::string& file_term, const std::vector<X
         for (const auto& doc : docs) m_db.add_document(doc);
     }
     count_change(std::max<std::size_t>(docs.size(), 1));
+}
+
+void IndexWriter::delete_file(const std::string& file_term) {
+    begin_batch();
+    m_db.delete_document(file_term);
+    count_change(1);
 }
 
 std::size_t IndexWriter::delete_files_except(const std::string& prefix,

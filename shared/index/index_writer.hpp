@@ -31,6 +31,11 @@ public:
     void replace_file(const std::string& file_term, const std::vector<Xapian::Document>& docs,
                       bool is_new = false);
 
+    /// Adds documents (a file new to this database) inside the current batch.
+    void add_documents(const std::vector<Xapian::Document>& docs) { replace_file({}, docs, true); }
+    /// Deletes every article of one file inside the current batch.
+    void delete_file(const std::string& file_term);
+
     /// Deletes the articles of every file whose term starts with `prefix` (one source's,
     /// XFILE<label>/) and is not in `keep`; returns how many files.
     std::size_t delete_files_except(const std::string& prefix, const std::unordered_set<std::string>& keep);
@@ -45,6 +50,8 @@ public:
 
     /// Commits the pending batch (also done by the destructor when no exception is in flight).
     void commit();
+    /// Commits and releases the database (and its write lock); the writer is unusable after.
+    void close();
 
     [[nodiscard]] Xapian::doccount doc_count() const { return m_db.get_doccount(); }
 
@@ -56,6 +63,7 @@ private:
     std::size_t m_batch_size;
     std::size_t m_pending = 0;
     bool m_in_transaction = false;
+    bool m_closed = false;
 };
 
 }  // namespace gazette

@@ -40,19 +40,39 @@ std::uintmax_t tree_size(const fs::path& dir) {
     return total;
 }
 
-void compact_one(const fs::path& db) {
+void compact_one(const fs::path& db) { merge_into_database(db, {}); }
+
+}  // namespace
+
+void recover_interrupted_swap(const fs::path& db) {
+    // A swap stopped between its two renames (merge_into_database) left the only copy in `old`.
+    fs::path old = db.string() + ".old";
+    std::error_code ec;
+    if (!fs::exists(db, ec) && fs::exists(old, ec)) fs::rename(old, db);
+}
+
+void merge_into_database(const fs::path& db, const std::vector<fs::path>& extra) {
     fs::path tmp = db.string() + ".compacting";
     fs::path old = db.string() + ".old";
     std::error_code ec;
-    // A compaction stopped between its two renames below left the only copy in `old`.
-    if (!fs::exists(db, ec) && fs::exists(old, ec)) fs::rename(old, db);
+    recover_interrupted_swap(db);
     fs::remove_all(tmp);
     fs::remove_all(old);
     {
         // Holding the write lock keeps gazette-index out while we compact.
         Xapian::WritableDatabase writer(db.string(), Xapian::DB_OPEN);
         try {
-            writer.compact(tmp.string(), Xapian::DBCOMPACT_NO_RENUMBER);
+            if (extra.empty()) {
+                writer.compact(tmp.string(), Xapian::DBCOMPACT_NO_RENUMBER);
+            } else {
+                // The database first: on a metadata key present in several inputs the compactor
+                // keeps the first value, so the schema version and sources are the database's.
+                // Document ids are renumbered one input after another (ids mean nothing to us:
+                // articles are found by their Q and XFILE terms).
+                Xapian::Database all(db.string());
+                for (const fs::path& path : extra) all.add_database(Xapian::Database(path.string()));
+                all.compact(tmp.string());
+            }
         } catch (...) {
             // A full disk (or any other failure) keeps the database as it was; the partial copy
             // goes, so that the space it took is free again.
@@ -71,8 +91,6 @@ void compact_one(const fs::path& db) {
     }
     fs::remove_all(old, ec);
 }
-
-}  // namespace
 
 std::vector<fs::path> shard_paths(const fs::path& db, std::size_t shards) {
     fs::path stub = db / kStubName;

@@ -19,6 +19,16 @@ namespace gazette {
 /// Shard of a file id: FNV-1a of the id modulo the shard count (stable across runs and machines).
 [[nodiscard]] std::size_t shard_of(const std::string& file_id, std::size_t shards);
 
+/// Replaces the database `db` by one compacted copy of it and of `extra` (databases whose
+/// documents are added, e.g. the segments of a bulk run; with none, a plain compaction keeping
+/// document ids). The copy is made beside `db` and swapped in by two renames; on failure (a full
+/// disk) `db` stays as it was and the partial copy is removed.
+void merge_into_database(const std::filesystem::path& db, const std::vector<std::filesystem::path>& extra);
+
+/// A swap of merge_into_database stopped between its renames leaves the database as `db`.old:
+/// puts it back. Called before opening a database for writing.
+void recover_interrupted_swap(const std::filesystem::path& db);
+
 /// Compacts the index (every shard of a sharded one) with Xapian's compactor, replacing each
 /// database by its compacted copy. Returns the sizes in bytes before and after. A database whose
 /// compaction fails (a full disk) is kept as it was, and its partial copy removed.
