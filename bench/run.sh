@@ -3,7 +3,7 @@
 # same deterministic query mix against each, time an incremental Gazette re-run, print one table.
 # It prints figures; it never passes or fails on them. See bench/README.md.
 #
-#   bench/run.sh [--articles N] [--corpus DIR] [--jobs J] [--shards S] [--no-compact] [--no-fts5]
+#   bench/run.sh [--articles N] [--corpus DIR] [--jobs J] [--shards S] [--compact] [--no-omega] [--no-fts5]
 #                [--out RESULTS.txt] [--work DIR] [--seed S] [--queries Q] [--rounds R]
 #                [--build DIR] [--no-build] [--cleanup]
 set -euo pipefail
@@ -17,7 +17,8 @@ CORPUS=""
 GENERATED=""
 JOBS=$(nproc)
 SHARDS=""
-COMPACT=1
+COMPACT=0
+OMEGA=1
 FTS5=1
 OUT=""
 WORK=""
@@ -39,7 +40,9 @@ usage() {
                  --seed: it is MOVED into WORK/corpus (saves generating a large one twice)
   --jobs J       gazette-index --jobs and generator processes (default: nproc)
   --shards S     gazette-index --shards for the full build (default: J; 1 = one database)
-  --no-compact   leave out gazette-index --compact on the full build
+  --compact      add gazette-index --compact to the full build (a bulk build, the default for
+                 20,000 files or more per database, already comes out compacted)
+  --no-omega     leave Omega (omindex, quest) out: Gazette's own figures only
   --no-fts5      leave SQLite FTS5 out (its load takes long at a million articles)
   --out FILE     also write the table to FILE (default: WORK/results.txt)
   --work DIR     scratch directory (default /tmp/gazette-bench); emptied first
@@ -59,7 +62,8 @@ while [ $# -gt 0 ]; do
         --generated) GENERATED=$2; shift 2 ;;
         --jobs) JOBS=$2; shift 2 ;;
         --shards) SHARDS=$2; shift 2 ;;
-        --no-compact) COMPACT=0; shift ;;
+        --compact) COMPACT=1; shift ;;
+        --no-omega) OMEGA=0; shift ;;
         --no-fts5) FTS5=0; shift ;;
         --out) OUT=$2; shift 2 ;;
         --work) WORK=$2; shift 2 ;;
@@ -193,15 +197,17 @@ timed index-gazette "$GI" "$C" --db "$WORK/gazette.db" "${GI_FULL_OPTS[@]}"
 meta size_gazette "$(size_of "$WORK/gazette.db")"
 meta gazette_full_summary "$(grep '^done:' "$WORK/logs/index-gazette.err" | tail -1)"
 
-say "omindex"
-timed index-omega "${OMINDEX[@]}" --overwrite "$C"
-meta size_omega "$(size_of "$WORK/omega.db")"
-# Not part of omindex's run: how small its index gets with Xapian's compactor, for comparison
-# with Gazette's --compact (the queries use the uncompacted index omindex wrote).
-say "xapian-compact of omindex's database (size only)"
-timed compact-omega xapian-compact "$WORK/omega.db" "$WORK/omega-compacted.db"
-meta size_omega_compacted "$(size_of "$WORK/omega-compacted.db")"
-rm -rf "$WORK/omega-compacted.db"
+if [ "$OMEGA" = 1 ]; then
+    say "omindex"
+    timed index-omega "${OMINDEX[@]}" --overwrite "$C"
+    meta size_omega "$(size_of "$WORK/omega.db")"
+    # Not part of omindex's run: how small its index gets with Xapian's compactor, for comparison
+    # with Gazette's (the queries use the uncompacted index omindex wrote).
+    say "xapian-compact of omindex's database (size only)"
+    timed compact-omega xapian-compact "$WORK/omega.db" "$WORK/omega-compacted.db"
+    meta size_omega_compacted "$(size_of "$WORK/omega-compacted.db")"
+    rm -rf "$WORK/omega-compacted.db"
+fi
 
 if [ "$FTS5" = 1 ]; then
     say "SQLite FTS5 loader"
@@ -215,10 +221,12 @@ say "query mix ($QUERIES queries)"
 RQ=("$PY" "$HERE/run_queries.py" --queries "$WORK/queries.jsonl" --rounds "$ROUNDS")
 load queries-gazette
 "${RQ[@]}" --hyperfine 30 --engine gazette --bin "$GS" --db "$WORK/gazette.db" --out "$WORK/queries/gazette.json"
-load queries-omega
-"${RQ[@]}" --hyperfine 30 --engine omega --db "$WORK/omega.db" --out "$WORK/queries/omega.json"
-load queries-omega-exact
-"${RQ[@]}" --hyperfine 30 --engine omega --exact --db "$WORK/omega.db" --out "$WORK/queries/omega-exact.json"
+if [ "$OMEGA" = 1 ]; then
+    load queries-omega
+    "${RQ[@]}" --hyperfine 30 --engine omega --db "$WORK/omega.db" --out "$WORK/queries/omega.json"
+    load queries-omega-exact
+    "${RQ[@]}" --hyperfine 30 --engine omega --exact --db "$WORK/omega.db" --out "$WORK/queries/omega-exact.json"
+fi
 if [ "$FTS5" = 1 ]; then
     load queries-fts5
     "${RQ[@]}" --engine fts5 --db "$WORK/fts5.sqlite" --out "$WORK/queries/fts5.json"
@@ -228,12 +236,12 @@ fi
 say "incremental: re-runs with nothing changed, then with 1% of the files changed"
 timed gazette-noop "$GI" "$C" --db "$WORK/gazette.db" "${GI_OPTS[@]}"
 meta gazette_noop_summary "$(grep '^done:' "$WORK/logs/gazette-noop.err" | tail -1)"
-timed omega-noop "${OMINDEX[@]}" "$C"
+[ "$OMEGA" = 1 ] && timed omega-noop "${OMINDEX[@]}" "$C"
 sleep 1  # a modification in the same second as the last run would still change the mtime, but be safe
 meta changed_files "$("$PY" "$HERE/corpus_lib.py" modify "$C" 0.01)"
 timed gazette-incr "$GI" "$C" --db "$WORK/gazette.db" "${GI_OPTS[@]}"
 meta gazette_incr_summary "$(grep '^done:' "$WORK/logs/gazette-incr.err" | tail -1)"
-timed omega-incr "${OMINDEX[@]}" "$C"
+[ "$OMEGA" = 1 ] && timed omega-incr "${OMINDEX[@]}" "$C"
 load end
 
 cat > "$WORK/meta/notes" <<'EOF'
