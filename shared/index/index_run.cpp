@@ -78,13 +78,12 @@ std::string file_signature(const fs::path& path) {
 
 namespace {
 
-// One file the run must read: new, changed, or everything with --full.
+// One file the run must read: new, changed, or everything with --full. A million-file run keeps a
+// million of these, so what derives from the source and `relative` (the id, the stored path) is
+// not kept.
 struct FileJob {
     fs::path path;
-    std::string label;       // of its source
     std::string relative;    // path relative to the source's root
-    std::string id;          // "<label>/<relative>"
-    std::string stored_path; // the source's real directory + relative: the path articles store
     std::string file_term;
     std::string signature;
     std::uintmax_t size = 0;
@@ -105,8 +104,10 @@ struct Worker {
     DocumentBuilder builder{analyzer};
 };
 
-FileOutput process_file(const FileJob& job, const ReaderOptions& options, const DocumentBuilder& builder) {
+FileOutput process_file(const FileJob& job, const SourceDir& source, const ReaderOptions& options,
+                        const DocumentBuilder& builder) {
     FileOutput out;
+    const std::string id = source_file_id(source.label, job.relative);  // the file's, not a record's
     try {
         // Read under the relative path, as if the source were the whole archive (dates from the
         // path never see the label); the label goes in front of the ids afterwards.
@@ -114,12 +115,12 @@ FileOutput process_file(const FileJob& job, const ReaderOptions& options, const 
         out.errors = std::move(read.errors);
         out.warnings = std::move(read.warnings);
         for (Article& article : read.articles) {
-            article.id = source_file_id(job.label, article.id);
-            article.path = job.stored_path;
+            article.id = source_file_id(source.label, article.id);
+            article.path = (source.directory / job.relative).string();
             Attribution attribution = attribute_quotes(article.title, article.paragraphs);
             article.speakers = std::move(attribution.speakers);
             article.quotes = std::move(attribution.quotes);
-            out.docs.push_back(builder.build(article, job.id, job.signature));
+            out.docs.push_back(builder.build(article, id, job.signature));
         }
     } catch (const ReadError& e) {
         out.read_error = e.what();
@@ -204,11 +205,8 @@ IndexStats run_shard(const fs::path& db, const SourceDir& source, const std::vec
     for (const fs::path& path : files) {
         FileJob job;
         job.path = path;
-        job.label = source.label;
         job.relative = relative_path(path, source.root);
-        job.id = source_file_id(source.label, job.relative);
-        job.stored_path = (source.directory / job.relative).string();
-        job.file_term = DocumentBuilder::file_term(job.id);
+        job.file_term = DocumentBuilder::file_term(source_file_id(source.label, job.relative));
         job.size = fs::file_size(path, ec);
         if (ec) job.size = 0;
         job.signature = file_signature(path);
@@ -216,7 +214,7 @@ IndexStats run_shard(const fs::path& db, const SourceDir& source, const std::vec
         std::optional<std::string> stored = writer.signature_of(job.file_term);
         job.update = stored.has_value();
         if (!options.full && stored && !job.signature.empty() && *stored == job.signature) {
-            if (relocate) writer.relocate_file(job.file_term, job.stored_path);
+            if (relocate) writer.relocate_file(job.file_term, (source.directory / job.relative).string());
             ++stats.unchanged;
             tracker.file_done(path, job.size, 0);
             continue;
@@ -234,7 +232,7 @@ IndexStats run_shard(const fs::path& db, const SourceDir& source, const std::vec
     std::vector<std::unique_ptr<Worker>> workers;
     for (std::size_t t = 0; t < threads; ++t) workers.push_back(std::make_unique<Worker>());
     auto work = [&](std::size_t i, std::size_t t) {
-        return process_file(jobs[i], options.reader, workers[t]->builder);
+        return process_file(jobs[i], source, options.reader, workers[t]->builder);
     };
     auto consume = [&](std::size_t i, FileOutput&& out) {
         const FileJob& job = jobs[i];
