@@ -12,6 +12,7 @@
 
 #include "fixtures.hpp"
 #include "readers/html_body.hpp"
+#include "readers/html_doctype.hpp"
 #include "readers/html_dom.hpp"
 #include "readers/html_meta.hpp"
 #include "readers/html_nesting.hpp"
@@ -839,4 +840,27 @@ TEST_CASE("sample_corpus/html pages", "[html][corpus]") {
             CHECK(all.find(absent) == std::string::npos);
         }
     }
+}
+
+TEST_CASE("a DOCTYPE out of place is dropped before Gumbo (its <noscript> leak), the first one kept",
+          "[html][hostile]") {
+    using html::drop_misplaced_doctypes;
+    CHECK_FALSE(drop_misplaced_doctypes("<!DOCTYPE html><p>x</p>").has_value());
+    CHECK_FALSE(drop_misplaced_doctypes("  \n<!doctype html><p>x</p>").has_value());
+    CHECK_FALSE(drop_misplaced_doctypes("<p>no doctype</p>").has_value());
+    CHECK(drop_misplaced_doctypes("<!DOCTYPE html><noscript><!DoCtYpE html></noscript><p>x</p>") ==
+          "<!DOCTYPE html><noscript></noscript><p>x</p>");
+    CHECK(drop_misplaced_doctypes("<noscript><!DOCTYPE") == "<noscript>");  // unterminated: to the end
+    CHECK(drop_misplaced_doctypes("<p>a</p><!doctype x><!doctype y>b") == "<p>a</p>b");
+    CHECK(drop_misplaced_doctypes("<!doc") == std::nullopt);
+
+    // The fuzzer's minimal input, and a whole page around it, parse (under ASan: without a leak).
+    Article minimal = parse_html_article("<noscript><!DOCTYPE", "leak.html", {});
+    CHECK(minimal.paragraphs.empty());
+    Article a = parse_html_article(
+        "<html><head><noscript><!DOCTYPE html></noscript><title>Rates rise</title></head>"
+        "<body><article><p>The bank raised its key rate to fifteen percent on Friday.</p></article></body></html>",
+        "page.html", {});
+    CHECK(a.title == "Rates rise");
+    CHECK(joined(a).find("fifteen percent") != std::string::npos);
 }

@@ -1,4 +1,4 @@
-// Parsing (nesting guard, then Gumbo with error recording off) and assembly of the Article from
+// Parsing (misplaced DOCTYPEs dropped, nesting guard, then Gumbo with error recording off) and assembly of the Article from
 // html_meta's fields and html_body's paragraphs, <h1> and <time> fallbacks.
 #include "readers/html_reader.hpp"
 
@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "readers/html_body.hpp"
+#include "readers/html_doctype.hpp"
 #include "readers/html_dom.hpp"
 #include "readers/html_meta.hpp"
 #include "readers/html_nesting.hpp"
@@ -54,8 +55,10 @@ Article parse_html_article(std::string_view utf8_html, std::string id,
     Article article;
     article.id = std::move(id);
 
-    std::optional<std::string> shallow = html::limit_nesting(utf8_html);
-    ParsedPage page(shallow ? std::string_view(*shallow) : utf8_html);
+    std::optional<std::string> cleaned = html::drop_misplaced_doctypes(utf8_html);
+    std::string_view input = cleaned ? std::string_view(*cleaned) : utf8_html;
+    std::optional<std::string> shallow = html::limit_nesting(input);
+    ParsedPage page(shallow ? std::string_view(*shallow) : input);
 
     html::apply_page_meta(html::collect_page_meta(page.document()), dates, article);
     html::HtmlBody body = html::extract_body(page.document());
