@@ -1,5 +1,6 @@
 // JSON Lines output for programs: {"type":"hit",...} per hit, then {"type":"summary",...} with
-// the exact match count, facets and timing. Field names are documented in docs/gazette-search.md.
+// the match count (exact, or an estimate beyond 10,000 matches), facets and timing. Field names
+// are documented in docs/gazette-search.md.
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
