@@ -61,6 +61,23 @@ inline std::string slurp(const std::filesystem::path& path) {
     return s.str();
 }
 
+/// Starts gazette-index with `args` in the background (output discarded) and returns its pid,
+/// for tests that signal or kill it part-way.
+inline pid_t start_indexer(const std::vector<std::string>& args) {
+    pid_t pid = ::fork();
+    if (pid == 0) {
+        std::freopen("/dev/null", "w", stdout);
+        std::freopen("/dev/null", "w", stderr);
+        std::vector<char*> argv;
+        argv.push_back(const_cast<char*>(kIndexBin.c_str()));
+        for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+        argv.push_back(nullptr);
+        ::execv(kIndexBin.c_str(), argv.data());
+        ::_exit(127);
+    }
+    return pid;
+}
+
 /// Runs `program args...` (no shell), stdout and stderr captured through temporary files.
 inline RunResult run(const std::string& program, const std::vector<std::string>& args) {
     TempDir io;

@@ -27,21 +27,6 @@ void write_version(const std::filesystem::path& corpus, int i, int version) {
                            i, token(i, version)));
 }
 
-pid_t start_indexer(const std::vector<std::string>& args) {
-    pid_t pid = ::fork();
-    if (pid == 0) {
-        std::freopen("/dev/null", "w", stdout);
-        std::freopen("/dev/null", "w", stderr);
-        std::vector<char*> argv;
-        argv.push_back(const_cast<char*>(kIndexBin.c_str()));
-        for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-        argv.push_back(nullptr);
-        ::execv(kIndexBin.c_str(), argv.data());
-        ::_exit(127);
-    }
-    return pid;
-}
-
 // The index is consistent: it opens, and no file or article appears twice.
 void check_consistent(const std::string& db) {
     Xapian::Database index(db);

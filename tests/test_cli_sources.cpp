@@ -270,21 +270,6 @@ void write_version(const fs::path& corpus, char source, int i, int version) {
                            token(source, i, version)));
 }
 
-pid_t start_indexer(const std::vector<std::string>& args) {
-    pid_t pid = ::fork();
-    if (pid == 0) {
-        std::freopen("/dev/null", "w", stdout);
-        std::freopen("/dev/null", "w", stderr);
-        std::vector<char*> argv;
-        argv.push_back(const_cast<char*>(kIndexBin.c_str()));
-        for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-        argv.push_back(nullptr);
-        ::execv(kIndexBin.c_str(), argv.data());
-        ::_exit(127);
-    }
-    return pid;
-}
-
 }  // namespace
 
 TEST_CASE("killing a run of two sources leaves every article of each, old or new", "[cli][sources][crash]") {
