@@ -87,7 +87,7 @@ def main(argv=None) -> int:
 
     lines = []
     lines.append(f"Corpus: {meta('corpus_desc')} - {files:,} articles, {mb:,.1f} MB "
-                 f"({corpus_bytes / max(files, 1):,.0f} B/article)")
+                 f"({corpus_bytes / max(files, 1):,.0f} B/article), in {meta('corpus_location', '?')}")
     lines.append(f"Date: {meta('date')}; host: {meta('host')}")
     lines.append(f"Command: {meta('command')}")
     lines.append(f"Gazette: {meta('gazette_version')}; gazette-index {meta('gazette_options') or '--jobs ' + meta('jobs')}; "

@@ -5,7 +5,7 @@
 #
 #   bench/run.sh [--articles N] [--corpus DIR] [--jobs J] [--shards S] [--compact] [--no-omega] [--no-fts5]
 #                [--out RESULTS.txt] [--work DIR] [--seed S] [--queries Q] [--rounds R]
-#                [--build DIR] [--no-build] [--cleanup]
+#                [--corpus-dir DIR] [--build DIR] [--no-build] [--cleanup]
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -22,6 +22,7 @@ OMEGA=1
 FTS5=1
 OUT=""
 WORK=""
+CORPUS_DIR=""
 SEED=1
 QUERIES=200
 ROUNDS=3
@@ -46,6 +47,8 @@ usage() {
   --no-fts5      leave SQLite FTS5 out (its load takes long at a million articles)
   --out FILE     also write the table to FILE (default: WORK/results.txt)
   --work DIR     scratch directory (default /tmp/gazette-bench); emptied first
+  --corpus-dir DIR  keep the corpus in DIR instead of WORK/corpus, e.g. on a tmpfs when the page
+                 cache cannot hold a million small files; DIR must not exist yet
   --seed S       corpus and query-mix seed (default 1)
   --queries Q    queries in the mix (default 200)
   --rounds R     timed rounds over the mix (default 3); one untimed warm-up round comes first
@@ -67,6 +70,7 @@ while [ $# -gt 0 ]; do
         --no-fts5) FTS5=0; shift ;;
         --out) OUT=$2; shift 2 ;;
         --work) WORK=$2; shift 2 ;;
+        --corpus-dir) CORPUS_DIR=$2; shift 2 ;;
         --seed) SEED=$2; shift 2 ;;
         --queries) QUERIES=$2; shift 2 ;;
         --rounds) ROUNDS=$2; shift 2 ;;
@@ -104,6 +108,10 @@ if [ -e "$WORK" ] && [ -n "$(ls -A "$WORK")" ] && [ ! -e "$WORK/.gazette-bench" 
     die "$WORK is not empty and was not made by run.sh; pick another --work"
 fi
 OUT=${OUT:-$WORK/results.txt}
+if [ -n "$CORPUS_DIR" ]; then
+    [ ! -e "$CORPUS_DIR" ] || die "--corpus-dir $CORPUS_DIR exists; run.sh puts the corpus there itself"
+    [ -d "$(dirname "$CORPUS_DIR")" ] || die "--corpus-dir: no directory $(dirname "$CORPUS_DIR")"
+fi
 if [ "$CLEANUP" = 1 ]; then
     case "$(realpath -m "$OUT")" in "$(realpath -m "$WORK")"/*) die "--cleanup needs an --out outside $WORK" ;; esac
 fi
@@ -120,7 +128,7 @@ GS=$BUILD/searcher/gazette-search
 rm -rf "$WORK"
 mkdir -p "$WORK"/{meta,time,logs,queries}
 touch "$WORK/.gazette-bench"
-C=$WORK/corpus
+C=${CORPUS_DIR:-$WORK/corpus}
 meta() { printf '%s\n' "$2" > "$WORK/meta/$1"; }
 load() { echo "$1 $(cut -d' ' -f1-3 /proc/loadavg)" >> "$WORK/meta/loads"; }
 
@@ -135,6 +143,7 @@ GI_FULL_OPTS=("${GI_OPTS[@]}")
 meta jobs "$JOBS"
 meta gazette_options "${GI_FULL_OPTS[*]}"
 meta rounds "$ROUNDS"
+meta corpus_location "$C ($(df -PT "$(dirname "$C")" | awk 'NR==2 {print $2}'))"
 # (read-only git: GIT_OPTIONAL_LOCKS=0 keeps `git status` from refreshing the index file)
 dirty=$(GIT_OPTIONAL_LOCKS=0 git -C "$ROOT" status --porcelain --untracked-files=no 2>/dev/null || true)
 meta gazette_version "binaries built $(date -u -r "$GI" '+%Y-%m-%d %H:%M UTC'), tree at commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')${dirty:+ + uncommitted changes}"
@@ -256,5 +265,5 @@ EOF
 "$PY" "$HERE/report.py" --work "$WORK" --out "$OUT"
 say "table written to $OUT; raw figures, logs and per-query TSVs in $WORK"
 if [ "$CLEANUP" = 1 ]; then
-    rm -rf "$WORK"
+    rm -rf "$WORK" ${CORPUS_DIR:+"$CORPUS_DIR"}
 fi
