@@ -197,7 +197,7 @@ timed() {  # timed NAME CMD... : /usr/bin/time -v into WORK/time/NAME.time, outp
     /usr/bin/time -v -o "$WORK/time/$name.time" "$@" > "$WORK/logs/$name.out" 2> "$WORK/logs/$name.err" || rc=$?
     [ "$rc" -le 1 ] || say "WARNING: $name exited with status $rc (see $WORK/logs/$name.err)"
 }
-size_of() { du -sb "$@" | awk '{s += $1} END {print s}'; }
+size_of() { du -sb "$@" | awk '{s += $1} END {printf "%.0f\n", s}'; }
 OMINDEX=(omindex --db "$WORK/omega.db" --url / -M txt:text/plain -M text:text/plain -M md:text/plain)
 
 # ---- indexing ---------------------------------------------------------------------------------

@@ -8,6 +8,10 @@
 #include <thread>
 
 #include "fixtures.hpp"
+#include "index/document_builder.hpp"
+#include "index/file_signature.hpp"
+#include "index/schema.hpp"
+#include "readers/file_bytes.hpp"
 
 using namespace gazette::test;
 using nlohmann::json;
@@ -59,6 +63,61 @@ TEST_CASE("re-runs index only what changed and delete what is gone", "[cli][incr
 
     RunResult full = run(kIndexBin, {corpus.string(), "--db", db, "--full", "--bulk", bulk});
     CHECK(full.err.find("0 indexed, 3 updated, 0 unchanged") != std::string::npos);
+}
+
+TEST_CASE("a file whose mtime moved but whose bytes did not is not indexed again", "[cli][incremental]") {
+    TempDir dir;
+    auto corpus = dir / "corpus";
+    std::string db = (dir / "idx").string();
+    const std::string apples = "title: Alpha\n\nFirst text about apples.\n";
+    write_file(corpus / "a.txt", apples);
+    write_file(corpus / "b.txt", "title: Beta\n\nSecond text about bananas.\n");
+    REQUIRE(run(kIndexBin, {corpus.string(), "--db", db}).status == 0);
+
+    // Touched (as `touch`, or a copy that did not keep times): read, hashed, found the same.
+    auto a = corpus / "a.txt";
+    std::filesystem::last_write_time(a, std::filesystem::last_write_time(a) + std::chrono::hours(1));
+    RunResult touched = run(kIndexBin, {corpus.string(), "--db", db});
+    INFO(touched.err);
+    CHECK(touched.err.find("0 indexed, 0 updated, 2 unchanged, 0 deleted") != std::string::npos);
+    // The new mtime is stored with the article, so the next run compares size and mtime only.
+    auto stat = gazette::stat_signature(a);
+    REQUIRE(stat);
+    gazette::FileSignature expected = *stat;
+    expected.content_hash = gazette::content_hash(apples);
+    {
+        Xapian::Database index(db);
+        std::string term = gazette::DocumentBuilder::file_term("corpus/a.txt");
+        REQUIRE(index.get_termfreq(term) == 1);
+        CHECK(index.get_document(*index.postlist_begin(term)).get_value(gazette::schema::kSignatureSlot) ==
+              expected.str());
+    }
+
+    // Same size, other bytes, new mtime: re-indexed.
+    write_file(a, "title: Alpha\n\nFirst text about melons.\n");
+    std::filesystem::last_write_time(a, std::filesystem::last_write_time(a) + std::chrono::hours(2));
+    RunResult edited = run(kIndexBin, {corpus.string(), "--db", db});
+    INFO(edited.err);
+    CHECK(edited.err.find("0 indexed, 1 updated, 1 unchanged, 0 deleted") != std::string::npos);
+    CHECK(hit_ids(run(kSearchBin, {"--db", db, "melons", "--json"})) == std::vector<std::string>{"corpus/a.txt"});
+    CHECK(run(kSearchBin, {"--db", db, "apples"}).status == 1);
+}
+
+TEST_CASE("a source given as DIR/ or ./DIR keeps the ids of DIR", "[cli][incremental]") {
+    TempDir dir;
+    auto corpus = dir / "corpus";
+    std::string db = (dir / "idx").string();
+    write_file(corpus / "a.txt", "title: Alpha\n\nFirst text about apples.\n");
+    write_file(corpus / "sub/b.txt", "title: Beta\n\nSecond text about bananas.\n");
+    REQUIRE(run(kIndexBin, {corpus.string() + "/", "--db", db}).status == 0);
+    CHECK(hit_ids(run(kSearchBin, {"--db", db, "bananas", "--json"})) == std::vector<std::string>{"corpus/sub/b.txt"});
+
+    auto cwd = std::filesystem::current_path();
+    std::filesystem::current_path(dir.path());
+    RunResult again = run(kIndexBin, {"./corpus", "--db", db});
+    std::filesystem::current_path(cwd);
+    INFO(again.err);
+    CHECK(again.err.find("0 indexed, 0 updated, 2 unchanged, 0 deleted") != std::string::npos);
 }
 
 TEST_CASE("unreadable and undecodable files are skipped, named, and the run goes on", "[cli][errors]") {

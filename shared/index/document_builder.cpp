@@ -9,6 +9,7 @@
 #include <cstdint>
 
 #include "index/schema.hpp"
+#include "model/fnv1a.hpp"
 #include "index/speaker_values.hpp"
 #include "index/stored_article.hpp"
 
@@ -33,8 +34,7 @@ namespace {
 std::string bounded_term(std::string_view prefix, const std::string& value) {
     std::string term = std::string(prefix) + value;
     if (term.size() <= schema::kMaxTermBytes) return term;
-    std::uint64_t hash = 14695981039346656037ull;
-    for (unsigned char c : value) hash = (hash ^ c) * 1099511628211ull;
+    std::uint64_t hash = fnv1a64(value);
     std::size_t slash = value.find('/');
     std::string_view label =
         slash == std::string::npos ? std::string_view() : std::string_view(value).substr(0, slash + 1);

@@ -15,8 +15,8 @@ public:
     explicit DocumentBuilder(const Analyzer& analyzer) : m_analyzer(analyzer) {}
 
     /// Builds the document. `file_id` is the source file's id (the article id without its
-    /// "#record" part); `signature` (file size and mtime) goes in the signature slot so a re-run
-    /// can tell unchanged files.
+    /// "#record" part); `signature` (size, mtime, content hash) goes in the signature slot so a
+    /// re-run can tell unchanged files.
     [[nodiscard]] Xapian::Document build(const Article& article, const std::string& file_id,
                                          const std::string& signature) const;
 

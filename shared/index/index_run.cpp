@@ -18,6 +18,7 @@
 #include "clean/boilerplate.hpp"
 #include "index/archive_speakers.hpp"
 #include "index/document_builder.hpp"
+#include "index/file_signature.hpp"
 #include "index/index_writer.hpp"
 #include "index/ordered_pool.hpp"
 #include "index/segments.hpp"
@@ -39,8 +40,18 @@ constexpr std::size_t kFilesInFlightPerThread = 64;
 // keeps its commits cheap, and a million articles make 100 segments, which one merge reads.
 constexpr std::size_t kSegmentBatches = 10;
 
-std::vector<fs::path> article_files(const fs::path& root, IndexReporter& reporter, IndexStats& stats) {
-    std::vector<fs::path> files;
+// A walked file's path relative to the root it was found under, '/'-separated. Lexical: the walk's
+// paths are the root followed by the rest (fs::relative would resolve symbolic links, a system
+// call per path component of every file).
+std::string relative_path(const fs::path& path, const fs::path& root) {
+    std::string id = path.lexically_relative(root).generic_string();
+    return id.empty() ? path.generic_string() : id;
+}
+
+// Every article file under `root`, as paths relative to it, sorted. Strings, not fs::path: a
+// million files are held through the run, and an fs::path also keeps each of its components.
+std::vector<std::string> article_files(const fs::path& root, IndexReporter& reporter, IndexStats& stats) {
+    std::vector<std::string> files;
     std::error_code ec;
     fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec), end;
     if (ec) throw std::runtime_error(fmt::format("{}: cannot read directory: {}", root.string(), ec.message()));
@@ -54,7 +65,7 @@ std::vector<fs::path> article_files(const fs::path& root, IndexReporter& reporte
         std::error_code type_ec;
         if (!is_article_file(it->path())) continue;
         if (it->is_regular_file(type_ec)) {
-            files.push_back(it->path());
+            files.push_back(relative_path(it->path(), root));
         } else if (!it->is_directory(type_ec)) {
             // FIFOs, devices, dangling links, symlink loops: never opened (a FIFO would block).
             reporter.file_skipped(it->path().string(), "not a regular file");
@@ -65,30 +76,24 @@ std::vector<fs::path> article_files(const fs::path& root, IndexReporter& reporte
     return files;
 }
 
-// "<size>:<mtime in ns>": cheap to compute, changes whenever a file is rewritten.
-std::string file_signature(const fs::path& path) {
-    std::error_code ec;
-    auto size = fs::file_size(path, ec);
-    auto mtime = fs::last_write_time(path, ec);
-    if (ec) return {};
-    return fmt::format("{}:{}", size, mtime.time_since_epoch().count());
-}
-
 }  // namespace
 
 namespace {
 
 // One file the run must read: new, changed, or everything with --full. A million-file run keeps a
-// million of these, so what derives from the source and `relative` (the id, the stored path) is
-// not kept.
+// million of these, so what derives from the source and `relative` (the full path, the id, the
+// file term) is not kept.
 struct FileJob {
-    fs::path path;
-    std::string relative;    // path relative to the source's root
-    std::string file_term;
-    std::string signature;
-    std::uintmax_t size = 0;
-    bool update = false;    // the file was indexed before
+    std::string relative;               // path relative to the source's root
+    std::optional<FileSignature> stat;  // size and mtime; nullopt when the file cannot be stat'ed
+    bool update = false;                // the file was indexed before
+
+    [[nodiscard]] std::uintmax_t size() const { return stat ? stat->size : 0; }
 };
+
+std::string file_term_of(const SourceDir& source, const std::string& relative) {
+    return DocumentBuilder::file_term(source_file_id(source.label, relative));
+}
 
 // What a worker makes of one file.
 struct FileOutput {
@@ -111,28 +116,27 @@ FileOutput process_file(const FileJob& job, const SourceDir& source, const Reade
     try {
         // Read under the relative path, as if the source were the whole archive (dates from the
         // path never see the label); the label goes in front of the ids afterwards.
-        ReadResult read = read_articles(job.path, job.relative, options);
+        ReadResult read = read_articles(source.root / job.relative, job.relative, options);
         out.errors = std::move(read.errors);
         out.warnings = std::move(read.warnings);
+        std::string signature;
+        if (job.stat) {
+            FileSignature stored = *job.stat;
+            stored.content_hash = read.content_hash;
+            signature = stored.str();
+        }
         for (Article& article : read.articles) {
             article.id = source_file_id(source.label, article.id);
             article.path = (source.directory / job.relative).string();
             Attribution attribution = attribute_quotes(article.title, article.paragraphs);
             article.speakers = std::move(attribution.speakers);
             article.quotes = std::move(attribution.quotes);
-            out.docs.push_back(builder.build(article, id, job.signature));
+            out.docs.push_back(builder.build(article, id, signature));
         }
     } catch (const ReadError& e) {
         out.read_error = e.what();
     }
     return out;
-}
-
-// A file's path relative to its source's root (its id without the label).
-std::string relative_path(const fs::path& path, const fs::path& root) {
-    std::error_code ec;
-    std::string id = fs::relative(path, root, ec).generic_string();
-    return ec || id.empty() ? path.generic_string() : id;
 }
 
 std::size_t thread_count(std::size_t jobs) {
@@ -180,7 +184,7 @@ private:
 
 // Indexes `files`, all of `source`, into one database (the whole index, or one shard) with
 // `threads` workers.
-IndexStats run_shard(const fs::path& db, const SourceDir& source, const std::vector<fs::path>& files,
+IndexStats run_shard(const fs::path& db, const SourceDir& source, std::vector<std::string> files,
                      const IndexOptions& options, std::size_t threads, ProgressTracker& tracker,
                      const std::atomic<bool>& stop) {
     IndexStats stats;
@@ -201,26 +205,35 @@ IndexStats run_shard(const fs::path& db, const SourceDir& source, const std::vec
 
     // Pass 1, on this thread (it needs the database): which files changed since the last run.
     std::unordered_set<std::string> seen;
+    seen.reserve(files.size());
     std::vector<FileJob> jobs;
-    for (const fs::path& path : files) {
+    for (std::string& relative : files) {
+        fs::path path = source.root / relative;
+        std::string file_term = file_term_of(source, relative);
         FileJob job;
-        job.path = path;
-        job.relative = relative_path(path, source.root);
-        job.file_term = DocumentBuilder::file_term(source_file_id(source.label, job.relative));
-        job.size = fs::file_size(path, ec);
-        if (ec) job.size = 0;
-        job.signature = file_signature(path);
-        seen.insert(job.file_term);
-        std::optional<std::string> stored = writer.signature_of(job.file_term);
+        job.stat = stat_signature(path);
+        std::optional<std::string> stored = writer.signature_of(file_term);
         job.update = stored.has_value();
-        if (!options.full && stored && !job.signature.empty() && *stored == job.signature) {
-            if (relocate) writer.relocate_file(job.file_term, (source.directory / job.relative).string());
+        std::optional<FileSignature> old = stored ? FileSignature::parse(*stored) : std::nullopt;
+        auto hash_file = [&] { return file_content_hash(path, options.reader.max_file_bytes); };
+        if (!options.full && old && job.stat && is_unchanged(*old, *job.stat, hash_file)) {
+            if (!old->same_stat(*job.stat)) {
+                // Same bytes under a new mtime: remember the new one so the next run need not
+                // read the file again.
+                FileSignature renewed = *job.stat;
+                renewed.content_hash = old->content_hash;
+                writer.set_signature(file_term, renewed.str());
+            }
+            if (relocate) writer.relocate_file(file_term, (source.directory / relative).string());
             ++stats.unchanged;
-            tracker.file_done(path, job.size, 0);
-            continue;
+            tracker.file_done(path, job.size(), 0);
+        } else {
+            job.relative = std::move(relative);
+            jobs.push_back(std::move(job));
         }
-        jobs.push_back(std::move(job));
+        seen.insert(std::move(file_term));
     }
+    files = {};  // what is left is moved-from: let it go
 
     // A bulk run writes its documents to segments, merged in once at the end (segments.hpp);
     // the old documents of changed files are deleted from the database itself.
@@ -236,28 +249,29 @@ IndexStats run_shard(const fs::path& db, const SourceDir& source, const std::vec
     };
     auto consume = [&](std::size_t i, FileOutput&& out) {
         const FileJob& job = jobs[i];
+        const fs::path path = source.root / job.relative;
         for (const RecordError& error : out.errors) {
             ++stats.skipped;
-            tracker.skipped(fmt::format("{}: {}", job.path.string(), error.where), error.reason);
+            tracker.skipped(fmt::format("{}: {}", path.string(), error.where), error.reason);
         }
         for (const RecordError& w : out.warnings)
-            tracker.warning(fmt::format("{}: {}", job.path.string(), w.where), w.reason);
+            tracker.warning(fmt::format("{}: {}", path.string(), w.where), w.reason);
         if (!out.read_error.empty()) {
             // Keep whatever an earlier run indexed for this file: a transient read error must
             // not delete it.
             ++stats.skipped;
-            tracker.skipped(job.path.string(), out.read_error);
+            tracker.skipped(path.string(), out.read_error);
         } else if (!out.docs.empty()) {
             if (!bulk) {
-                writer.replace_file(job.file_term, out.docs, !job.update);
+                writer.replace_file(file_term_of(source, job.relative), out.docs, !job.update);
             } else {
-                if (job.update) writer.delete_file(job.file_term);
+                if (job.update) writer.delete_file(file_term_of(source, job.relative));
                 bulk->add(out.docs);
             }
             stats.articles += out.docs.size();
             ++(job.update ? stats.updated : stats.indexed);
         }
-        tracker.file_done(job.path, job.size, out.docs.size());
+        tracker.file_done(path, job.size(), out.docs.size());
         if (stop.load()) {
             stats.interrupted = i + 1 < jobs.size();
             return false;
@@ -291,7 +305,7 @@ constexpr std::size_t kBoilerplateSample = 1000;
 
 // Reads an evenly spread sample of the corpus (the same sample on every run of the same corpus)
 // and counts its lines, for the boilerplate filter's corpus rule.
-LineFrequency sample_line_frequency(const std::vector<fs::path>& files, const SourceDir& source,
+LineFrequency sample_line_frequency(const std::vector<std::string>& files, const SourceDir& source,
                                     const IndexOptions& options) {
     LineFrequency lines;
     ReaderOptions raw = options.reader;
@@ -299,7 +313,7 @@ LineFrequency sample_line_frequency(const std::vector<fs::path>& files, const So
     std::size_t step = std::max<std::size_t>(1, files.size() / kBoilerplateSample);
     for (std::size_t i = 0; i < files.size(); i += step) {
         try {
-            for (const Article& a : read_articles(files[i], relative_path(files[i], source.root), raw).articles)
+            for (const Article& a : read_articles(source.root / files[i], files[i], raw).articles)
                 lines.add_article(a.paragraphs);
         } catch (const ReadError&) {
             // Reported when the file itself is indexed.
@@ -320,7 +334,7 @@ void add_stats(IndexStats& total, const IndexStats& part) {
 
 // Indexes one source's files (the whole walk of its directory) into every database.
 IndexStats index_source(const std::vector<fs::path>& dbs, const SourceDir& source,
-                        const std::vector<fs::path>& files, const IndexOptions& options,
+                        std::vector<std::string> files, const IndexOptions& options,
                         ProgressTracker& tracker, const std::atomic<bool>& stop) {
     IndexStats stats;
     // Learnt per source: repeated page furniture belongs to one site, and a source indexes the
@@ -331,13 +345,14 @@ IndexStats index_source(const std::vector<fs::path>& dbs, const SourceDir& sourc
     std::size_t threads = thread_count(options.jobs);
 
     if (dbs.size() == 1) {
-        add_stats(stats, run_shard(dbs[0], source, files, with_lines, threads, tracker, stop));
+        add_stats(stats, run_shard(dbs[0], source, std::move(files), with_lines, threads, tracker, stop));
     } else {
         // One writer per shard, each on its own thread with its share of the workers: building
         // shards in parallel is what makes the writing side scale.
-        std::vector<std::vector<fs::path>> parts(dbs.size());
-        for (const fs::path& path : files)
-            parts[shard_of(source_file_id(source.label, relative_path(path, source.root)), dbs.size())].push_back(path);
+        std::vector<std::vector<std::string>> parts(dbs.size());
+        for (std::string& relative : files)
+            parts[shard_of(source_file_id(source.label, relative), dbs.size())].push_back(std::move(relative));
+        files = {};
         std::vector<IndexStats> results(dbs.size());
         std::vector<std::exception_ptr> errors(dbs.size());
         std::vector<std::thread> runs;
@@ -345,7 +360,7 @@ IndexStats index_source(const std::vector<fs::path>& dbs, const SourceDir& sourc
         for (std::size_t s = 0; s < dbs.size(); ++s) {
             runs.emplace_back([&, s] {
                 try {
-                    results[s] = run_shard(dbs[s], source, parts[s], with_lines, per_shard, tracker, stop);
+                    results[s] = run_shard(dbs[s], source, std::move(parts[s]), with_lines, per_shard, tracker, stop);
                 } catch (...) {
                     errors[s] = std::current_exception();
                 }
@@ -376,14 +391,14 @@ IndexStats run_index(const IndexOptions& options, IndexReporter& reporter,
 
     // Every source is walked first, so that the progress display knows the whole run.
     IndexStats stats;
-    std::vector<std::vector<fs::path>> files;
+    std::vector<std::vector<std::string>> files;
     for (const SourceDir& source : options.sources) {
         files.push_back(article_files(source.root, reporter, stats));
         stats.files += files.back().size();
     }
     ProgressTracker tracker(reporter, stats.files, started);
     for (std::size_t i = 0; i < options.sources.size() && !stats.interrupted; ++i)
-        add_stats(stats, index_source(dbs, options.sources[i], files[i], options, tracker, stop));
+        add_stats(stats, index_source(dbs, options.sources[i], std::move(files[i]), options, tracker, stop));
     if (!stats.interrupted && stats.articles > 0) stats.renamed = canonicalize_archive_speakers(dbs);
     stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return stats;

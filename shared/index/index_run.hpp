@@ -33,7 +33,7 @@ struct IndexStats {
     std::size_t files = 0;      // article files seen (all sources of the run)
     std::size_t indexed = 0;    // new files indexed
     std::size_t updated = 0;    // changed files re-indexed
-    std::size_t unchanged = 0;  // files skipped because size and mtime match
+    std::size_t unchanged = 0;  // files skipped: same size and mtime, or same size and content
     std::size_t deleted = 0;    // files gone since the last run, their articles deleted
     std::size_t skipped = 0;    // files, or records of a file, that could not be read or parsed
     std::size_t articles = 0;   // articles written by this run

@@ -144,19 +144,35 @@ void IndexWriter::record_source(const std::string& label, const std::string& dir
     count_change(1);
 }
 
-void IndexWriter::relocate_file(const std::string& file_term, const std::string& path) {
+void IndexWriter::modify_file_documents(const std::string& file_term,
+                                        const std::function<bool(Xapian::Document&)>& change) {
     std::vector<Xapian::docid> ids(m_db.postlist_begin(file_term), m_db.postlist_end(file_term));
     for (Xapian::docid id : ids) {
+        // A document read from the database and written back: Xapian rewrites only what changed.
         Xapian::Document doc = m_db.get_document(id);
-        Article article = deserialize_article(doc.get_data());
-        if (article.path == path) continue;
-        article.path = path;
-        // Only the data changes: Xapian then rewrites neither postings nor values.
-        doc.set_data(serialize_article(article));
+        if (!change(doc)) continue;
         begin_batch();
         m_db.replace_document(id, doc);
         count_change(1);
     }
+}
+
+void IndexWriter::relocate_file(const std::string& file_term, const std::string& path) {
+    modify_file_documents(file_term, [&](Xapian::Document& doc) {
+        Article article = deserialize_article(doc.get_data());
+        if (article.path == path) return false;
+        article.path = path;
+        doc.set_data(serialize_article(article));
+        return true;
+    });
+}
+
+void IndexWriter::set_signature(const std::string& file_term, const std::string& signature) {
+    modify_file_documents(file_term, [&](Xapian::Document& doc) {
+        if (doc.get_value(schema::kSignatureSlot) == signature) return false;
+        doc.add_value(schema::kSignatureSlot, signature);
+        return true;
+    });
 }
 
 void IndexWriter::commit() {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <unordered_set>
@@ -47,6 +48,8 @@ public:
     /// Sets the stored `path` of every article of one file (its source directory moved), keeping
     /// terms and values; an article whose path is already `path` is left alone.
     void relocate_file(const std::string& file_term, const std::string& path);
+    /// Stores a new signature with every article of one file (same content, new mtime).
+    void set_signature(const std::string& file_term, const std::string& signature);
 
     /// Commits the pending batch (also done by the destructor when no exception is in flight).
     void commit();
@@ -58,6 +61,9 @@ public:
 private:
     void begin_batch();
     void count_change(std::size_t changes);
+    /// Calls `change` on each document of one file and writes back those it reports changed.
+    void modify_file_documents(const std::string& file_term,
+                               const std::function<bool(Xapian::Document&)>& change);
 
     Xapian::WritableDatabase m_db;
     std::size_t m_batch_size;

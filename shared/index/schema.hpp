@@ -39,7 +39,7 @@ inline constexpr std::string_view kUndatedTerm = "XUNDATED";    // articles with
 // ---- Value slots ----------------------------------------------------------------------------
 inline constexpr unsigned kDateSlot = 0;       // "YYYYMMDD" (empty when undated)
 inline constexpr unsigned kSourceSlot = 2;     // display source name
-inline constexpr unsigned kSignatureSlot = 3;  // "<size>:<mtime-ns>" of the source file
+inline constexpr unsigned kSignatureSlot = 3;  // "<size>:<mtime-ns>:<content hash>" (file_signature.hpp)
 /// Every speaker's display name in one value (index/speaker_values.hpp): one ValueCountMatchSpy,
 /// which xapian-tcpsrv also knows, counts the speakers facet, also on remote shards.
 inline constexpr unsigned kSpeakersSlot = 4;

@@ -17,6 +17,8 @@
 #include <thread>
 #include <vector>
 
+#include "model/fnv1a.hpp"
+
 namespace fs = std::filesystem;
 
 namespace gazette {
@@ -125,9 +127,7 @@ std::vector<fs::path> shard_paths(const fs::path& db, std::size_t shards) {
 }
 
 std::size_t shard_of(const std::string& file_id, std::size_t shards) {
-    std::uint64_t hash = 14695981039346656037ull;
-    for (unsigned char c : file_id) hash = (hash ^ c) * 1099511628211ull;
-    return shards <= 1 ? 0 : static_cast<std::size_t>(hash % shards);
+    return shards <= 1 ? 0 : static_cast<std::size_t>(fnv1a64(file_id) % shards);
 }
 
 std::pair<std::uintmax_t, std::uintmax_t> compact_index(const fs::path& db) {

@@ -7,6 +7,7 @@
 #include <cstring>
 #include <fstream>
 
+#include "model/fnv1a.hpp"
 #include "readers/read_error.hpp"
 
 namespace gazette {
@@ -24,5 +25,7 @@ std::string read_file_bytes(const std::filesystem::path& path, std::size_t max_b
     if (!in.read(bytes.data(), size)) throw ReadError("read failed");
     return bytes;
 }
+
+std::string content_hash(std::string_view bytes) { return fmt::format("{:016x}", fnv1a64(bytes)); }
 
 }  // namespace gazette

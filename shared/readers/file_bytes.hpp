@@ -1,9 +1,11 @@
-// Reading a file's bytes with a size limit, turning every failure into a ReadError.
+// Reading a file's bytes with a size limit, turning every failure into a ReadError; and the hash
+// of those bytes that a re-run compares to confirm a file is unchanged.
 #pragma once
 
 #include <cstddef>
 #include <filesystem>
 #include <string>
+#include <string_view>
 
 namespace gazette {
 
@@ -13,5 +15,8 @@ inline constexpr std::size_t kDefaultMaxFileBytes = 64 * 1024 * 1024;
 /// Reads the whole file. Throws ReadError("cannot open: ...", "larger than ...") on failure.
 [[nodiscard]] std::string read_file_bytes(const std::filesystem::path& path,
                                           std::size_t max_bytes = kDefaultMaxFileBytes);
+
+/// A file's content hash: FNV-1a (64 bits) of its bytes as read (before any gunzip), 16 hex digits.
+[[nodiscard]] std::string content_hash(std::string_view bytes);
 
 }  // namespace gazette

@@ -104,6 +104,7 @@ ReadResult read_articles(const std::filesystem::path& path, const std::string& i
     Format format = format_of(path);
     if (format == Format::Unknown) throw ReadError("not an article file");
     std::string bytes = read_file_bytes(path, options.max_file_bytes);
+    std::string hash = content_hash(bytes);
     if (is_gz(path) || is_gzip(bytes)) bytes = gunzip(bytes, options.max_decompressed_bytes);
     std::string hint = format == Format::Html ? html_charset_hint(bytes) : std::string();
     Utf8Text text = to_utf8(bytes, hint);
@@ -124,6 +125,7 @@ ReadResult read_articles(const std::filesystem::path& path, const std::string& i
     for (Article& a : result.articles) finish_article(a, path, id, options, today, result);
     std::erase_if(result.articles, [](const Article& a) { return a.title.empty() && a.paragraphs.empty(); });
     if (result.articles.empty() && result.errors.empty()) throw ReadError("no text in the file");
+    result.content_hash = std::move(hash);
     return result;
 }
 

@@ -40,6 +40,7 @@ struct ReadResult {
     std::vector<Article> articles;  // in file order; ids are unique within the file
     std::vector<RecordError> errors;    // records skipped
     std::vector<RecordError> warnings;  // kept, but something was dropped (a future date)
+    std::string content_hash;           // of the file's bytes (file_bytes.hpp)
 };
 
 /// True when the file's extension is one Gazette reads (case-insensitive): .txt .text .md .html
