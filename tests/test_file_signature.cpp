@@ -33,8 +33,9 @@ TEST_CASE("signatures are written and read back, with or without a content hash"
 }
 
 TEST_CASE("anything else in the signature slot does not parse", "[signature]") {
-    for (const char* text : {"", "12", "12:", ":5", "x:5", "-1:5", "12:5:", "12:5:abc", "12:5:0123456789ABCDEF",
-                             "12:5:0123456789abcdefa", "12:5:0123456789abcdeg", "12 :5", "12:5x"}) {
+    for (const char* text : {"", "12", "12:", ":5", "x:5", "-1:5", "12:5:", "12:5:abc",
+                             "12:5:0123456789ABCDEF", "12:5:0123456789abcdefa",
+                             "12:5:0123456789abcdeg", "12 :5", "12:5x"}) {
         INFO(text);
         CHECK_FALSE(FileSignature::parse(text));
     }

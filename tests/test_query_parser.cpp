@@ -137,12 +137,21 @@ TEST_CASE("query descriptions with the default OR operator", "[query_parser]") {
         {"date:2020-1-5", "Query(0 * D20200105)"},
         {"date:2020-02-29", "Query(0 * D20200229)"},
         {"DATE:\" 2020 \"", "Query(0 * Y2020)"},
-        // Value ranges have no weight of their own: Xapian drops the 0 * around them.
-        {"date:2020-11-01..2020-12-31", "Query(VALUE_RANGE 0 20201101 20201231)"},
-        {"date:2020-11..2020-12", "Query(VALUE_RANGE 0 20201101 20201231)"},
-        {"date:2020..2021", "Query(VALUE_RANGE 0 20200101 20211231)"},
-        {"date:2020-02..2020-02", "Query(VALUE_RANGE 0 20200201 20200229)"},
-        {"date:2020..2020-06", "Query(VALUE_RANGE 0 20200101 20200630)"},
+        // A closed range: the fewest Y/M/D terms that cover it, whole years and months first.
+        {"date:2020-11-01..2020-12-31", "Query(0 * (M202011 OR M202012))"},
+        {"date:2020-11..2020-12", "Query(0 * (M202011 OR M202012))"},
+        {"date:2020..2021", "Query(0 * (Y2020 OR Y2021))"},
+        {"date:2020-02..2020-02", "Query(0 * M202002)"},
+        {"date:2020..2020-06",
+         "Query(0 * (M202001 OR M202002 OR M202003 OR M202004 OR M202005 OR M202006))"},
+        {"date:2019-12-30..2021-01-02",
+         "Query(0 * (D20191230 OR D20191231 OR Y2020 OR D20210101 OR D20210102))"},
+        {"date:2020-02-27..2020-03-02",
+         "Query(0 * (D20200227 OR D20200228 OR D20200229 OR D20200301 OR D20200302))"},
+        {"date:2020-02-03..2020-02-03", "Query(0 * D20200203)"},
+        // Hundreds of terms (centuries) and open ranges: a value range, which has no weight of its
+        // own (Xapian drops the 0 * around it).
+        {"date:1500..2020", "Query(VALUE_RANGE 0 15000101 20201231)"},
         {"date:..2020-06", "Query(VALUE_LE 0 20200630)"},
         {"date:..2020", "Query(VALUE_LE 0 20201231)"},
         {"date:2021..", "Query(VALUE_GE 0 20210101)"},

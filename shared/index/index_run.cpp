@@ -360,7 +360,8 @@ IndexStats index_source(const std::vector<fs::path>& dbs, const SourceDir& sourc
         for (std::size_t s = 0; s < dbs.size(); ++s) {
             runs.emplace_back([&, s] {
                 try {
-                    results[s] = run_shard(dbs[s], source, std::move(parts[s]), with_lines, per_shard, tracker, stop);
+                    results[s] = run_shard(dbs[s], source, std::move(parts[s]), with_lines, per_shard,
+                                           tracker, stop);
                 } catch (...) {
                     errors[s] = std::current_exception();
                 }

@@ -1,12 +1,17 @@
 // date: values: YYYY, YYYY-MM and YYYY-MM-DD (month and day may have one digit), and ranges of
 // them with "..". Checks that the day exists (leap years included) and that a range is not
-// reversed; turns a lone date into a Y/M/D term and a range into a kDateSlot value range.
+// reversed; turns a lone date into a Y/M/D term, a closed range into the Y/M/D terms that cover
+// it (whole years, then whole months, then days: what Omega does) and an open or very long range
+// into a kDateSlot value range. Terms, because a value range reads the date of every candidate:
+// about 26 ms per query at a million articles, whatever the number of hits.
 #include "search/date_query.hpp"
 
 #include <fmt/format.h>
 
 #include <optional>
 #include <string>
+#include <tuple>
+#include <vector>
 
 #include "index/schema.hpp"
 #include "search/query_parser.hpp"
@@ -82,17 +87,31 @@ PartialDate parse_partial(std::string_view text, std::size_t where) {
     return date;
 }
 
-/// First day covered by `date`, as "YYYYMMDD".
-std::string lower_bound(const PartialDate& date) {
-    return fmt::format("{:04}{:02}{:02}", date.year, date.month == 0 ? 1 : date.month,
-                       date.day == 0 ? 1 : date.day);
+/// A range longer than this many terms is a value range instead (0001..9999 would be 9,999 years).
+constexpr std::size_t kMaxRangeTerms = 400;
+
+/// A whole day.
+struct Day {
+    int year;
+    int month;
+    int day;
+    bool operator<=(const Day& other) const {
+        return std::tie(year, month, day) <= std::tie(other.year, other.month, other.day);
+    }
+};
+
+Day first_day(const PartialDate& date) {
+    return {date.year, date.month == 0 ? 1 : date.month, date.day == 0 ? 1 : date.day};
 }
 
-/// Last day covered by `date`, as "YYYYMMDD".
-std::string upper_bound(const PartialDate& date) {
+Day last_day(const PartialDate& date) {
     int month = date.month == 0 ? 12 : date.month;
-    int day = date.day == 0 ? days_in_month(date.year, month) : date.day;
-    return fmt::format("{:04}{:02}{:02}", date.year, month, day);
+    return {date.year, month, date.day == 0 ? days_in_month(date.year, month) : date.day};
+}
+
+/// A day as the date value: "YYYYMMDD".
+std::string compact(const Day& day) {
+    return fmt::format("{:04}{:02}{:02}", day.year, day.month, day.day);
 }
 
 /// The boolean term the indexer writes for that year, month or day.
@@ -102,6 +121,28 @@ std::string date_term(const PartialDate& date) {
         return fmt::format("{}{:04}{:02}", schema::kMonthPrefix, date.year, date.month);
     }
     return fmt::format("{}{:04}{:02}{:02}", schema::kDayPrefix, date.year, date.month, date.day);
+}
+
+/// The Y/M/D terms whose articles are exactly those dated from..to (both included): whole years,
+/// whole months, then single days. Empty when that takes more than kMaxRangeTerms terms.
+std::vector<std::string> covering_terms(Day from, const Day& to) {
+    std::vector<std::string> terms;
+    while (from <= to) {
+        if (terms.size() == kMaxRangeTerms) return {};
+        int month_days = days_in_month(from.year, from.month);
+        if (from.month == 1 && from.day == 1 && Day{from.year, 12, 31} <= to) {
+            terms.push_back(date_term({from.year, 0, 0}));
+            from = {from.year + 1, 1, 1};
+        } else if (from.day == 1 && Day{from.year, from.month, month_days} <= to) {
+            terms.push_back(date_term({from.year, from.month, 0}));
+            from = from.month == 12 ? Day{from.year + 1, 1, 1} : Day{from.year, from.month + 1, 1};
+        } else {
+            terms.push_back(date_term({from.year, from.month, from.day}));
+            if (from.day < month_days) ++from.day;
+            else from = from.month == 12 ? Day{from.year + 1, 1, 1} : Day{from.year, from.month + 1, 1};
+        }
+    }
+    return terms;
 }
 
 }  // namespace
@@ -124,17 +165,20 @@ Xapian::Query date_query(std::string_view value, std::size_t where) {
     if (!to_text.empty()) to = parse_partial(to_text, where);
 
     if (!to)
-        return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kDateSlot, lower_bound(*from));
+        return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kDateSlot, compact(first_day(*from)));
     if (!from)
-        return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kDateSlot, upper_bound(*to));
-    std::string low = lower_bound(*from);
-    std::string high = upper_bound(*to);
+        return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kDateSlot, compact(last_day(*to)));
+    std::string low = compact(first_day(*from));
+    std::string high = compact(last_day(*to));
     if (low > high) {
         throw QueryError(fmt::format("reversed date range '{}' at character {}: {} is after {}",
                                      printable(value), where, printable(from_text),
                                      printable(to_text)));
     }
-    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, low, high);
+    std::vector<std::string> terms = covering_terms(first_day(*from), last_day(*to));
+    if (terms.empty())
+        return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, low, high);
+    return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
 }  // namespace gazette

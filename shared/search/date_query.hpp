@@ -1,6 +1,8 @@
 // The value of a `date:` field -> Xapian query: one day, month or year becomes the D/M/Y boolean
-// term the indexer writes; a range `from..to` (either end optional) becomes a value range on
-// schema::kDateSlot with inclusive "YYYYMMDD" bounds. Invalid dates throw QueryError.
+// term the indexer writes; a range `from..to` becomes the Y/M/D terms that cover it (whole years,
+// whole months, then days), and an open range (`..to`, `from..`) or one needing hundreds of terms
+// a value range on schema::kDateSlot with inclusive "YYYYMMDD" bounds. Invalid dates throw
+// QueryError.
 #pragma once
 
 #include <xapian.h>
