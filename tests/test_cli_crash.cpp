@@ -141,3 +141,37 @@ TEST_CASE("Ctrl-C during a bulk run merges the segments written so far", "[cli][
     CHECK(rest.status == 0);
     CHECK(Xapian::Database(db).get_doccount() == 3000u);
 }
+
+TEST_CASE("a run killed while Xapian was creating the database leaves one the next run creates afresh",
+          "[cli][crash]") {
+    TempDir dir;
+    auto corpus = dir / "corpus";
+    for (int i = 0; i < 5; ++i) write_version(corpus, i, 0);
+    // What Xapian has written when killed inside create_and_open_tables: empty table files and
+    // the lock file, no revision file (iamglass).
+    auto db = dir / "idx";
+    for (const char* name :
+         {"flintlock", "position.glass", "docdata.glass", "termlist.glass", "postlist.glass"})
+        write_file(db / name, "");
+    RunResult r = run(kIndexBin, {corpus.string(), "--db", db.string()});
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    CHECK(Xapian::Database(db.string()).get_doccount() == 5);
+    check_consistent(db.string());
+}
+
+TEST_CASE("a database that lost its revision file after a commit is reported, not recreated", "[cli][crash]") {
+    TempDir dir;
+    auto corpus = dir / "corpus";
+    for (int i = 0; i < 5; ++i) write_version(corpus, i, 0);
+    auto db = dir / "idx";
+    REQUIRE(run(kIndexBin, {corpus.string(), "--db", db.string()}).status == 0);
+    std::filesystem::remove(db / "iamglass");
+    auto postlist_size = std::filesystem::file_size(db / "postlist.glass");
+    REQUIRE(postlist_size > 0);
+
+    RunResult r = run(kIndexBin, {corpus.string(), "--db", db.string()});
+    CHECK(r.status == 2);
+    CHECK(r.err.find("damaged") != std::string::npos);
+    CHECK(std::filesystem::file_size(db / "postlist.glass") == postlist_size);  // left as it was
+}

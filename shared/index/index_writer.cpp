@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <chrono>
 #include <exception>
+#include <filesystem>
 #include <thread>
 #include <stdexcept>
 #include <vector>
@@ -21,16 +22,38 @@ namespace {
 
 constexpr auto kLockRetry = std::chrono::milliseconds(200);
 
+// Xapian creates a database by creating its (empty) table files, then its revision file,
+// iamglass. A run killed in between leaves a directory that cannot be opened ("Failed to open
+// glass revision file") and holds nothing: no revision was ever committed. A database that lost
+// its iamglass after a commit has a non-empty postlist table: that one is damaged, not new.
+bool creation_interrupted(const std::filesystem::path& path) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    if (!fs::is_directory(path, ec) || fs::exists(path / "iamglass", ec)) return false;
+    std::uintmax_t postlist = fs::file_size(path / "postlist.glass", ec);
+    return !ec && postlist == 0;
+}
+
+std::runtime_error busy_error(const std::filesystem::path& path) {
+    return std::runtime_error(fmt::format(
+        "{}: index is busy: another gazette-index is writing it (use --wait to wait)", path.string()));
+}
+
 Xapian::WritableDatabase open_writable(const std::filesystem::path& path, bool wait) {
     recover_interrupted_swap(path);
     for (;;) {
         try {
             return Xapian::WritableDatabase(path.string(), Xapian::DB_CREATE_OR_OPEN);
         } catch (const Xapian::DatabaseLockError&) {
-            if (!wait)
-                throw std::runtime_error(fmt::format(
-                    "{}: index is busy: another gazette-index is writing it (use --wait to wait)",
-                    path.string()));
+            if (!wait) throw busy_error(path);
+        } catch (const Xapian::DatabaseNotFoundError&) {
+            if (!creation_interrupted(path)) throw;
+            // Created afresh, under Xapian's write lock (so never under another writer's feet).
+            try {
+                return Xapian::WritableDatabase(path.string(), Xapian::DB_CREATE_OR_OVERWRITE);
+            } catch (const Xapian::DatabaseLockError&) {
+                if (!wait) throw busy_error(path);
+            }
         }
         std::this_thread::sleep_for(kLockRetry);
     }
