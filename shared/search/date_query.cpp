@@ -123,6 +123,11 @@ std::string date_term(const PartialDate& date) {
     return fmt::format("{}{:04}{:02}{:02}", schema::kDayPrefix, date.year, date.month, date.day);
 }
 
+/// The first day of the month after `day`'s.
+Day next_month(const Day& day) {
+    return day.month == 12 ? Day{day.year + 1, 1, 1} : Day{day.year, day.month + 1, 1};
+}
+
 /// The Y/M/D terms whose articles are exactly those dated from..to (both included): whole years,
 /// whole months, then single days. Empty when that takes more than kMaxRangeTerms terms.
 std::vector<std::string> covering_terms(Day from, const Day& to) {
@@ -135,11 +140,11 @@ std::vector<std::string> covering_terms(Day from, const Day& to) {
             from = {from.year + 1, 1, 1};
         } else if (from.day == 1 && Day{from.year, from.month, month_days} <= to) {
             terms.push_back(date_term({from.year, from.month, 0}));
-            from = from.month == 12 ? Day{from.year + 1, 1, 1} : Day{from.year, from.month + 1, 1};
+            from = next_month(from);
         } else {
             terms.push_back(date_term({from.year, from.month, from.day}));
             if (from.day < month_days) ++from.day;
-            else from = from.month == 12 ? Day{from.year + 1, 1, 1} : Day{from.year, from.month + 1, 1};
+            else from = next_month(from);
         }
     }
     return terms;
