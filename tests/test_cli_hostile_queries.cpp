@@ -165,6 +165,13 @@ TEST_CASE("thousands of nested parentheses", "[cli][hostile-query]") {
         check_query(repeat("title:(", depth) + "putin" + repeat(")", depth));
         check_query(repeat("\"", depth));
     }
+    // A word beside a group at every level: each level's two optional items get the coordination
+    // bonus (the shape of the fuzzed query whose size doubled with every level).
+    for (std::size_t depth : {30u, 50u, 100u, 101u, 1000u, 4990u}) {
+        INFO("depth " << depth);
+        check_query(repeat("putin (", depth) + "biden" + repeat(")", depth));
+        check_query(repeat("putin (trump NOT (", depth) + "biden" + repeat("))", depth), {"--facets"});
+    }
     for (std::size_t depth : {100000u, 200000u}) {  // several arguments each
         INFO("depth " << depth);
         check_query(nested("(", depth, "putin", ")"));
