@@ -289,12 +289,14 @@ IndexStats run_shard(const fs::path& db, const SourceDir& source, std::vector<st
     }
     writer.commit();
     if (bulk) {
-        // Also when interrupted: Ctrl-C keeps the work done. The merged copy replaces the
-        // database, so the writer lets go of it first.
+        // Also when interrupted: Ctrl-C keeps the work done. The writer keeps the database
+        // locked until the merged copy has replaced it.
         segments = bulk->finish();
         bulk.reset();
-        writer.close();
-        if (!segments.empty()) merge_into_database(db, segments);
+        if (segments.empty())
+            writer.close();
+        else
+            writer.merge_and_close(segments);
         fs::remove_all(SegmentWriter::directory(db), ec);
     }
     return stats;

@@ -62,7 +62,7 @@ Xapian::WritableDatabase open_writable(const std::filesystem::path& path, bool w
 }  // namespace
 
 IndexWriter::IndexWriter(const std::filesystem::path& db_path, std::size_t batch_size, bool wait)
-    : m_db(open_writable(db_path, wait)), m_batch_size(batch_size == 0 ? 1 : batch_size) {
+    : m_path(db_path), m_db(open_writable(db_path, wait)), m_batch_size(batch_size == 0 ? 1 : batch_size) {
     std::string key(schema::kSchemaVersionKey);
     std::string version = m_db.get_metadata(key);
     std::string ours = std::to_string(schema::kSchemaVersion);
@@ -84,6 +84,13 @@ void IndexWriter::close() {
     commit();
     m_db.close();
     m_closed = true;
+}
+
+void IndexWriter::merge_and_close(const std::vector<std::filesystem::path>& segments) {
+    if (m_closed) throw std::logic_error("IndexWriter::merge_and_close after close");
+    commit();
+    m_closed = true;  // from here on the database is merge_into_database's to close
+    merge_into_database(m_db, m_path, segments);
 }
 
 IndexWriter::~IndexWriter() {

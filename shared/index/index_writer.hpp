@@ -55,6 +55,10 @@ public:
     void commit();
     /// Commits and releases the database (and its write lock); the writer is unusable after.
     void close();
+    /// Commits, replaces the database by one compacted copy of it and of `segments` (a bulk
+    /// run's; shards.hpp merge_into_database) while still holding the write lock, then releases
+    /// it; the writer is unusable after.
+    void merge_and_close(const std::vector<std::filesystem::path>& segments);
 
     [[nodiscard]] Xapian::doccount doc_count() const { return m_db.get_doccount(); }
 
@@ -65,6 +69,7 @@ private:
     void modify_file_documents(const std::string& file_term,
                                const std::function<bool(Xapian::Document&)>& change);
 
+    std::filesystem::path m_path;
     Xapian::WritableDatabase m_db;
     std::size_t m_batch_size;
     std::size_t m_pending = 0;

@@ -4,11 +4,13 @@
 
 #include <fmt/format.h>
 #include <xapian.h>
+#include <fcntl.h>  // AT_FDCWD
 
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <cstdint>
+#include <cstdio>
 #include <exception>
 #include <fstream>
 #include <sstream>
@@ -44,6 +46,17 @@ std::uintmax_t tree_size(const fs::path& dir) {
 
 void compact_one(const fs::path& db) { merge_into_database(db, {}); }
 
+/// Swaps the directories `a` and `b` in one step (Linux renameat2 RENAME_EXCHANGE), so that
+/// `a` always names a whole database. False where the filesystem cannot exchange (EINVAL), or
+/// the kernel is too old (ENOSYS); any other failure throws.
+bool exchange(const fs::path& a, const fs::path& b) {
+    if (::renameat2(AT_FDCWD, a.c_str(), AT_FDCWD, b.c_str(), RENAME_EXCHANGE) == 0) return true;
+    int error = errno;
+    if (error == EINVAL || error == ENOSYS) return false;
+    throw fs::filesystem_error("cannot swap in the compacted database", a, b,
+                               std::error_code(error, std::generic_category()));
+}
+
 }  // namespace
 
 void recover_interrupted_swap(const fs::path& db) {
@@ -54,35 +67,46 @@ void recover_interrupted_swap(const fs::path& db) {
 }
 
 void merge_into_database(const fs::path& db, const std::vector<fs::path>& extra) {
+    recover_interrupted_swap(db);
+    Xapian::WritableDatabase writer(db.string(), Xapian::DB_OPEN);
+    merge_into_database(writer, db, extra);
+}
+
+void merge_into_database(Xapian::WritableDatabase& writer, const fs::path& db,
+                         const std::vector<fs::path>& extra) {
     fs::path tmp = db.string() + ".compacting";
     fs::path old = db.string() + ".old";
     std::error_code ec;
-    recover_interrupted_swap(db);
     fs::remove_all(tmp);
     fs::remove_all(old);
-    {
-        // Holding the write lock keeps gazette-index out while we compact.
-        Xapian::WritableDatabase writer(db.string(), Xapian::DB_OPEN);
-        try {
-            if (extra.empty()) {
-                writer.compact(tmp.string(), Xapian::DBCOMPACT_NO_RENUMBER);
-            } else {
-                // The database first: on a metadata key present in several inputs the compactor
-                // keeps the first value, so the schema version and sources are the database's.
-                // Document ids are renumbered one input after another (ids mean nothing to us:
-                // articles are found by their Q and XFILE terms).
-                Xapian::Database all(db.string());
-                for (const fs::path& path : extra) all.add_database(Xapian::Database(path.string()));
-                all.compact(tmp.string());
-            }
-        } catch (...) {
-            // A full disk (or any other failure) keeps the database as it was; the partial copy
-            // goes, so that the space it took is free again.
-            fs::remove_all(tmp, ec);
-            throw;
+    // The write lock is held until the copy has replaced the database: gazette-index (also one
+    // waiting with --wait) can neither write what the copy would lose nor find the path empty.
+    try {
+        if (extra.empty()) {
+            writer.compact(tmp.string(), Xapian::DBCOMPACT_NO_RENUMBER);
+        } else {
+            // The database first: on a metadata key present in several inputs the compactor
+            // keeps the first value, so the schema version and sources are the database's.
+            // Document ids are renumbered one input after another (ids mean nothing to us:
+            // articles are found by their Q and XFILE terms).
+            Xapian::Database all(db.string());
+            for (const fs::path& path : extra) all.add_database(Xapian::Database(path.string()));
+            all.compact(tmp.string());
         }
-        writer.close();
+    } catch (...) {
+        // A full disk (or any other failure) keeps the database as it was; the partial copy
+        // goes, so that the space it took is free again.
+        fs::remove_all(tmp, ec);
+        throw;
     }
+    if (exchange(db, tmp)) {
+        // `tmp` now holds the old database, still locked by `writer`, which lets go of it here.
+        writer.close();
+        fs::remove_all(tmp, ec);
+        return;
+    }
+    // No exchange on this filesystem: two renames, with a moment between them when `db` is
+    // missing; a run stopped there leaves the database as `old` (recover_interrupted_swap).
     fs::rename(db, old);
     try {
         fs::rename(tmp, db);
@@ -91,6 +115,7 @@ void merge_into_database(const fs::path& db, const std::vector<fs::path>& extra)
         fs::remove_all(tmp, ec);
         throw;
     }
+    writer.close();
     fs::remove_all(old, ec);
 }
 

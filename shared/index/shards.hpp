@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include <xapian.h>
+
 namespace gazette {
 
 /// The databases to write for `db`. With shards <= 1 and no existing stub: {db}. Otherwise `db`
@@ -21,9 +23,15 @@ namespace gazette {
 
 /// Replaces the database `db` by one compacted copy of it and of `extra` (databases whose
 /// documents are added, e.g. the segments of a bulk run; with none, a plain compaction keeping
-/// document ids). The copy is made beside `db` and swapped in by two renames; on failure (a full
-/// disk) `db` stays as it was and the partial copy is removed.
+/// document ids). The copy is made beside `db` under `db`'s write lock and swapped in by one
+/// atomic exchange of the two directories (two renames where the filesystem cannot exchange), so
+/// `db` names a whole database at every moment; on failure (a full disk) `db` stays as it was and
+/// the partial copy is removed.
 void merge_into_database(const std::filesystem::path& db, const std::vector<std::filesystem::path>& extra);
+/// The same, with `locked`, a writer already open on `db` (its write lock held since before the
+/// caller's last commit), which is closed once the copy has replaced the database.
+void merge_into_database(Xapian::WritableDatabase& locked, const std::filesystem::path& db,
+                         const std::vector<std::filesystem::path>& extra);
 
 /// A swap of merge_into_database stopped between its renames leaves the database as `db`.old:
 /// puts it back. Called before opening a database for writing.
