@@ -72,7 +72,7 @@ void merge_into_database(const fs::path& db, const std::vector<fs::path>& extra)
     merge_into_database(writer, db, extra);
 }
 
-void merge_into_database(Xapian::WritableDatabase& writer, const fs::path& db,
+void merge_into_database(Xapian::WritableDatabase& locked, const fs::path& db,
                          const std::vector<fs::path>& extra) {
     fs::path tmp = db.string() + ".compacting";
     fs::path old = db.string() + ".old";
@@ -83,7 +83,7 @@ void merge_into_database(Xapian::WritableDatabase& writer, const fs::path& db,
     // waiting with --wait) can neither write what the copy would lose nor find the path empty.
     try {
         if (extra.empty()) {
-            writer.compact(tmp.string(), Xapian::DBCOMPACT_NO_RENUMBER);
+            locked.compact(tmp.string(), Xapian::DBCOMPACT_NO_RENUMBER);
         } else {
             // The database first: on a metadata key present in several inputs the compactor
             // keeps the first value, so the schema version and sources are the database's.
@@ -99,24 +99,23 @@ void merge_into_database(Xapian::WritableDatabase& writer, const fs::path& db,
         fs::remove_all(tmp, ec);
         throw;
     }
-    if (exchange(db, tmp)) {
-        // `tmp` now holds the old database, still locked by `writer`, which lets go of it here.
-        writer.close();
-        fs::remove_all(tmp, ec);
-        return;
+    // Where the old database ends up once the copy has taken its place.
+    fs::path retired = tmp;
+    if (!exchange(db, tmp)) {
+        // No exchange on this filesystem: two renames, with a moment between them when `db` is
+        // missing; a run stopped there leaves the database as `old` (recover_interrupted_swap).
+        fs::rename(db, old);
+        try {
+            fs::rename(tmp, db);
+        } catch (...) {
+            fs::rename(old, db, ec);
+            fs::remove_all(tmp, ec);
+            throw;
+        }
+        retired = old;
     }
-    // No exchange on this filesystem: two renames, with a moment between them when `db` is
-    // missing; a run stopped there leaves the database as `old` (recover_interrupted_swap).
-    fs::rename(db, old);
-    try {
-        fs::rename(tmp, db);
-    } catch (...) {
-        fs::rename(old, db, ec);
-        fs::remove_all(tmp, ec);
-        throw;
-    }
-    writer.close();
-    fs::remove_all(old, ec);
+    locked.close();  // lets go of the old database's lock; `db` is already the copy
+    fs::remove_all(retired, ec);
 }
 
 std::vector<fs::path> shard_paths(const fs::path& db, std::size_t shards) {
