@@ -4,6 +4,9 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+
 #include <chrono>
 #include <thread>
 
@@ -101,6 +104,28 @@ TEST_CASE("a file whose mtime moved but whose bytes did not is not indexed again
     CHECK(edited.err.find("0 indexed, 1 updated, 1 unchanged, 0 deleted") != std::string::npos);
     CHECK(hit_ids(run(kSearchBin, {"--db", db, "melons", "--json"})) == std::vector<std::string>{"corpus/a.txt"});
     CHECK(run(kSearchBin, {"--db", db, "apples"}).status == 1);
+}
+
+TEST_CASE("a file dated after 2262 is not indexed again on every run", "[cli][incremental]") {
+    TempDir dir;
+    auto corpus = dir / "corpus";
+    std::string db = (dir / "idx").string();
+    write_file(corpus / "far.txt", "title: Far\n\nA text about comets.\n");
+    write_file(corpus / "near.txt", "title: Near\n\nA text about planets.\n");
+    struct timespec times[2] = {{0, UTIME_OMIT}, {10413792000, 0}};  // 2300-01-01
+    REQUIRE(::utimensat(AT_FDCWD, (corpus / "far.txt").c_str(), times, 0) == 0);
+    REQUIRE(run(kIndexBin, {corpus.string(), "--db", db}).status == 0);
+    RunResult again = run(kIndexBin, {corpus.string(), "--db", db});
+    INFO(again.err);
+    CHECK(again.err.find("0 indexed, 0 updated, 2 unchanged, 0 deleted") != std::string::npos);
+
+    // Same size, same far date, other bytes: the content hash sees the edit.
+    write_file(corpus / "far.txt", "title: Far\n\nA text about nebula.\n");
+    REQUIRE(::utimensat(AT_FDCWD, (corpus / "far.txt").c_str(), times, 0) == 0);
+    RunResult edited = run(kIndexBin, {corpus.string(), "--db", db});
+    INFO(edited.err);
+    CHECK(edited.err.find("0 indexed, 1 updated, 1 unchanged, 0 deleted") != std::string::npos);
+    CHECK(hit_ids(run(kSearchBin, {"--db", db, "nebula", "--json"})) == std::vector<std::string>{"corpus/far.txt"});
 }
 
 TEST_CASE("a source given as DIR/ or ./DIR keeps the ids of DIR", "[cli][incremental]") {

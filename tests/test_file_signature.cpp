@@ -1,6 +1,9 @@
 // File signatures: the stored text, content hashes, and when a re-run may skip a file.
 #include <catch2/catch.hpp>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+
 #include <chrono>
 #include <cstdint>
 #include <optional>
@@ -70,6 +73,30 @@ TEST_CASE("stat signatures give size and mtime", "[signature]") {
     REQUIRE(touched);
     CHECK(touched->mtime_ns - sig->mtime_ns == std::int64_t{3600} * 1000000000);
     CHECK_FALSE(stat_signature(dir / "missing.txt"));
+}
+
+TEST_CASE("a file dated beyond 64-bit nanoseconds still has a signature, judged by its hash", "[signature]") {
+    TempDir dir;
+    write_file(dir / "far.txt", "from the future");
+    struct timespec times[2] = {{0, UTIME_OMIT}, {10413792000, 0}};  // 2300-01-01
+    REQUIRE(::utimensat(AT_FDCWD, (dir / "far.txt").c_str(), times, 0) == 0);
+    auto sig = stat_signature(dir / "far.txt");
+    REQUIRE(sig);
+    CHECK(sig->size == 15);
+    CHECK(sig->mtime_ns == FileSignature::kMtimeOutOfRange);
+    CHECK_FALSE(sig->same_stat(*sig));  // two far dates cannot be told apart, so never "same"
+
+    FileSignature stored = *sig;
+    stored.content_hash = content_hash("from the future");
+    auto back = FileSignature::parse(stored.str());
+    REQUIRE(back);
+    CHECK(back->mtime_ns == FileSignature::kMtimeOutOfRange);
+    CHECK(is_unchanged(*back, *sig, [&] { return file_content_hash(dir / "far.txt", 1 << 20); }));
+    write_file(dir / "far.txt", "from a far time");  // same size, same far date, other bytes
+    REQUIRE(::utimensat(AT_FDCWD, (dir / "far.txt").c_str(), times, 0) == 0);
+    auto edited = stat_signature(dir / "far.txt");
+    REQUIRE(edited);
+    CHECK_FALSE(is_unchanged(*back, *edited, [&] { return file_content_hash(dir / "far.txt", 1 << 20); }));
 }
 
 TEST_CASE("a file is unchanged by size and mtime, or by size and content hash", "[signature]") {

@@ -3,8 +3,9 @@
 
 #include <fmt/format.h>
 
+#include <sys/stat.h>
+
 #include <charconv>
-#include <chrono>
 
 #include "readers/file_bytes.hpp"
 #include "readers/read_error.hpp"
@@ -51,14 +52,17 @@ std::optional<FileSignature> FileSignature::parse(const std::string& text) {
 }
 
 std::optional<FileSignature> stat_signature(const std::filesystem::path& path) {
-    std::error_code ec;
+    // stat(2) rather than std::filesystem::last_write_time, which fails with EOVERFLOW for a
+    // file dated beyond its nanosecond clock, leaving such a file with no signature at all.
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
     FileSignature sig;
-    sig.size = std::filesystem::file_size(path, ec);
-    if (ec) return std::nullopt;
-    auto mtime = std::filesystem::last_write_time(path, ec);
-    if (ec) return std::nullopt;
-    sig.mtime_ns = static_cast<std::int64_t>(
-        std::chrono::duration_cast<std::chrono::nanoseconds>(mtime.time_since_epoch()).count());
+    sig.size = static_cast<std::uintmax_t>(st.st_size);
+    std::int64_t ns = 0;
+    bool fits = !__builtin_mul_overflow(static_cast<std::int64_t>(st.st_mtim.tv_sec), 1000000000, &ns) &&
+                !__builtin_add_overflow(ns, static_cast<std::int64_t>(st.st_mtim.tv_nsec), &ns) &&
+                ns != FileSignature::kMtimeOutOfRange;
+    sig.mtime_ns = fits ? ns : FileSignature::kMtimeOutOfRange;
     return sig;
 }
 

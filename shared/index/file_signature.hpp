@@ -8,21 +8,26 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <limits>
 #include <optional>
 #include <string>
 
 namespace gazette {
 
 struct FileSignature {
+    /// The mtime of a file dated where 64-bit nanoseconds do not reach (before 1677 or after
+    /// 2262): it never compares equal, so such a file is judged by its content hash.
+    static constexpr std::int64_t kMtimeOutOfRange = std::numeric_limits<std::int64_t>::min();
+
     std::uintmax_t size = 0;
     std::int64_t mtime_ns = 0;
     std::string content_hash;  // 16 hex digits; empty when unknown
 
     /// "<size>:<mtime-ns>" with ":<hash>" when the hash is known.
     [[nodiscard]] std::string str() const;
-    /// Same size and mtime (the hash is not compared).
+    /// Same size and mtime (the hash is not compared); never when the mtime is out of range.
     [[nodiscard]] bool same_stat(const FileSignature& other) const {
-        return size == other.size && mtime_ns == other.mtime_ns;
+        return size == other.size && mtime_ns == other.mtime_ns && mtime_ns != kMtimeOutOfRange;
     }
     /// Parses what str() wrote; nullopt for anything else.
     static std::optional<FileSignature> parse(const std::string& text);
