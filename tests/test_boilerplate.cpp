@@ -124,6 +124,16 @@ TEST_CASE("page furniture is dropped", "[boilerplate]") {
     }
 }
 
+TEST_CASE("a quote introduced by a name is kept, and a name must start with a capital", "[boilerplate]") {
+    // Symbol-heavy lines, dropped unless a capitalised name and a colon introduce the quote.
+    CHECK(kept("Gozman: \"\u2022 | \u2022\""));
+    CHECK_FALSE(kept("gozman: \"\u2022 | \u2022\""));
+    // Ideographs alone before the colon: no cased word to look at (found by fuzz_cleaner, which
+    // read the first word of an empty list; fuzz/corpus/cleaner/regression-cjk-name-before-quote).
+    CHECK_FALSE(kept("\u307a: \"\u2022 | \u2022\""));
+    CHECK(kept("\u5317\u4eac Li: \"\u2022 | \u2022\""));
+}
+
 TEST_CASE("the only paragraph is never dropped", "[boilerplate]") {
     CHECK(drop_boilerplate({"Share on Facebook"}) == std::vector<std::string>{"Share on Facebook"});
     CHECK(drop_boilerplate({}).empty());

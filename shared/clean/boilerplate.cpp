@@ -340,9 +340,9 @@ bool introduces_quote(std::string_view p) {
     UChar32 c = 0;
     CodePoints cps{rest};
     if (!cps.next(c) || !(is_quote_mark(c) || is_apostrophe(c))) return false;
+    // A name that starts with a capital: a head of ideographs alone has words() but no cased word.
     Shape head = shape_of(p.substr(0, colon));
-    return head.word_count() >= 1 && head.word_count() <= 5 &&
-           head.words.front().first == Case::upper;
+    return !head.words.empty() && head.word_count() <= 5 && head.words.front().first == Case::upper;
 }
 
 bool is_protected(std::string_view p, const Shape& s) {
