@@ -79,7 +79,9 @@ inline pid_t start_indexer(const std::vector<std::string>& args) {
 }
 
 /// Runs `program args...` (no shell), stdout and stderr captured through temporary files.
-inline RunResult run(const std::string& program, const std::vector<std::string>& args) {
+/// `in_child`, when given, runs in the child just before exec (to lower a limit, drop a capability).
+inline RunResult run(const std::string& program, const std::vector<std::string>& args,
+                     void (*in_child)() = nullptr) {
     TempDir io;
     auto out_path = io / "out", err_path = io / "err";
     pid_t pid = ::fork();
@@ -87,6 +89,7 @@ inline RunResult run(const std::string& program, const std::vector<std::string>&
         std::FILE* out = std::freopen(out_path.c_str(), "w", stdout);
         std::FILE* err = std::freopen(err_path.c_str(), "w", stderr);
         if (!out || !err) ::_exit(127);
+        if (in_child) in_child();
         std::vector<char*> argv;
         argv.push_back(const_cast<char*>(program.c_str()));
         for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));

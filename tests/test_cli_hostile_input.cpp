@@ -3,6 +3,9 @@
 // reason, and keep every good article beside the bad ones. Every input is generated here.
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
+#include <linux/capability.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <xapian.h>
 #include <zlib.h>
@@ -355,6 +358,74 @@ TEST_CASE("a FIFO named like an article does not block the indexer", "[cli][host
     CHECK(summary_of(r.err).indexed == 2);
     check_found(dir / "idx", "lighthouse");
     check_found(dir / "idx", "cormorants");
+}
+
+// In the indexer's process only: at most 32 open files (the walk used to hold one per level).
+void few_descriptors() {
+    struct rlimit limit {32, 32};
+    if (::setrlimit(RLIMIT_NOFILE, &limit) != 0) ::_exit(126);
+}
+
+TEST_CASE("a tree deeper than the descriptors the indexer may open is walked whole", "[cli][hostile]") {
+    TempDir dir;
+    auto corpus = dir / "corpus";
+    fs::path deep = corpus;
+    for (int level = 0; level < 200; ++level) {
+        deep /= "d";
+        if (level % 50 == 49) write_good(deep, "story.txt", "level" + std::to_string(level + 1));
+    }
+    write_good(corpus, "top.txt", "lighthouse");
+    RunResult first = run(kIndexBin, {corpus.string(), "--db", (dir / "idx").string()}, few_descriptors);
+    INFO(first.err);
+    CHECK(first.status == 0);
+    CHECK(summary_of(first.err).indexed == 5);
+    for (const char* word : {"lighthouse", "level50", "level100", "level150", "level200"}) check_found(dir / "idx", word);
+
+    // The walk of libstdc++'s recursive iterator stopped at the limit without a word, and the run
+    // then deleted the articles of every file it had not seen.
+    RunResult again = run(kIndexBin, {corpus.string(), "--db", (dir / "idx").string()}, few_descriptors);
+    INFO(again.err);
+    CHECK(again.status == 0);
+    CHECK(again.err.find("0 indexed, 0 updated, 5 unchanged, 0 deleted, 0 skipped") != std::string::npos);
+}
+
+// In the indexer's process only, when run as root: give up reading what file modes forbid
+// (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH), so that a directory of mode 000 is unreadable.
+void no_read_override() {
+    if (::geteuid() != 0) return;
+    if (::prctl(PR_CAPBSET_DROP, CAP_DAC_OVERRIDE, 0, 0, 0) != 0 ||
+        ::prctl(PR_CAPBSET_DROP, CAP_DAC_READ_SEARCH, 0, 0, 0) != 0)
+        ::_exit(125);
+}
+
+TEST_CASE("a directory that cannot be read is named, and its articles are not deleted", "[cli][hostile]") {
+    TempDir dir;
+    auto corpus = dir / "corpus";
+    write_good(corpus, "top.txt", "lighthouse");
+    write_good(corpus, "locked/inside.txt", "cormorants");
+    write_good(corpus, "old.txt", "pelicans");
+    REQUIRE(index_dir(corpus, dir / "idx").status == 0);
+    fs::remove(corpus / "old.txt");
+    fs::permissions(corpus / "locked", fs::perms::none);
+
+    RunResult r = run(kIndexBin, {corpus.string(), "--db", (dir / "idx").string()}, no_read_override);
+    fs::permissions(corpus / "locked", fs::perms::owner_all);  // so that TempDir can remove it
+    INFO(r.err);
+    REQUIRE(r.status != 125);  // root without CAP_SETPCAP: the test cannot lock a directory
+    CHECK(r.status == 1);      // something was skipped
+    std::optional<std::string> reason = skip_reason(r.err, corpus / "locked");
+    REQUIRE(reason);
+    CHECK(reason->find("cannot read directory") != std::string::npos);
+    // Unseen is not gone: nothing is deleted while a directory could not be read, not even the
+    // file that really went (the next complete walk deletes it).
+    CHECK(r.err.find("0 deleted, 1 skipped") != std::string::npos);
+    check_found(dir / "idx", "cormorants");
+    check_found(dir / "idx", "pelicans");
+
+    RunResult complete = index_dir(corpus, dir / "idx");
+    INFO(complete.err);
+    CHECK(complete.err.find("0 indexed, 0 updated, 2 unchanged, 1 deleted, 0 skipped") != std::string::npos);
+    CHECK(search(dir / "idx", {"pelicans"}).status == 1);
 }
 
 TEST_CASE("HTML and JSON nested 100,000 levels deep", "[cli][hostile]") {

@@ -17,6 +17,7 @@
 #include "analysis/analyzer.hpp"
 #include "clean/boilerplate.hpp"
 #include "index/archive_speakers.hpp"
+#include "index/article_walk.hpp"
 #include "index/document_builder.hpp"
 #include "index/file_signature.hpp"
 #include "index/index_writer.hpp"
@@ -40,45 +41,6 @@ constexpr std::size_t kFilesInFlightPerThread = 64;
 // keeps its commits cheap, and a million articles make 100 segments, which one merge reads.
 constexpr std::size_t kSegmentBatches = 10;
 
-// A walked file's path relative to the root it was found under, '/'-separated. Lexical: the walk's
-// paths are the root followed by the rest (fs::relative would resolve symbolic links, a system
-// call per path component of every file).
-std::string relative_path(const fs::path& path, const fs::path& root) {
-    std::string id = path.lexically_relative(root).generic_string();
-    return id.empty() ? path.generic_string() : id;
-}
-
-// Every article file under `root`, as paths relative to it, sorted. Strings, not fs::path: a
-// million files are held through the run, and an fs::path also keeps each of its components.
-std::vector<std::string> article_files(const fs::path& root, IndexReporter& reporter, IndexStats& stats) {
-    std::vector<std::string> files;
-    std::error_code ec;
-    fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec), end;
-    if (ec) throw std::runtime_error(fmt::format("{}: cannot read directory: {}", root.string(), ec.message()));
-    for (; it != end; it.increment(ec)) {
-        if (ec) {
-            reporter.file_skipped(it->path().string(), ec.message());
-            ++stats.skipped;
-            ec.clear();
-            continue;
-        }
-        std::error_code type_ec;
-        if (!is_article_file(it->path())) continue;
-        if (it->is_regular_file(type_ec)) {
-            files.push_back(relative_path(it->path(), root));
-        } else if (!it->is_directory(type_ec)) {
-            // FIFOs, devices, dangling links, symlink loops: never opened (a FIFO would block).
-            reporter.file_skipped(it->path().string(), "not a regular file");
-            ++stats.skipped;
-        }
-    }
-    std::sort(files.begin(), files.end());
-    return files;
-}
-
-}  // namespace
-
-namespace {
 
 // One file the run must read: new, changed, or everything with --full. A million-file run keeps a
 // million of these, so what derives from the source and `relative` (the full path, the id, the
@@ -183,10 +145,11 @@ private:
 };
 
 // Indexes `files`, all of `source`, into one database (the whole index, or one shard) with
-// `threads` workers.
+// `threads` workers. `walk_complete`: every directory of the source was read, so a file not in
+// `files` is gone and its articles can be deleted.
 IndexStats run_shard(const fs::path& db, const SourceDir& source, std::vector<std::string> files,
-                     const IndexOptions& options, std::size_t threads, ProgressTracker& tracker,
-                     const std::atomic<bool>& stop) {
+                     bool walk_complete, const IndexOptions& options, std::size_t threads,
+                     ProgressTracker& tracker, const std::atomic<bool>& stop) {
     IndexStats stats;
     std::error_code ec;
     IndexWriter writer(db, options.batch_size, options.wait);
@@ -282,9 +245,10 @@ IndexStats run_shard(const fs::path& db, const SourceDir& source, std::vector<st
     if (stop.load() && jobs.empty()) stats.interrupted = true;
 
     // Only after a complete walk of the source, and only within its own prefix: files of the
-    // other sources are never seen by this run and must not look deleted.
+    // other sources are never seen by this run and must not look deleted, nor must the files of
+    // a directory the walk could not read.
     if (!stats.interrupted) {
-        stats.deleted = writer.delete_files_except(source_file_prefix(source.label), seen);
+        if (walk_complete) stats.deleted = writer.delete_files_except(source_file_prefix(source.label), seen);
         if (relocate) writer.record_source(source.label, directory);
     }
     writer.commit();
@@ -335,9 +299,10 @@ void add_stats(IndexStats& total, const IndexStats& part) {
 }
 
 // Indexes one source's files (the whole walk of its directory) into every database.
-IndexStats index_source(const std::vector<fs::path>& dbs, const SourceDir& source,
-                        std::vector<std::string> files, const IndexOptions& options,
-                        ProgressTracker& tracker, const std::atomic<bool>& stop) {
+IndexStats index_source(const std::vector<fs::path>& dbs, const SourceDir& source, ArticleWalk walk,
+                        const IndexOptions& options, ProgressTracker& tracker,
+                        const std::atomic<bool>& stop) {
+    std::vector<std::string> files = std::move(walk.files);
     IndexStats stats;
     // Learnt per source: repeated page furniture belongs to one site, and a source indexes the
     // same whether it is alone in its run or not.
@@ -347,7 +312,8 @@ IndexStats index_source(const std::vector<fs::path>& dbs, const SourceDir& sourc
     std::size_t threads = thread_count(options.jobs);
 
     if (dbs.size() == 1) {
-        add_stats(stats, run_shard(dbs[0], source, std::move(files), with_lines, threads, tracker, stop));
+        add_stats(stats, run_shard(dbs[0], source, std::move(files), walk.complete, with_lines, threads,
+                                   tracker, stop));
     } else {
         // One writer per shard, each on its own thread with its share of the workers: building
         // shards in parallel is what makes the writing side scale.
@@ -362,8 +328,8 @@ IndexStats index_source(const std::vector<fs::path>& dbs, const SourceDir& sourc
         for (std::size_t s = 0; s < dbs.size(); ++s) {
             runs.emplace_back([&, s] {
                 try {
-                    results[s] = run_shard(dbs[s], source, std::move(parts[s]), with_lines, per_shard,
-                                           tracker, stop);
+                    results[s] = run_shard(dbs[s], source, std::move(parts[s]), walk.complete, with_lines,
+                                           per_shard, tracker, stop);
                 } catch (...) {
                     errors[s] = std::current_exception();
                 }
@@ -394,14 +360,15 @@ IndexStats run_index(const IndexOptions& options, IndexReporter& reporter,
 
     // Every source is walked first, so that the progress display knows the whole run.
     IndexStats stats;
-    std::vector<std::vector<std::string>> files;
+    std::vector<ArticleWalk> walks;
     for (const SourceDir& source : options.sources) {
-        files.push_back(article_files(source.root, reporter, stats));
-        stats.files += files.back().size();
+        walks.push_back(walk_articles(source.root, reporter));
+        stats.files += walks.back().files.size();
+        stats.skipped += walks.back().skipped;
     }
     ProgressTracker tracker(reporter, stats.files, started);
     for (std::size_t i = 0; i < options.sources.size() && !stats.interrupted; ++i)
-        add_stats(stats, index_source(dbs, options.sources[i], std::move(files[i]), options, tracker, stop));
+        add_stats(stats, index_source(dbs, options.sources[i], std::move(walks[i]), options, tracker, stop));
     if (!stats.interrupted && stats.articles > 0) stats.renamed = canonicalize_archive_speakers(dbs);
     stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return stats;
