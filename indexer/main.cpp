@@ -32,7 +32,8 @@ int main(int argc, char** argv) {
     std::string db, name, remove;
     bool list = false;
     bool quiet = false, verbose = false;
-    std::size_t max_file_mb = 64;
+    std::size_t max_file_mb = gazette::kDefaultMaxFileBytes >> 20;
+    std::size_t max_gunzip_mb = gazette::kDefaultMaxDecompressedBytes >> 20;
     bool compact = false;
     app.add_option("DIR", roots, "Directories of articles (walked recursively), each a source of the index");
     app.add_option("--name", name, "Label of the source DIR (default: its directory's name); ids are LABEL/path");
@@ -60,6 +61,13 @@ int main(int argc, char** argv) {
     app.add_flag("--day-first", options.reader.dates.day_first, "Read 03/04/2020 as 3 April, not March 4");
     app.add_option("--max-file-mb", max_file_mb, "Skip files larger than this (default 64)")
         ->check(CLI::Range(1, 4096));
+    app.add_option("--max-gunzip-mb", max_gunzip_mb,
+                   "Skip .gz files that inflate to more than this (default 256)")
+        ->check(CLI::Range(1, 16384));
+    app.add_option("--max-nesting", options.reader.max_nesting,
+                   fmt::format("HTML elements or JSON brackets nested deeper are not parsed (default {})",
+                               gazette::kDefaultMaxNesting))
+        ->check(CLI::Range(std::size_t{1}, gazette::kMaxNestingLimit));
     app.add_flag("--wait", options.wait, "If another gazette-index is writing the index, wait for it");
     app.add_flag("-q,--quiet", quiet, "Print only errors and skipped files");
     app.add_flag("-v,--verbose", verbose, "Name each file as it is indexed");
@@ -88,7 +96,8 @@ int main(int argc, char** argv) {
         return kExitError;
     }
     options.db = db;
-    options.reader.max_file_bytes = max_file_mb * 1024 * 1024;
+    options.reader.max_file_bytes = max_file_mb << 20;
+    options.reader.max_decompressed_bytes = max_gunzip_mb << 20;
     for (const auto& field : fields) {
         std::size_t eq = field.find('=');
         if (eq == std::string::npos || eq == 0 || eq + 1 == field.size()) {

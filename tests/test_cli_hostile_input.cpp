@@ -522,3 +522,74 @@ TEST_CASE("a gzip bomb is refused without inflating it", "[cli][hostile]") {
     CHECK(summary_of(r.err).indexed == 1);
     check_found(dir / "idx", "lighthouse");
 }
+
+TEST_CASE("the limits on inflated size and nesting are options", "[cli][hostile]") {
+    TempDir dir;
+    auto corpus = dir / "corpus";
+    write_good(corpus, "good.txt", "lighthouse");
+    std::string words;
+    for (int i = 0; i < 300000; ++i) words += "pelicans ";  // 2.7 MB inflated, a few KB on disk
+    write_file(corpus / "big.txt.gz", gzip_of("Big\n\n" + words + "\n"));
+    std::string deep = "{\"title\": \"Deep\", \"text\": \"Herons nest here.\", \"extra\": " +
+                       std::string(600, '[') + std::string(600, ']') + "}";
+    write_file(corpus / "deep.json", deep);
+
+    auto index_with = [&](const std::string& name, std::vector<std::string> options) {
+        std::vector<std::string> args = {"-k", "5", "120", kIndexBin, corpus.string(), "--db", (dir / name).string()};
+        args.insert(args.end(), options.begin(), options.end());
+        return run(kTimeout, args);
+    };
+    RunResult defaults = index_with("idx-defaults", {});
+    INFO(defaults.err);
+    check_finished(defaults);
+    CHECK(is_indexed(dir / "idx-defaults", corpus, corpus / "big.txt.gz"));
+    CHECK(search(dir / "idx-defaults", {"herons"}).status == 1);  // 600 levels: over the default 512
+    CHECK(defaults.err.find("nested too deeply") != std::string::npos);
+
+    RunResult custom = index_with("idx-custom", {"--max-gunzip-mb", "1", "--max-nesting", "1000"});
+    INFO(custom.err);
+    check_finished(custom);
+    std::optional<std::string> reason = skip_reason(custom.err, corpus / "big.txt.gz");
+    REQUIRE(reason);
+    CHECK(reason->find("exceeds") != std::string::npos);
+    check_found(dir / "idx-custom", "herons");
+    check_found(dir / "idx-custom", "lighthouse");
+
+    for (const char* bad : {"0", "10001", "-1", "many"}) {
+        RunResult r = index_with("idx-bad", {"--max-nesting", bad});
+        INFO(bad << ": " << r.err);
+        CHECK(r.status == 2);
+    }
+}
+
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define GAZETTE_TESTS_UNDER_ASAN 1
+#endif
+#endif
+
+#ifndef GAZETTE_TESTS_UNDER_ASAN
+// In the indexer's process only: 1.2 GB of address space. (Release stage only: AddressSanitizer
+// reserves terabytes of address space at start-up, so no such limit can apply to its build.)
+void little_memory() {
+    struct rlimit limit {1200000000, 1200000000};
+    if (::setrlimit(RLIMIT_AS, &limit) != 0) ::_exit(126);
+}
+
+TEST_CASE("a file that needs more memory than is left is skipped, and the run goes on", "[cli][hostile]") {
+    TempDir dir;
+    auto corpus = dir / "corpus";
+    write_good(corpus, "good.txt", "lighthouse");
+    std::string words;
+    for (int i = 0; i < 10000000; ++i) words += "ha ";  // 30 MB inflated, 30 KB on disk
+    write_file(corpus / "big.txt.gz", gzip_of("Big\n\n" + words + "\n"));
+    words = {};
+    RunResult r = run(kIndexBin, {corpus.string(), "--db", (dir / "idx").string(), "--jobs", "1"}, little_memory);
+    INFO(r.err);
+    check_finished(r);
+    std::optional<std::string> reason = skip_reason(r.err, corpus / "big.txt.gz");
+    REQUIRE(reason);
+    CHECK(reason->find("not enough memory") != std::string::npos);
+    check_found(dir / "idx", "lighthouse");
+}
+#endif

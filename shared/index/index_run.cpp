@@ -10,6 +10,7 @@
 #include <exception>
 #include <memory>
 #include <mutex>
+#include <new>
 #include <thread>
 #include <unordered_set>
 #include <vector>
@@ -97,6 +98,11 @@ FileOutput process_file(const FileJob& job, const SourceDir& source, const Reade
         }
     } catch (const ReadError& e) {
         out.read_error = e.what();
+    } catch (const std::bad_alloc&) {
+        // One file too big for the memory left (under a ulimit, or with many large files in
+        // flight) is skipped like an unreadable one; the run goes on with the memory it frees.
+        out = FileOutput{};
+        out.read_error = "not enough memory to index it (lower --max-file-mb, --max-gunzip-mb or --jobs)";
     }
     return out;
 }
@@ -283,6 +289,8 @@ LineFrequency sample_line_frequency(const std::vector<std::string>& files, const
                 lines.add_article(a.paragraphs);
         } catch (const ReadError&) {
             // Reported when the file itself is indexed.
+        } catch (const std::bad_alloc&) {
+            // Likewise: the sample only learns page furniture, and goes on without this file.
         }
     }
     return lines;

@@ -7,10 +7,9 @@
 #include <string>
 #include <string_view>
 
-namespace gazette {
+#include "readers/limits.hpp"
 
-/// Default for the largest article file we read (bigger files are skipped, not truncated).
-inline constexpr std::size_t kDefaultMaxFileBytes = 64 * 1024 * 1024;
+namespace gazette {
 
 /// Reads the whole file. Throws ReadError("cannot open: ...", "larger than ...") on failure.
 [[nodiscard]] std::string read_file_bytes(const std::filesystem::path& path,

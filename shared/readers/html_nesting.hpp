@@ -9,10 +9,12 @@
 #include <string>
 #include <string_view>
 
+#include "readers/limits.hpp"
+
 namespace gazette::html {
 
 /// Real pages nest far less than this; beyond it the structure is noise.
-inline constexpr std::size_t kMaxNestingDepth = 512;
+inline constexpr std::size_t kMaxNestingDepth = kDefaultMaxNesting;
 
 /// Removes the start tags that would open an element below `max_depth` open elements (elements
 /// whose end tag may be omitted, like <p> and <li>, and void elements do not count), and the end

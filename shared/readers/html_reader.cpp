@@ -51,13 +51,13 @@ bool same_text(std::string_view a, std::string_view b) { return html::iequals(a,
 }  // namespace
 
 Article parse_html_article(std::string_view utf8_html, std::string id,
-                           const DateParseOptions& dates) {
+                           const DateParseOptions& dates, std::size_t max_nesting) {
     Article article;
     article.id = std::move(id);
 
     std::optional<std::string> cleaned = html::drop_misplaced_doctypes(utf8_html);
     std::string_view input = cleaned ? std::string_view(*cleaned) : utf8_html;
-    std::optional<std::string> shallow = html::limit_nesting(input);
+    std::optional<std::string> shallow = html::limit_nesting(input, max_nesting);
     ParsedPage page(shallow ? std::string_view(*shallow) : input);
 
     html::apply_page_meta(html::collect_page_meta(page.document()), dates, article);

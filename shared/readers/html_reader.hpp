@@ -8,6 +8,7 @@
 
 #include "dates/date_parser.hpp"
 #include "model/article.hpp"
+#include "readers/limits.hpp"
 
 namespace gazette {
 
@@ -22,7 +23,9 @@ namespace gazette {
 /// Example: "<title>Talks stall | Capital Wire</title><meta property=og:site_name content='Capital
 ///   Wire'><article><time datetime=2020-11-09>...</time><p>Body.</p></article>" -> title
 ///   "Talks stall", date 2020-11-09 (date_source "time-element"), paragraphs {"Body."}.
+/// Elements opened below `max_nesting` open elements are dropped before parsing (html_nesting.hpp).
 [[nodiscard]] Article parse_html_article(std::string_view utf8_html, std::string id,
-                                         const DateParseOptions& dates = {});
+                                         const DateParseOptions& dates = {},
+                                         std::size_t max_nesting = kDefaultMaxNesting);
 
 }  // namespace gazette

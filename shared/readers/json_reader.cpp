@@ -22,7 +22,6 @@ namespace {
 
 using Json = nlohmann::json;
 
-constexpr std::size_t kMaxDepth = 512;          // deeper records are rejected unparsed
 constexpr std::size_t kMaxRecordIdBytes = 200;  // longer "id" values are not used in ids
 constexpr double kEpochMillisThreshold = 1e11;  // larger epoch numbers are milliseconds
 constexpr std::size_t kMaxErrorDetailBytes = 120;
@@ -81,8 +80,8 @@ std::size_t skip_string(std::string_view text, std::size_t pos) {
     return std::string_view::npos;
 }
 
-// Deepest bracket nesting in `text`, strings skipped; stops counting once past kMaxDepth.
-std::size_t nesting_depth(std::string_view text) {
+// Deepest bracket nesting in `text`, strings skipped; stops counting once past `limit`.
+std::size_t nesting_depth(std::string_view text, std::size_t limit) {
     std::size_t depth = 0, deepest = 0;
     for (std::size_t i = 0; i < text.size(); ++i) {
         char c = text[i];
@@ -92,7 +91,7 @@ std::size_t nesting_depth(std::string_view text) {
             --i;
         } else if (c == '[' || c == '{') {
             deepest = std::max(deepest, ++depth);
-            if (deepest > kMaxDepth) break;
+            if (deepest > limit) break;
         } else if ((c == ']' || c == '}') && depth > 0) {
             --depth;
         }
@@ -620,8 +619,8 @@ private:
     std::set<std::string> m_used;
 };
 
-ReadResult parse_json_lines(std::string_view text, const std::string& id,
-                            const RecordMapper& mapper) {
+ReadResult parse_json_lines(std::string_view text, const std::string& id, const RecordMapper& mapper,
+                            std::size_t max_nesting) {
     ReadResult result;
     IdAllocator ids;
     std::size_t line_no = 0;
@@ -633,7 +632,7 @@ ReadResult parse_json_lines(std::string_view text, const std::string& id,
         if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
         if (is_blank(line)) continue;
         std::string where = fmt::format("line {}", line_no);
-        if (nesting_depth(line) > kMaxDepth) {
+        if (nesting_depth(line, max_nesting) > max_nesting) {
             result.errors.push_back({where, "nested too deeply"});
             continue;
         }
@@ -707,15 +706,15 @@ std::optional<std::vector<ValueSpan>> top_level_records(std::string_view text, b
     return records;
 }
 
-ReadResult parse_json_document(std::string_view text, const std::string& id,
-                               const RecordMapper& mapper) {
+ReadResult parse_json_document(std::string_view text, const std::string& id, const RecordMapper& mapper,
+                               std::size_t max_nesting) {
     bool is_array = false;
     std::optional<std::vector<ValueSpan>> records = top_level_records(text, is_array);
-    if (!records) return parse_json_lines(text, id, mapper);
+    if (!records) return parse_json_lines(text, id, mapper, max_nesting);
 
     // Validate every shallow record first (no trees kept): one bad record makes the file invalid.
     for (const ValueSpan& span : *records) {
-        if (span.depth > kMaxDepth) continue;
+        if (span.depth > max_nesting) continue;
         std::string_view part = text.substr(span.begin, span.end - span.begin);
         if (!Json::accept(part)) {
             ParseFailure failure = explain_parse_failure(part);
@@ -732,7 +731,7 @@ ReadResult parse_json_document(std::string_view text, const std::string& id,
         line += static_cast<std::size_t>(std::count(skipped.begin(), skipped.end(), '\n'));
         counted_to = span.begin;
         std::string where = fmt::format("record {}", i + 1);
-        if (span.depth > kMaxDepth) {
+        if (span.depth > max_nesting) {
             result.errors.push_back({where, "nested too deeply"});
             continue;
         }
@@ -754,10 +753,12 @@ ReadResult parse_json_document(std::string_view text, const std::string& id,
 }  // namespace
 
 ReadResult parse_json_articles(std::string_view utf8, const std::string& id, bool json_lines,
-                               const FieldMap& fields, const DateParseOptions& dates) {
+                               const FieldMap& fields, const DateParseOptions& dates,
+                               std::size_t max_nesting) {
     if (utf8.substr(0, 3) == "\xEF\xBB\xBF") utf8.remove_prefix(3);
     RecordMapper mapper(fields, dates);
-    return json_lines ? parse_json_lines(utf8, id, mapper) : parse_json_document(utf8, id, mapper);
+    return json_lines ? parse_json_lines(utf8, id, mapper, max_nesting)
+                      : parse_json_document(utf8, id, mapper, max_nesting);
 }
 
 }  // namespace gazette

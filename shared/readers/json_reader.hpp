@@ -15,7 +15,7 @@ namespace gazette {
 /// .jsonl/.ndjson file (one object a line; blank lines ignored). An invalid record (bad JSON,
 /// not an object, no text) becomes a RecordError {"line N" or "record N", reason} and the rest is
 /// read. Throws ReadError when a .json file as a whole is not valid JSON.
-/// Records nested deeper than 512 levels are rejected ("nested too deeply") without parsing.
+/// Records nested deeper than `max_nesting` levels are rejected ("nested too deeply") without parsing.
 /// A .json file holding one object a line is read as JSON Lines.
 /// Ids: a single-object file -> `id`; array element i -> "id#<record id>" or "id#<i+1>"; a JSON
 /// line -> "id#<record id>" or "id#L<line>"; a repeated id gets "#L<line>" appended.
@@ -23,6 +23,7 @@ namespace gazette {
 ///   "Talks stall", paragraphs {"One.", "Two."}, date 2020-11-09 (date_source "json").
 [[nodiscard]] ReadResult parse_json_articles(std::string_view utf8, const std::string& id,
                                              bool json_lines, const FieldMap& fields,
-                                             const DateParseOptions& dates = {});
+                                             const DateParseOptions& dates = {},
+                                             std::size_t max_nesting = kDefaultMaxNesting);
 
 }  // namespace gazette

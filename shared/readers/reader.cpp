@@ -114,10 +114,11 @@ ReadResult read_articles(const std::filesystem::path& path, const std::string& i
     ReadResult result;
     switch (format) {
         case Format::Text: result.articles.push_back(parse_text_article(text.text, id)); break;
-        case Format::Html: result.articles.push_back(parse_html_article(text.text, id, options.dates)); break;
+        case Format::Html: result.articles.push_back(parse_html_article(text.text, id, options.dates, options.max_nesting)); break;
         case Format::Json:
         case Format::JsonLines:
-            result = parse_json_articles(text.text, id, format == Format::JsonLines, options.json_fields, options.dates);
+            result = parse_json_articles(text.text, id, format == Format::JsonLines, options.json_fields, options.dates,
+                                         options.max_nesting);
             break;
         case Format::Unknown: break;
     }

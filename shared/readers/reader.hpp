@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "dates/date_parser.hpp"
+#include "readers/limits.hpp"
 #include "model/article.hpp"
 
 namespace gazette {
@@ -24,8 +25,9 @@ struct ReaderOptions {
     bool drop_boilerplate = true;                            // see clean/boilerplate.hpp
     bool raw = false;                                        // skip boilerplate and date fallbacks
     const LineFrequency* corpus_lines = nullptr;             // lines repeated across the corpus
-    std::size_t max_file_bytes = 64 * 1024 * 1024;           // larger files are skipped
-    std::size_t max_decompressed_bytes = 256 * 1024 * 1024;  // gzip output limit
+    std::size_t max_file_bytes = kDefaultMaxFileBytes;                  // larger files are skipped
+    std::size_t max_decompressed_bytes = kDefaultMaxDecompressedBytes;  // gzip output limit
+    std::size_t max_nesting = kDefaultMaxNesting;                       // HTML elements, JSON brackets
     DateParseOptions dates;
     FieldMap json_fields;
 };
