@@ -192,10 +192,13 @@ Article parse_text_article(std::string_view content, std::string id) {
     }
 
     std::vector<std::string> body;
+    // A date token counts only before the body's first text. A flag, not a rescan of `body` for
+    // every line: a title followed by many blank lines was quadratic.
+    bool body_has_text = false;
     bool title_from_first_line = article.title.empty();
     for (; i < lines.size(); ++i) {
         std::string_view line = lines[i];
-        if (body.empty() || std::all_of(body.begin(), body.end(), [](auto& l) { return is_blank(l); })) {
+        if (!body_has_text) {
             if (auto rest = strip_date_token(line, article)) {
                 line = *rest;
                 title_from_first_line = false;  // the text starts right after the date token
@@ -208,6 +211,7 @@ Article parse_text_article(std::string_view content, std::string id) {
             continue;
         }
         body.emplace_back(line);
+        body_has_text = body_has_text || !is_blank(line);
     }
     article.paragraphs = paragraphs_of(body);
     if (article.title.empty() && !article.paragraphs.empty())
