@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "readers/id_allocator.hpp"
 #include "readers/json_reader.hpp"
 #include "readers/read_error.hpp"
 
@@ -326,4 +327,53 @@ TEST_CASE("records nested too deeply are rejected without parsing", "[json]") {
     CHECK(read_json(too_deep).errors.at(0).reason == "nested too deeply");
 
     CHECK(read_error_of(deep_open).rfind("invalid JSON", 0) == 0);  // unbalanced: not JSON
+}
+
+TEST_CASE("repeated ids on one line: the suffixes handed out are pinned", "[json]") {
+    // Ids are stored in indexes, so they must not change. Records of a one-line array share the
+    // base "#L1"; explicit ids may look like the suffixed ones, before or after they are made.
+    ReadResult r = read_json(
+        R"([{"id": "x", "text": "1"}, {"id": "x", "text": "2"}, {"id": "x#L1-3", "text": "3"},)"
+        R"( {"id": "x", "text": "4"}, {"id": "x", "text": "5"}, {"text": "6"},)"
+        R"( {"id": "x#L1", "text": "7"}, {"id": "6", "text": "8"}, {"id": "x#L1-5", "text": "9"},)"
+        R"( {"id": "x", "text": "10"}, {"id": "x#L1-2", "text": "11"}, {"id": "x", "text": "12"})"
+        "\n"
+        R"(, {"id": "x", "text": "13"}, {"id": "x", "text": "14"}])");
+    REQUIRE(r.errors.empty());
+    // Record 5 skips the explicit -3; record 8's "6" is record 6's own id; record 9 takes -5
+    // before it is made, so record 10 gets -6; record 11 asks for a made one; records 13 and 14
+    // are on line 2.
+    CHECK(ids_of(r) == std::vector<std::string>{"f.json#x", "f.json#x#L1", "f.json#x#L1-3",
+                                                "f.json#x#L1-2", "f.json#x#L1-4", "f.json#6",
+                                                "f.json#x#L1#L1", "f.json#6#L1", "f.json#x#L1-5",
+                                                "f.json#x#L1-6", "f.json#x#L1-2#L1",
+                                                "f.json#x#L1-7", "f.json#x#L2", "f.json#x#L2-2"});
+}
+
+TEST_CASE("20,000 records with one id on one line get every suffix once", "[json]") {
+    // Each repeat used to try "-2", "-3", ... from the start: 20,000 of them took a minute.
+    constexpr std::size_t kRecords = 20000;
+    std::string text = "[";
+    for (std::size_t i = 0; i < kRecords; ++i) text += R"({"id": "x", "text": "t"},)";
+    text.back() = ']';
+    ReadResult r = read_json(text);
+    REQUIRE(r.errors.empty());
+    REQUIRE(r.articles.size() == kRecords);
+    CHECK(r.articles[0].id == "f.json#x");
+    CHECK(r.articles[1].id == "f.json#x#L1");
+    CHECK(r.articles[2].id == "f.json#x#L1-2");
+    CHECK(r.articles.back().id == "f.json#x#L1-19999");
+}
+
+TEST_CASE("the id allocator tries each candidate id at most once", "[json]") {
+    constexpr std::size_t kRepeats = 20000;
+    IdAllocator ids;
+    CHECK(ids.allocate("f#x#L1-3", 1) == "f#x#L1-3");  // an explicit id that looks suffixed
+    std::string last;
+    for (std::size_t i = 0; i < kRepeats; ++i) last = ids.allocate("f#x", 1);
+    CHECK(last == "f#x#L1-20000");  // one suffix skipped: the explicit id
+    // The explicit id, the wanted id once a call, and each candidate ("f#x#L1", "-2", ...,
+    // "-20000") once: linear. Searching from the bare base on every call made about
+    // kRepeats^2 / 2 tries.
+    CHECK(ids.tries() == 1 + kRepeats + kRepeats);
 }

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "clean/cleaner.hpp"
+#include "readers/id_allocator.hpp"
 #include "readers/read_error.hpp"
 
 namespace gazette {
@@ -602,21 +603,6 @@ public:
 private:
     const FieldMap& m_fields;
     const DateParseOptions& m_dates;
-};
-
-// Keeps article ids unique within one file.
-class IdAllocator {
-public:
-    std::string allocate(const std::string& wanted, std::size_t line) {
-        if (m_used.insert(wanted).second) return wanted;
-        std::string base = fmt::format("{}#L{}", wanted, line);
-        std::string id = base;
-        for (int n = 2; !m_used.insert(id).second; ++n) id = fmt::format("{}-{}", base, n);
-        return id;
-    }
-
-private:
-    std::set<std::string> m_used;
 };
 
 ReadResult parse_json_lines(std::string_view text, const std::string& id, const RecordMapper& mapper,
