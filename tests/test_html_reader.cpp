@@ -758,6 +758,44 @@ TEST_CASE("body and metadata walks are iterative on a 100,000-deep tree", "[html
     CHECK(meta.title == "Deep");
 }
 
+TEST_CASE("nested empty <h1>s are measured once each, and the heading is still found",
+          "[html][robust][title]") {
+    // Every <h1> had the text of its whole subtree built to see whether it was empty, so a nest
+    // of empty ones was quadratic: 7 s for a megabyte of them behind the nesting guard, about a
+    // minute for these rows. Parsed without the guard, so the nest really is this deep; the
+    // <marquee>s are scope boundaries, which keep Gumbo's own stack scans short (with <div>s
+    // parsing the nest is quadratic too).
+    constexpr int kNest = 10000;  // <h1><marquee> pairs
+    const std::string open = repeat("<h1><marquee>", kNest);
+    const std::string close = repeat("</marquee></h1>", kNest);
+    struct Row {
+        std::string name;
+        std::string body;
+        std::string heading;
+    };
+    std::vector<Row> rows = {
+        {"after the nest", open + close + "<h1>After the nest</h1><p>Body.</p>", "After the nest"},
+        {"in the story, after the nest",
+         "<article>" + open + close + "<h1>Story heading</h1><p>Body.</p></article>",
+         "Story heading"},
+        // Left out of the text of the <h1>s around it, and found by the search through furniture.
+        {"in a header inside the nest",
+         open + "<header><h1>Header heading</h1></header>" + close + "<p>Body.</p>",
+         "Header heading"},
+    };
+    for (const auto& row : rows) {
+        INFO(row.name);
+        std::string html = "<html><body>" + row.body + "</body></html>";
+        GumboOptions options = kGumboDefaultOptions;
+        options.max_errors = 0;
+        GumboOutput* out = gumbo_parse_with_options(&options, html.data(), html.size());
+        CHECK(tree_depth(out->document) > 2 * static_cast<std::size_t>(kNest));
+        html::HtmlBody body = html::extract_body(out->document);
+        gumbo_destroy_output(&options, out);
+        CHECK(body.heading == row.heading);
+    }
+}
+
 // ---- sample corpus ----
 
 TEST_CASE("sample_corpus/html pages", "[html][corpus]") {
