@@ -347,3 +347,58 @@ TEST_CASE("a megabyte of text is handled in one pass", "[snippeter]") {
     CHECK(snippet.text.size() <= 240);
     CHECK(seconds < 10.0);  // generous: a Debug build, shared machines
 }
+
+TEST_CASE("only the first kMaxSnippetSourceBytes of a huge text are looked at", "[snippeter]") {
+    // Six megabytes of two-letter words: the query word is everywhere, as is the phrase.
+    std::string text = "The treaty was signed in Geneva. ";
+    while (text.size() < 3 * gazette::kMaxSnippetSourceBytes) text += "ha ";
+    std::string_view source = gazette::snippet_source(text);
+    CHECK(source.size() <= gazette::kMaxSnippetSourceBytes);
+    CHECK(source.size() + 256 >= gazette::kMaxSnippetSourceBytes);
+    CHECK(text[source.size()] == ' ');  // cut before whitespace: no word is shortened
+
+    Snippet snippet = snip(text, {"treaty", "geneva"});
+    CHECK(render(snippet).rfind("The [treaty] was signed in [Geneva]. ha ha", 0) == 0);
+    CHECK_FALSE(snippet.truncated_start);
+    CHECK(snippet.truncated_end);
+    CHECK(snippet.text.size() <= 240);
+    check_invariants(text.substr(0, 4096), snippet);
+
+    // A long phrase over a text that repeats its words: every position of the source matches.
+    Snippet phrase = snip(text, {}, {Words(990, "ha")});
+    // The first occurrence, right after "Geneva.", wins the tie; a match longer than the budget
+    // is the whole passage, uncut.
+    CHECK(render(phrase).rfind("[ha ha ha", 0) == 0);
+    REQUIRE(phrase.highlights.size() == 1);
+    CHECK(phrase.highlights[0] == Span{0, 990 * 3 - 1});
+    CHECK(phrase.truncated_start);
+    CHECK(phrase.truncated_end);
+
+    // A match past the bound is not seen: the opening of the text is the snippet.
+    std::string late = text + "zebra";
+    Snippet opening = snip(late, {"zebra"});
+    CHECK(opening.highlights.empty());
+    CHECK(opening.text.rfind("The treaty was signed in Geneva.", 0) == 0);
+    CHECK(opening.truncated_end);
+}
+
+TEST_CASE("the source bound cuts at a character boundary when no whitespace is near",
+          "[snippeter]") {
+    std::string text;
+    while (text.size() < gazette::kMaxSnippetSourceBytes + 10) text += "北京";  // 3 bytes each
+    std::string_view source = gazette::snippet_source(text);
+    CHECK(source.size() <= gazette::kMaxSnippetSourceBytes);
+    CHECK(source.size() + 3 > gazette::kMaxSnippetSourceBytes);
+    CHECK(source.size() % 3 == 0);
+    std::string small = "北京北京";
+    CHECK(gazette::snippet_source(small) == small);
+}
+
+TEST_CASE("overlapping phrases and partial repeats of a phrase are all found", "[snippeter]") {
+    check_rows({
+        {"overlapping occurrences", "ha ha ha ha stop", {}, {{"ha", "ha", "ha"}}, 240,
+         "[ha ha ha ha] stop", false, false},
+        {"a border inside the phrase", "a a b a a a b end", {}, {{"a", "a", "b"}}, 240,
+         "[a a b] a [a a b] end", false, false},
+    });
+}
