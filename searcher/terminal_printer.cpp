@@ -1,5 +1,6 @@
 // Human-readable results: a numbered block per hit (title, date, source, speakers, path, and the
 // snippet or the matching quotes), a count line, then facet tables and the timeline when asked.
+// Everything that comes from the index goes through terminal_safe (search/terminal_text.hpp).
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -8,6 +9,7 @@
 #include "printer.hpp"
 #include "search/snippet_markup.hpp"
 #include "search/timeline.hpp"
+#include "search/terminal_text.hpp"
 
 namespace gazette {
 namespace {
@@ -18,7 +20,7 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
     std::string out;
     for (const auto& item : items) {
         if (!out.empty()) out += separator;
-        out += item;
+        out += terminal_safe(item);
     }
     return out;
 }
@@ -51,16 +53,19 @@ private:
         Markers title_markers = m_tty ? Markers{"\033[1;4m", "\033[0m\033[1m"} : Markers{"[", "]"};
         const Article& a = hit.article;
         std::string meta = a.date ? a.date->iso() : "undated";
-        if (!a.source.empty()) meta += " · " + a.source;
-        fmt::print("{}  ({})\n", style("1", fmt::format("{}. {}", hit.rank, mark_snippet(hit.title, title_markers))),
+        if (!a.source.empty()) meta += " · " + terminal_safe(a.source);
+        fmt::print("{}  ({})\n",
+                   style("1", fmt::format("{}. {}", hit.rank,
+                                          mark_snippet(terminal_safe(hit.title), title_markers))),
                    meta);
         if (!a.speakers.empty()) fmt::print("   speakers: {}\n", join(a.speakers, ", "));
-        fmt::print("   {}\n", style("2", a.path.empty() ? a.id : a.path));
+        fmt::print("   {}\n", style("2", terminal_safe(a.path.empty() ? a.id : a.path)));
         if (options.quotes && !hit.quotes.empty()) {
             for (const QuoteMatch& q : hit.quotes)
-                fmt::print("   “{}” — {}\n", mark_snippet(q.text, markers), style("1", q.speaker));
+                fmt::print("   “{}” — {}\n", mark_snippet(terminal_safe(q.text), markers),
+                           style("1", terminal_safe(q.speaker)));
         } else if (!hit.snippet.text.empty()) {
-            fmt::print("   {}\n", mark_snippet(hit.snippet, markers));
+            fmt::print("   {}\n", mark_snippet(terminal_safe(hit.snippet), markers));
         }
         fmt::print("\n");
     }
@@ -68,7 +73,7 @@ private:
     void print_facet(std::string_view name, const std::vector<FacetCount>& counts) const {
         fmt::print("\n{}:\n", style("1", name));
         if (counts.empty()) fmt::print("  (none)\n");
-        for (const auto& c : counts) fmt::print("  {:>6}  {}\n", c.count, c.value);
+        for (const auto& c : counts) fmt::print("  {:>6}  {}\n", c.count, terminal_safe(c.value));
     }
 
     void print_timeline(const Timeline& timeline, const SearchOptions& options) const {
@@ -79,7 +84,7 @@ private:
             std::size_t width = most == 0 ? 0 : (b.count * kTimelineWidth + most - 1) / most;
             std::string bar;
             for (std::size_t i = 0; i < width; ++i) bar += m_tty ? "█" : "#";
-            fmt::print("  {:<10} {:>6} {}\n", b.value, b.count, bar);
+            fmt::print("  {:<10} {:>6} {}\n", terminal_safe(b.value), b.count, bar);
         }
         if (timeline.buckets.empty()) fmt::print("  (no dated matches)\n");
         if (timeline.undated > 0) fmt::print("  {:<10} {:>6}\n", "undated", timeline.undated);

@@ -267,3 +267,36 @@ TEST_CASE("options --facets --by day counts days", "[cli][dates]") {
     for (const auto& d : r.summary["facets"]["days"]) days[d["value"]] = d["count"];
     CHECK(days["2020-11-09"] == 2);
 }
+
+TEST_CASE("control characters from the index never reach the terminal raw", "[cli]") {
+    // A file name and a title that would retitle the window, ring the bell and clear the screen.
+    TempDir dir;
+    std::string name = "x\033]0;pwned\007\033[2J.txt";
+    write_file(dir / "corpus" / name,
+               "title: Zebra\033[2J crossing \007alert\nsource: Esc\033]0;src\007\n\n"
+               "The zebra crossing was repainted on Monday.\n");
+    std::string db = (dir / "idx").string();
+    RunResult indexed = run(kIndexBin, {(dir / "corpus").string(), "--db", db, "--quiet"});
+    INFO(indexed.err);
+    REQUIRE(indexed.status == 0);
+
+    for (const std::vector<std::string>& extra :
+         std::vector<std::vector<std::string>>{{}, {"--facets"}, {"--quotes"}}) {
+        std::vector<std::string> args = {"--db", db, "zebra"};
+        args.insert(args.end(), extra.begin(), extra.end());
+        RunResult r = run(kSearchBin, args);
+        INFO(r.out);
+        CHECK(r.status == 0);
+        CHECK(r.out.find('\033') == std::string::npos);
+        CHECK(r.out.find('\007') == std::string::npos);
+        CHECK(r.out.find("x\\x1b]0;pwned\\x07\\x1b[2J.txt") != std::string::npos);
+    }
+
+    // JSON keeps the data as it is: its own escaping makes it safe.
+    RunResult r = run(kSearchBin, {"--db", db, "zebra", "--json"});
+    REQUIRE(r.status == 0);
+    CHECK(r.out.find('\033') == std::string::npos);
+    CHECK(r.out.find('\007') == std::string::npos);
+    json hit = json::parse(lines_of(r.out).front());
+    CHECK(hit["path"].get<std::string>().find(name) != std::string::npos);
+}

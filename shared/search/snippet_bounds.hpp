@@ -1,7 +1,7 @@
 // Where a snippet may begin and end in a stored text: UTF-8 stepping (never inside a sequence),
 // whitespace, word cuts (at whitespace, or at token boundaries in scripts written without spaces)
 // and sentence bounds (". ! ? …" before whitespace, CJK full stops, paragraph breaks).
-// Used only by the Snippeter.
+// Used by the Snippeter; the terminal printer steps through UTF-8 with decode_utf8 too.
 #pragma once
 
 #include <cstddef>
