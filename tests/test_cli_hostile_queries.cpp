@@ -250,6 +250,44 @@ TEST_CASE("impossible dates and reversed ranges", "[cli][hostile-query]") {
     }
 }
 
+// Exit 2 and one line on stderr that contains `message`: the error is about what the user typed.
+void check_refused(const std::vector<std::string>& args, const std::string& message) {
+    RunResult r = search(args);
+    INFO("gazette-search " << shown(args) << "\nexit " << r.status << "\nstderr: " << r.err.substr(0, 2000));
+    CHECK(r.status == 2);
+    CHECK(lines_of(r.err).size() == 1);
+    CHECK(r.err.find(message) != std::string::npos);
+    CHECK(r.out.empty());
+}
+
+TEST_CASE("bad option values are refused with messages about the option", "[cli][hostile-query]") {
+    // Not "stoul", not "query too long", not "at character 6" of a query the user never wrote.
+    check_refused({"--db", "tcp:localhost:99999999999999999999", "putin"},
+                  "tcp:localhost:99999999999999999999: port '99999999999999999999' is not a number from 1 "
+                  "to 65535");
+    check_refused({"--db", "tcp:localhost:0", "putin"}, "port '0' is not a number from 1 to 65535");
+    check_refused({"--db", "tcp:localhost:65536", "putin"}, "port '65536'");
+    check_refused({"--db", "tcp:localhost:-1", "putin"}, "port '-1'");
+    check_refused({"--speaker", std::string(20000, 'a'), "putin"},
+                  "--speaker name too long: 20000 bytes (the limit is 1000 bytes)");
+    check_refused({"--from", "2020-13-01", "putin"}, "invalid --from '2020-13-01': there is no month 13");
+    check_refused({"--to", "2020-02-30", "putin"}, "invalid --to '2020-02-30': 2020-02 has no day 30");
+    check_refused({"--from", "2020 x", "putin"}, "invalid --from '2020 x': expected YYYY, YYYY-MM or YYYY-MM-DD");
+    check_refused({"--to", "2020..2021", "putin"}, "invalid --to '2020..2021'");
+    check_refused({"--from", "2021", "--to", "2020", "putin"}, "reversed date range: --from 2021 is after --to 2020");
+    // Year 0 does not exist: refused like month 13, in options and in date: alike.
+    check_refused({"--to", "0000", "putin"}, "invalid --to '0000': there is no year 0");
+    check_refused({"--from", "0000-01-01", "putin"}, "invalid --from '0000-01-01': there is no year 0");
+    check_refused({"--", "putin date:0000"}, "invalid date '0000' at character 12: there is no year 0");
+    for (const auto& [option, value] : std::vector<std::pair<std::string, std::string>>{
+             {"--from", "2020-13-01"}, {"--to", "0000"}, {"--from", "20x0"}}) {
+        RunResult r = search({option, value, "putin"});
+        CHECK(r.err.find("character") == std::string::npos);
+    }
+    // A speaker name at the limit is a name like any other.
+    CHECK(check_query("putin", {"--speaker", std::string(1000, 'a')}) == 1);
+}
+
 TEST_CASE("invalid UTF-8 in queries and options", "[cli][hostile-query]") {
     for (const std::string q : {"\xFF", "\xFF\xFE putin", "caf\xC3", "\xC0\xAF", "\xC0\x80", "\xED\xA0\x80",
                                 "\xF4\x90\x80\x80", "\xF8\x88\x80\x80\x80", "\x80\x80\x80", "\"\xFF\"",

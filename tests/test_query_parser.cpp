@@ -266,6 +266,8 @@ TEST_CASE("errors name the problem and where it is", "[query_parser]") {
         {"date:2020-00", "invalid date '2020-00' at character 6: there is no month 0"},
         {"date:2020-02-30", "invalid date '2020-02-30' at character 6: 2020-02 has no day 30"},
         {"date:2019-02-29", "2019-02 has no day 29"},
+        {"date:0000", "invalid date '0000' at character 6: there is no year 0"},
+        {"date:0000-01-01..2020", "invalid date '0000-01-01' at character 6: there is no year 0"},
         {"date:20x0", "invalid date '20x0' at character 6: expected YYYY, YYYY-MM or YYYY-MM-DD"},
         {"date:2020/11/09", "invalid date '2020/11/09'"},
         {"date:202011", "invalid date '202011'"},

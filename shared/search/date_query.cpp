@@ -1,6 +1,6 @@
 // date: values: YYYY, YYYY-MM and YYYY-MM-DD (month and day may have one digit), and ranges of
-// them with "..". Checks that the day exists (leap years included) and that a range is not
-// reversed; turns a lone date into a Y/M/D term, a closed range into the Y/M/D terms that cover
+// them with "..". Checks that the year is not 0, that the day exists (leap years included) and
+// that a range is not reversed; turns a lone date into a Y/M/D term, a closed range into the Y/M/D terms that cover
 // it (whole years, then whole months, then days: what Omega does) and an open or very long range
 // into a kDateSlot value range. Terms, because a value range reads the date of every candidate:
 // about 26 ms per query at a million articles, whatever the number of hits.
@@ -54,17 +54,28 @@ std::string printable(std::string_view text) {
     return out;
 }
 
-[[noreturn]] void fail_date(std::string_view text, std::size_t where, std::string_view why) {
+/// Where a date was written, for messages: a `date:` value at a character of the query, or the
+/// value of a command-line option (--from, --to), which the user typed as it is.
+struct Origin {
+    std::size_t where = 0;    // 1-based character of the field in the query
+    std::string_view option;  // "--from" or "--to"; empty for a query
+};
+
+[[noreturn]] void fail_date(std::string_view text, const Origin& origin, std::string_view why) {
+    if (!origin.option.empty())
+        throw QueryError(fmt::format("invalid {} '{}': {}", origin.option, printable(text), why));
     throw QueryError(
-        fmt::format("invalid date '{}' at character {}: {}", printable(text), where, why));
+        fmt::format("invalid date '{}' at character {}: {}", printable(text), origin.where, why));
 }
 
-PartialDate parse_partial(std::string_view text, std::size_t where) {
+PartialDate parse_partial(std::string_view text, const Origin& where) {
     constexpr std::string_view kForms = "expected YYYY, YYYY-MM or YYYY-MM-DD";
     PartialDate date;
     std::size_t first_dash = text.find('-');
     std::optional<int> year = read_number(text.substr(0, first_dash), 4, 4);
     if (!year) fail_date(text, where, kForms);
+    // The calendar has no year 0 (1 BC is followed by AD 1); 0000 is a typo or a placeholder.
+    if (*year == 0) fail_date(text, where, "there is no year 0");
     date.year = *year;
     if (first_dash == std::string_view::npos) return date;
 
@@ -152,10 +163,32 @@ std::vector<std::string> covering_terms(Day from, const Day& to) {
 
 }  // namespace
 
+namespace {
+
+/// from..to, either end possibly missing (not both): a value range when open or too long for
+/// terms, else the covering terms. `reversed` names the range in the message for from > to.
+Xapian::Query range_query(const std::optional<PartialDate>& from,
+                          const std::optional<PartialDate>& to, const std::string& reversed) {
+    if (!to)
+        return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kDateSlot, compact(first_day(*from)));
+    if (!from)
+        return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kDateSlot, compact(last_day(*to)));
+    std::string low = compact(first_day(*from));
+    std::string high = compact(last_day(*to));
+    if (low > high) throw QueryError(reversed);
+    std::vector<std::string> terms = covering_terms(first_day(*from), last_day(*to));
+    if (terms.empty())
+        return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, low, high);
+    return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+}  // namespace
+
 Xapian::Query date_query(std::string_view value, std::size_t where) {
+    Origin origin{where, {}};
     std::size_t dots = value.find("..");
     if (dots == std::string_view::npos)
-        return Xapian::Query(date_term(parse_partial(value, where)));
+        return Xapian::Query(date_term(parse_partial(value, origin)));
 
     std::string_view from_text = value.substr(0, dots);
     std::string_view to_text = value.substr(dots + 2);
@@ -166,24 +199,23 @@ Xapian::Query date_query(std::string_view value, std::size_t where) {
     }
     std::optional<PartialDate> from;
     std::optional<PartialDate> to;
-    if (!from_text.empty()) from = parse_partial(from_text, where);
-    if (!to_text.empty()) to = parse_partial(to_text, where);
+    if (!from_text.empty()) from = parse_partial(from_text, origin);
+    if (!to_text.empty()) to = parse_partial(to_text, origin);
+    return range_query(from, to,
+                       fmt::format("reversed date range '{}' at character {}: {} is after {}",
+                                   printable(value), where, printable(from_text),
+                                   printable(to_text)));
+}
 
-    if (!to)
-        return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kDateSlot, compact(first_day(*from)));
-    if (!from)
-        return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kDateSlot, compact(last_day(*to)));
-    std::string low = compact(first_day(*from));
-    std::string high = compact(last_day(*to));
-    if (low > high) {
-        throw QueryError(fmt::format("reversed date range '{}' at character {}: {} is after {}",
-                                     printable(value), where, printable(from_text),
-                                     printable(to_text)));
-    }
-    std::vector<std::string> terms = covering_terms(first_day(*from), last_day(*to));
-    if (terms.empty())
-        return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, low, high);
-    return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+Xapian::Query date_option_query(std::string_view from_text, std::string_view to_text) {
+    std::optional<PartialDate> from;
+    std::optional<PartialDate> to;
+    if (!from_text.empty()) from = parse_partial(from_text, Origin{0, "--from"});
+    if (!to_text.empty()) to = parse_partial(to_text, Origin{0, "--to"});
+    if (!from && !to) return Xapian::Query::MatchAll;
+    return range_query(from, to,
+                       fmt::format("reversed date range: --from {} is after --to {}",
+                                   printable(from_text), printable(to_text)));
 }
 
 }  // namespace gazette

@@ -17,4 +17,10 @@ namespace gazette {
 /// The result is unweighted as Xapian builds it; the caller scales it to weight 0.
 [[nodiscard]] Xapian::Query date_query(std::string_view value, std::size_t where);
 
+/// The --from and --to options: the range from `from` to `to`, each YYYY, YYYY-MM or YYYY-MM-DD
+/// or empty for an open end (both empty: MatchAll). Errors quote the option and the value as the
+/// user typed them ("invalid --from '2020-13-01': there is no month 13"), never a query built
+/// from them.
+[[nodiscard]] Xapian::Query date_option_query(std::string_view from, std::string_view to);
+
 }  // namespace gazette

@@ -1,6 +1,7 @@
-// Running a search: filters from the options are parsed by the same QueryParser as the query
-// (so `--speaker X` means exactly `speaker:"X"`), then one Enquire pass over every match with the
-// facet spies attached, which makes the count and the facets exact rather than estimates.
+// Running a search: --speaker is parsed by the same QueryParser as the query (so `--speaker X`
+// means exactly `speaker:"X"`), --from/--to by date_query's option entry (same grammar, messages
+// about the options), then one Enquire pass over every match with the facet spies attached,
+// which makes the count and the facets exact rather than estimates.
 #include "search/searcher.hpp"
 
 #include <fmt/format.h>
@@ -11,23 +12,39 @@
 
 #include "index/schema.hpp"
 #include "index/stored_article.hpp"
+#include "search/date_query.hpp"
 
 namespace gazette {
 namespace {
 
 constexpr unsigned kRemoteTimeoutMs = 10000;
 
+/// Longest --speaker value. A name is a few words; checked here so that the message is about the
+/// option, not about the query `speaker:"NAME"` it becomes (whose limit is 10,000 bytes).
+constexpr std::size_t kMaxSpeakerBytes = 1000;
+
 // "tcp:HOST:PORT" -> a remote database; anything else is a path (a database, or a stub).
 Xapian::Database open_one(const std::string& spec) {
     if (spec.rfind("tcp:", 0) == 0) {
         std::string rest = spec.substr(4);
         std::size_t colon = rest.rfind(':');
-        unsigned long port = 0;
-        if (colon != std::string::npos && colon > 0 && colon + 1 < rest.size() &&
-            rest.find_first_not_of("0123456789", colon + 1) == std::string::npos)
-            port = std::stoul(rest.substr(colon + 1));
-        if (port == 0 || port > 65535)
+        if (colon == std::string::npos || colon == 0 || colon + 1 == rest.size())
             throw std::runtime_error(fmt::format("{}: expected tcp:HOST:PORT", spec));
+        // Digits only, read with a cap rather than std::stoul, which throws a bare "stoul" on
+        // 99999999999999999999.
+        std::string_view digits = std::string_view(rest).substr(colon + 1);
+        unsigned long port = 0;
+        for (char c : digits) {
+            if (c < '0' || c > '9' || port > 65535) {
+                port = 0;
+                break;
+            }
+            port = port * 10 + static_cast<unsigned long>(c - '0');
+        }
+        if (port == 0 || port > 65535)
+            throw std::runtime_error(fmt::format(
+                "{}: port '{}' is not a number from 1 to 65535 (expected tcp:HOST:PORT)", spec,
+                digits));
         return Xapian::Remote::open(rest.substr(0, colon), static_cast<unsigned>(port),
                                     kRemoteTimeoutMs, kRemoteTimeoutMs);
     }
@@ -74,6 +91,9 @@ Xapian::Query Searcher::build_query(const SearchOptions& options, ParsedQuery& p
     if (!options.speakers.empty()) {
         std::vector<Xapian::Query> any;
         for (const auto& name : options.speakers) {
+            if (name.size() > kMaxSpeakerBytes)
+                throw QueryError(fmt::format("--speaker name too long: {} bytes (the limit is {} bytes)",
+                                             name.size(), kMaxSpeakerBytes));
             if (m_analyzer.normalize_keyword(name).empty())
                 throw QueryError(fmt::format("--speaker '{}' has no letters or digits", name));
             any.push_back(
@@ -81,15 +101,8 @@ Xapian::Query Searcher::build_query(const SearchOptions& options, ParsedQuery& p
         }
         filters.emplace_back(Xapian::Query::OP_OR, any.begin(), any.end());
     }
-    if (!options.from.empty() || !options.to.empty()) {
-        for (const std::string* bound : {&options.from, &options.to}) {
-            if (bound->find_first_of(" \".") != std::string::npos)
-                throw QueryError(
-                    fmt::format("invalid date '{}': use YYYY, YYYY-MM or YYYY-MM-DD", *bound));
-        }
-        filters.push_back(
-            m_parser.parse(fmt::format("date:{}..{}", options.from, options.to)).query);
-    }
+    if (!options.from.empty() || !options.to.empty())
+        filters.push_back(date_option_query(options.from, options.to));
     if (filters.empty()) return query;
     Xapian::Query filter(Xapian::Query::OP_AND, filters.begin(), filters.end());
     return Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
