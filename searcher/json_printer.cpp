@@ -71,7 +71,14 @@ public:
             facets["sources"] = facet_json(result.sources);
             facets[std::string(bucket_name(options.date_bucket))] = facet_json(result.dates);
         }
-        if (!facets.empty()) summary["facets"] = facets;
+        if (!facets.empty()) {
+            summary["facets"] = facets;
+            // How many there are in all, the lists holding the most frequent --facet-limit.
+            nlohmann::ordered_json values = nlohmann::ordered_json::object();
+            if (options.facets || options.speakers_only) values["speakers"] = result.speaker_values;
+            if (options.facets) values["sources"] = result.source_values;
+            summary["facet_values"] = values;
+        }
         if (options.timeline) {
             Timeline t = make_timeline(result.dates, options.date_bucket);
             summary["timeline"] = {{"by", bucket_name(options.date_bucket)},

@@ -54,6 +54,9 @@ int main(int argc, char** argv) {
     app.add_flag("--speakers", options.speakers_only, "List who is quoted in the matches, with counts");
     app.add_flag("--quotes", options.quotes, "Show each hit's quotes that match, with their speakers");
     app.add_flag("--timeline", options.timeline, "Draw the number of matches over time");
+    app.add_option("--facet-limit", options.facet_limit,
+                   "Speakers and sources listed by --facets and --speakers (default 20; 0: all)")
+        ->check(CLI::Range(std::size_t{0}, std::size_t{1000000}));
     app.add_option("--by", by, "Date buckets for --facets and --timeline: year, month or day")
         ->check(CLI::IsMember({"year", "month", "day"}));
     app.add_flag("--exact-count", options.exact_count,

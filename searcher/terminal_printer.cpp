@@ -35,10 +35,10 @@ public:
         std::size_t last = options.offset + result.hits.size();
         fmt::print("{}{} match{} (showing {}-{}) in {:.1f} ms\n", result.total_exact ? "" : "about ",
                    result.total, result.total == 1 ? "" : "es", first, last, result.seconds * 1000);
-        if (options.facets || options.speakers_only) print_facet("speakers", result.speakers);
+        if (options.facets || options.speakers_only) print_facet("speakers", result.speakers, result.speaker_values);
         if (options.facets) {
-            print_facet("sources", result.sources);
-            print_facet(bucket_name(options.date_bucket), result.dates);
+            print_facet("sources", result.sources, result.source_values);
+            print_facet(bucket_name(options.date_bucket), result.dates, result.dates.size());
         }
         if (options.timeline) print_timeline(make_timeline(result.dates, options.date_bucket), options);
     }
@@ -70,10 +70,13 @@ private:
         fmt::print("\n");
     }
 
-    void print_facet(std::string_view name, const std::vector<FacetCount>& counts) const {
+    // `values`: how many there are in all; counts holds the most frequent of them.
+    void print_facet(std::string_view name, const std::vector<FacetCount>& counts, std::size_t values) const {
         fmt::print("\n{}:\n", style("1", name));
         if (counts.empty()) fmt::print("  (none)\n");
         for (const auto& c : counts) fmt::print("  {:>6}  {}\n", c.count, terminal_safe(c.value));
+        if (values > counts.size())
+            fmt::print("  … and {} more (--facet-limit 0 lists all)\n", values - counts.size());
     }
 
     void print_timeline(const Timeline& timeline, const SearchOptions& options) const {

@@ -1,6 +1,7 @@
 // End to end: index sample_corpus/ once with the real gazette-index, then run gazette-search as a
 // user would and check ranks, filters, facets, snippets, JSON fields and exit codes.
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -226,6 +227,31 @@ TEST_CASE("option --speakers lists who is quoted over the whole matching set", "
     CHECK(got == expected);
     CHECK(got["Vladimir Putin"] > 1);
     CHECK_FALSE(page.summary["facets"].contains("sources"));  // only the speakers view
+}
+
+TEST_CASE("facets list the most frequent values, --facet-limit of them, and say how many there are", "[cli][facets]") {
+    JsonResult all = search_json({"*", "--facets", "-n", "0", "--facet-limit", "0"});
+    const json& every = all.summary["facets"]["speakers"];
+    REQUIRE(every.size() > 20);  // the sample corpus quotes more people than the default shows
+    CHECK(all.summary["facet_values"]["speakers"] == every.size());
+
+    JsonResult top = search_json({"*", "--facets", "-n", "0"});
+    const json& shown = top.summary["facets"]["speakers"];
+    REQUIRE(shown.size() == 20);
+    for (std::size_t i = 0; i < shown.size(); ++i) CHECK(shown[i] == every[i]);  // the same order, cut
+    CHECK(top.summary["facet_values"]["speakers"] == every.size());
+    CHECK(top.summary["facets"]["sources"].size() == top.summary["facet_values"]["sources"].get<std::size_t>());
+    CHECK(top.summary["facets"]["months"] == all.summary["facets"]["months"]);  // dates are never cut
+
+    CHECK(search_json({"*", "--speakers", "-n", "0", "--facet-limit", "3"}).summary["facets"]["speakers"].size() == 3);
+    RunResult text = search({"*", "--speakers", "-n", "0"});
+    CHECK(text.out.find(fmt::format("… and {} more (--facet-limit 0 lists all)", every.size() - 20)) !=
+          std::string::npos);
+    for (const char* bad : {"-1", "many"}) {
+        RunResult r = search({"*", "--facets", "--facet-limit", bad});
+        INFO(bad << ": " << r.err);
+        CHECK(r.status == 2);
+    }
 }
 
 TEST_CASE("speaker: and quote: together find what a person said", "[cli][speakers]") {

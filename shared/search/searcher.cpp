@@ -150,8 +150,13 @@ SearchResult Searcher::search(const SearchOptions& options) const {
         if (options.quotes) hit.quotes = match_quotes(hit.article, parsed, m_analyzer, m_snippeter);
         result.hits.push_back(std::move(hit));
     }
-    if (options.facets || options.speakers_only) result.speakers = facets.speakers();
-    if (options.facets) result.sources = facets.sources();
+    auto top = [&](std::vector<FacetCount> counts, std::size_t& values) {
+        values = counts.size();
+        if (options.facet_limit > 0 && counts.size() > options.facet_limit) counts.resize(options.facet_limit);
+        return counts;
+    };
+    if (options.facets || options.speakers_only) result.speakers = top(facets.speakers(), result.speaker_values);
+    if (options.facets) result.sources = top(facets.sources(), result.source_values);
     if (options.facets || options.timeline) result.dates = facets.dates(options.date_bucket, result.total);
     result.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

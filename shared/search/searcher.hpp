@@ -27,6 +27,10 @@ enum class SortOrder { Relevance, Newest, Oldest };
 /// Lucene's total-hits threshold.
 inline constexpr Xapian::doccount kExactCountLimit = 10000;
 
+/// Speakers and sources listed per facet, the most frequent first: an archive quotes thousands
+/// of people, and a table of all of them is not an answer.
+inline constexpr std::size_t kDefaultFacetLimit = 20;
+
 struct SearchOptions {
     std::string query;                  // the query language, docs/query-language.md
     DefaultOperator op = DefaultOperator::Or;
@@ -40,6 +44,7 @@ struct SearchOptions {
     bool speakers_only = false;              // only the speakers facet (the "who was quoted" view)
     bool timeline = false;                   // date counts over all matches
     DateBucket date_bucket = DateBucket::Month;
+    std::size_t facet_limit = kDefaultFacetLimit;  // speakers and sources listed; 0: all
     bool quotes = false;                     // per hit, the quotes that match the query
     std::size_t snippet_bytes = 240;
     bool exact_count = false;                // count every match even beyond exact_count_limit
@@ -62,6 +67,8 @@ struct SearchResult {
     // Filled when asked: speakers (facets, speakers_only), sources (facets), dates (facets,
     // timeline; bucketed by options.date_bucket, chronological, "undated" last).
     std::vector<FacetCount> speakers, sources, dates;
+    // Distinct speakers and sources among the matches, before options.facet_limit cut the lists.
+    std::size_t speaker_values = 0, source_values = 0;
     double seconds = 0;
 };
 
