@@ -25,9 +25,12 @@ namespace {
 const std::string kTimeout = "/usr/bin/timeout";
 
 // gazette-index through timeout(1): SIGTERM after `seconds`, SIGKILL 5 s later. A run that had
-// to be stopped exits 124 (or 128 + 9), which no check below accepts.
-RunResult index_dir(const fs::path& corpus, const fs::path& db, int seconds = 120) {
-    return run(kTimeout, {"-k", "5", std::to_string(seconds), kIndexBin, corpus.string(), "--db", db.string()});
+// to be stopped exits 124 (or 128 + 9), which no check below accepts. `options` follow --db.
+RunResult index_dir(const fs::path& corpus, const fs::path& db, int seconds = 120,
+                    const std::vector<std::string>& options = {}) {
+    std::vector<std::string> args = {"-k", "5", std::to_string(seconds), kIndexBin, corpus.string(), "--db", db.string()};
+    args.insert(args.end(), options.begin(), options.end());
+    return run(kTimeout, args);
 }
 
 RunResult search(const fs::path& db, const std::vector<std::string>& words) {
@@ -534,10 +537,8 @@ TEST_CASE("the limits on inflated size and nesting are options", "[cli][hostile]
                        std::string(600, '[') + std::string(600, ']') + "}";
     write_file(corpus / "deep.json", deep);
 
-    auto index_with = [&](const std::string& name, std::vector<std::string> options) {
-        std::vector<std::string> args = {"-k", "5", "120", kIndexBin, corpus.string(), "--db", (dir / name).string()};
-        args.insert(args.end(), options.begin(), options.end());
-        return run(kTimeout, args);
+    auto index_with = [&](const std::string& name, const std::vector<std::string>& options) {
+        return index_dir(corpus, dir / name, 120, options);
     };
     RunResult defaults = index_with("idx-defaults", {});
     INFO(defaults.err);
