@@ -63,6 +63,9 @@ int main(int argc, char** argv) {
                  "Count every match (default: exact up to 10,000, estimated beyond; --facets and "
                  "--timeline always count every match)");
     app.add_flag("--json", json, "JSON Lines: one object per hit, then a summary object");
+    std::string ranking;
+    app.add_option("--ranking", ranking,
+                   "Override ranking parameters for experiments: k1=1.2,b=0.75,... (docs/ranking.md)");
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -76,6 +79,12 @@ int main(int argc, char** argv) {
     static const std::map<std::string, DateBucket> kBuckets = {
         {"year", DateBucket::Year}, {"month", DateBucket::Month}, {"day", DateBucket::Day}};
     options.date_bucket = kBuckets.at(by);
+    try {
+        options.ranking = parse_ranking_params(ranking);
+    } catch (const std::invalid_argument& e) {
+        fmt::print(stderr, "gazette-search: --ranking: {}\n", e.what());
+        return kExitError;
+    }
 
     std::string db = join_args(dbs);  // for messages
     std::signal(SIGPIPE, SIG_IGN);  // a closed pipe ends output quietly, see below

@@ -165,8 +165,8 @@ TEST_CASE("thousands of nested parentheses", "[cli][hostile-query]") {
         check_query(repeat("title:(", depth) + "putin" + repeat(")", depth));
         check_query(repeat("\"", depth));
     }
-    // A word beside a group at every level: each level's two optional items get the coordination
-    // bonus (the shape of the fuzzed query whose size doubled with every level).
+    // A word beside a group at every level: two optional items at each level (the shape of the
+    // fuzzed query whose size doubled with every level under the old coordination bonus).
     for (std::size_t depth : {30u, 50u, 100u, 101u, 1000u, 4990u}) {
         INFO("depth " << depth);
         check_query(repeat("putin (", depth) + "biden" + repeat(")", depth));

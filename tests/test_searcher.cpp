@@ -52,6 +52,8 @@ SearchOptions and_query(std::size_t limit) {
     o.op = DefaultOperator::And;
     o.limit = 3;
     o.exact_count_limit = limit;
+    // Proximity fetches its 50 hits to re-rank whatever the page, which would see all 30 matches.
+    o.ranking.proximity_depth = 0;
     return o;
 }
 

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 
 #include "search/query_parser.hpp"
@@ -80,6 +81,7 @@ public:
             if (m_pos >= m_query.size()) break;
             m_tokens.push_back(next_token());
         }
+        promote_lowercase_operators();
         QueryToken end;
         end.offset = end.value_offset = m_query.size();
         m_tokens.push_back(std::move(end));
@@ -168,6 +170,42 @@ private:
         if (token.text == "AND") token.kind = QueryTokenKind::And;
         if (token.text == "OR") token.kind = QueryTokenKind::Or;
         if (token.text == "NOT") token.kind = QueryTokenKind::Not;
+    }
+
+    /// Lower-case and/or/not are words ("guns and butter", "to be or not to be"), except in a
+    /// clearly boolean query: one that groups with parentheses, where such a word inside a group
+    /// or right beside one joins two operands, "(putin or kremlin) and talks". A word that could
+    /// not be an operator there ("(and)", "a or or b"'s second "or") stays a word.
+    void promote_lowercase_operators() {
+        auto operand_end = [](const QueryToken& t) {
+            return t.kind == QueryTokenKind::Word || t.kind == QueryTokenKind::Phrase ||
+                   t.kind == QueryTokenKind::CloseGroup;
+        };
+        auto operand_start = [](const QueryToken& t) {
+            return t.kind == QueryTokenKind::Word || t.kind == QueryTokenKind::Phrase ||
+                   t.kind == QueryTokenKind::OpenGroup;
+        };
+        int depth = 0;
+        for (std::size_t i = 0; i < m_tokens.size(); ++i) {
+            QueryToken& token = m_tokens[i];
+            if (token.kind == QueryTokenKind::OpenGroup) ++depth;
+            if (token.kind == QueryTokenKind::CloseGroup) depth = std::max(0, depth - 1);
+            if (token.kind != QueryTokenKind::Word || token.modifier != 0 || token.field != QueryField::None)
+                continue;
+            bool is_not = token.text == "not";
+            if (!is_not && token.text != "and" && token.text != "or") continue;
+            const QueryToken* previous = i > 0 ? &m_tokens[i - 1] : nullptr;
+            const QueryToken* next = i + 1 < m_tokens.size() ? &m_tokens[i + 1] : nullptr;
+            bool grouped = depth > 0 || (previous && previous->kind == QueryTokenKind::CloseGroup) ||
+                           (next && next->kind == QueryTokenKind::OpenGroup);
+            if (!grouped || !next || !operand_start(*next)) continue;
+            bool joins = previous && operand_end(*previous);
+            if (is_not) {
+                token.kind = QueryTokenKind::Not;  // "a not b", "(not b)", "a or not b"
+            } else if (joins) {
+                token.kind = token.text == "and" ? QueryTokenKind::And : QueryTokenKind::Or;
+            }
+        }
     }
 
     std::string_view m_query;

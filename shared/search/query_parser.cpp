@@ -13,6 +13,7 @@
 #include "index/schema.hpp"
 #include "search/date_query.hpp"
 #include "search/query_lexer.hpp"
+#include "search/stop_words.hpp"
 
 namespace gazette {
 namespace {
@@ -30,6 +31,9 @@ struct Node {
     std::optional<Query> positive;
     std::optional<Query> negative;
     bool weighted = false;  // the positive half contains weighted (non-filter) terms
+    /// A bare word on the stop list (stop_words.hpp): its sequence drops it when it has other
+    /// words to rank by. `stop_term` is collected for highlighting only if it is kept.
+    std::optional<std::string> stop_term;
 
     [[nodiscard]] bool empty() const { return !positive && !negative; }
     [[nodiscard]] bool filter_only() const { return positive && !weighted; }
@@ -50,22 +54,6 @@ std::optional<Query> materialise(const Node& node) {
 /// Filters restrict the match but add nothing to the weight.
 Query unweighted(const Query& query) { return Query(Query::OP_SCALE_WEIGHT, query, 0); }
 
-/// Added to the score once for every optional item an article matches, so that of several
-/// OR-ed words an article with more of them always ranks higher; BM25 orders articles that match
-/// as many. Far above any BM25 sum of a few terms.
-constexpr double kCoordinationBonus = 1000.0;
-
-/// `item AND <fixed kCoordinationBonus>`: the bonus source matches every document, so the AND
-/// matches what `item` matches, weighs item's BM25 plus the bonus, and Xapian estimates its
-/// matches from `item` alone. The item appears once: a form that repeated it (an unweighted copy
-/// beside the weighted one) doubled the query at every nesting level, and a 426-byte query of
-/// nested groups found by fuzzing took seconds to build and run.
-Query with_coordination_bonus(const Query& item) {
-    // release() hands the source to the query's reference counting (Xapian 1.4 idiom).
-    Query bonus((new Xapian::FixedWeightPostingSource(kCoordinationBonus))->release());
-    return Query(Query::OP_AND, item, bonus);
-}
-
 struct Prefixes {
     std::string_view exact;
     std::string_view stem;
@@ -75,6 +63,22 @@ Prefixes weighted_prefixes(QueryField field) {
     if (field == QueryField::Title) return {schema::kTitlePrefix, schema::kTitleStemPrefix};
     if (field == QueryField::Quote) return {schema::kQuotePrefix, schema::kQuoteStemPrefix};
     return {schema::kBodyPrefix, schema::kStemPrefix};
+}
+
+/// `query` weighing `weight` times its BM25 (itself at 1; nothing at 0).
+std::optional<Query> scaled(Query query, double weight) {
+    if (weight <= 0) return std::nullopt;
+    if (weight == 1) return query;
+    return Query(Query::OP_SCALE_WEIGHT, query, weight);
+}
+
+/// A word typed in capitals in a query that has lower case too ("WHO", "IT"): an acronym, never
+/// a stop word.
+bool typed_as_acronym(std::string_view word, std::string_view query) {
+    auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+    auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
+    return word.size() > 1 && std::all_of(word.begin(), word.end(), upper) &&
+           std::any_of(query.begin(), query.end(), lower);
 }
 
 std::string prefixed(std::string_view prefix, std::string_view term) {
@@ -103,9 +107,9 @@ bool is_operand(QueryTokenKind kind) {
 
 class Parser {
 public:
-    Parser(const Analyzer& analyzer, std::string_view text, DefaultOperator op, bool coordination,
-           ParsedQuery& result)
-        : m_analyzer(analyzer), m_text(text), m_op(op), m_coordination(coordination), m_result(result) {}
+    Parser(const Analyzer& analyzer, std::string_view text, DefaultOperator op,
+           const RankingParams& ranking, ParsedQuery& result)
+        : m_analyzer(analyzer), m_text(text), m_op(op), m_ranking(ranking), m_result(result) {}
 
     Node run() {
         m_tokens = lex_query(m_text);
@@ -228,6 +232,7 @@ private:
         }
         std::vector<Query> required;
         std::vector<Query> optional;
+        std::vector<std::pair<std::string, Query>> stop_words;  // bare stop words (stop_words.hpp)
         std::vector<Query> filters;
         std::vector<Query> excluded;
         bool weighted = false;
@@ -243,11 +248,20 @@ private:
                 continue;
             }
             weighted = weighted || node.weighted;
-            if (token.modifier == '+' || node.filter_only() || m_op == DefaultOperator::And) {
+            if (node.stop_term) {
+                stop_words.emplace_back(*node.stop_term, *node.positive);
+            } else if (token.modifier == '+' || node.filter_only() || m_op == DefaultOperator::And) {
                 (node.filter_only() ? filters : required).push_back(*node.positive);
                 if (node.negative) excluded.push_back(*node.negative);
             } else {
                 optional.push_back(*materialise(node));
+            }
+        }
+        // Stop words count only in a sequence that has nothing else to rank by.
+        if (required.empty() && optional.empty()) {
+            for (auto& [term, query] : stop_words) {
+                collect_word(term);
+                (m_op == DefaultOperator::And ? required : optional).push_back(query);
             }
         }
         Node result;
@@ -257,9 +271,6 @@ private:
             filters.clear();
             if (!required.empty()) result.positive = combine(Query::OP_AND, required);
         } else {
-            if (m_coordination && optional.size() > 1) {
-                for (Query& item : optional) item = with_coordination_bonus(item);
-            }
             Query either = combine(Query::OP_OR, optional);
             result.positive = required.empty() ? either
                                                : Query(Query::OP_AND_MAYBE,
@@ -332,7 +343,25 @@ private:
         return Query(Query::OP_PHRASE, parts.begin(), parts.end());
     }
 
-    /// A bare word: `exact OR Z<stem>`; several parts: `(PHRASE parts) OR compound`.
+    /// One analysed word as ranking.hpp weighs it: its stem (weight 1) OR its exact form
+    /// (exact_weight); outside fields, also the stem in the title (title_weight) and in quotes
+    /// (quote_weight). What matches is the stem's articles in every case.
+    Query weighted_word(const std::string& term, QueryField field) const {
+        Prefixes prefixes = weighted_prefixes(field);
+        std::string stem = m_analyzer.stem(term);
+        std::vector<Query> parts;
+        if (auto q = scaled(Query(prefixed(prefixes.exact, term)), m_ranking.exact_weight)) parts.push_back(*q);
+        parts.emplace_back(prefixed(prefixes.stem, stem));
+        if (field == QueryField::None) {
+            if (auto q = scaled(Query(prefixed(schema::kTitleStemPrefix, stem)), m_ranking.title_weight))
+                parts.push_back(*q);
+            if (auto q = scaled(Query(prefixed(schema::kQuoteStemPrefix, stem)), m_ranking.quote_weight))
+                parts.push_back(*q);
+        }
+        return combine(Query::OP_OR, parts);
+    }
+
+    /// A bare word: weighted_word(); several parts: `(PHRASE parts) OR compound`.
     Node word_node(const QueryToken& token, const Context& context) {
         std::vector<Token> tokens = m_analyzer.tokenize(token.text);
         std::vector<const Token*> part_tokens;
@@ -345,9 +374,15 @@ private:
         node.weighted = true;
         if (part_tokens.size() == 1) {
             const std::string& term = part_tokens.front()->term;
-            node.positive = Query(Query::OP_OR, Query(prefixed(prefixes.exact, term)),
-                                  Query(prefixed(prefixes.stem, m_analyzer.stem(term))));
-            if (context.positive) collect_word(term);
+            node.positive = weighted_word(term, context.field);
+            bool stop = m_ranking.stop_words && context.field == QueryField::None &&
+                        token.modifier == 0 && context.positive &&
+                        is_stop_word(term) && !typed_as_acronym(token.text, m_text);
+            if (stop) {
+                node.stop_term = term;
+            } else if (context.positive) {
+                collect_word(term);
+            }
             return node;
         }
         std::vector<std::string> parts;
@@ -402,9 +437,9 @@ private:
         }
         if (words.empty()) return {};
         count_terms(words.size(), token);
-        if (words.size() == 1) return {unweighted(words.front()), std::nullopt, false};
+        if (words.size() == 1) return {unweighted(words.front()), std::nullopt, false, std::nullopt};
         Query near(Query::OP_NEAR, words.begin(), words.end(), static_cast<Xapian::termcount>(words.size()));
-        return {unweighted(near), std::nullopt, false};
+        return {unweighted(near), std::nullopt, false, std::nullopt};
     }
 
     /// source:x -> XSRC<normalised source>.
@@ -412,7 +447,7 @@ private:
         std::string source = m_analyzer.normalize_keyword(token.text);
         if (source.empty()) return {};
         count_terms(1, token);
-        return {unweighted(Query(prefixed(schema::kSourcePrefix, source))), std::nullopt, false};
+        return {unweighted(Query(prefixed(schema::kSourcePrefix, source))), std::nullopt, false, std::nullopt};
     }
 
     /// date:x -> Y/M/D term or a kDateSlot value range (date_query.hpp).
@@ -423,13 +458,13 @@ private:
         value = value.substr(0, value.find_last_not_of(kSpaces) + 1);
         if (value.empty()) return {};
         count_terms(1, token);
-        return {unweighted(date_query(value, where(token))), std::nullopt, false};
+        return {unweighted(date_query(value, where(token))), std::nullopt, false, std::nullopt};
     }
 
     const Analyzer& m_analyzer;
     std::string_view m_text;
     DefaultOperator m_op;
-    bool m_coordination;
+    const RankingParams& m_ranking;
     ParsedQuery& m_result;
     std::vector<QueryToken> m_tokens;
     std::size_t m_index = 0;
@@ -444,7 +479,7 @@ ParsedQuery QueryParser::parse(std::string_view text, DefaultOperator op) const 
                                      text.size(), kMaxQueryBytes));
     }
     ParsedQuery result;
-    Node node = Parser(m_analyzer, text, op, m_options.coordination, result).run();
+    Node node = Parser(m_analyzer, text, op, m_options.ranking, result).run();
     std::optional<Query> query = materialise(node);
     result.query = query ? *query : Query::MatchAll;
     result.has_weighted_terms = query.has_value() && node.weighted;

@@ -8,6 +8,7 @@
 
 #include "analysis/analyzer.hpp"
 #include "search/query.hpp"
+#include "search/ranking.hpp"
 
 namespace gazette {
 
@@ -19,9 +20,8 @@ public:
 enum class DefaultOperator { Or, And };
 
 struct QueryParserOptions {
-    /// Of several optional (OR-ed) items, an article matching more always ranks higher: each
-    /// matched item adds a fixed bonus on top of BM25. Off only to inspect the bare query.
-    bool coordination = true;
+    /// How much each kind of match weighs and which words are stop words (ranking.hpp).
+    RankingParams ranking;
 };
 
 class QueryParser {

@@ -13,6 +13,8 @@
 #include "index/schema.hpp"
 #include "index/stored_article.hpp"
 #include "search/date_query.hpp"
+#include "search/feedback.hpp"
+#include "search/proximity.hpp"
 
 namespace gazette {
 namespace {
@@ -75,6 +77,32 @@ Xapian::Database open_database(const std::vector<std::string>& specs) {
     return db;
 }
 
+/// Feedback re-ranks by relevance, for queries long enough to gain from it, in archives large
+/// enough that a few first hits are not a large share of them (ranking.hpp, docs/ranking.md).
+bool uses_feedback(const SearchOptions& options, const ParsedQuery& parsed, const Xapian::Database& db) {
+    const RankingParams& ranking = options.ranking;
+    return options.sort == SortOrder::Relevance && parsed.has_weighted_terms &&
+           db.get_doccount() >= ranking.feedback_min_articles &&
+           ranking.feedback_docs > 0 && ranking.feedback_terms > 0 && ranking.feedback_weight > 0 &&
+           parsed.words.size() + parsed.phrases.size() >= ranking.feedback_min_words;
+}
+
+/// Proximity re-ranks by relevance, for queries of two words or more (ranking.hpp).
+bool uses_proximity(const SearchOptions& options, const ParsedQuery& parsed) {
+    const RankingParams& ranking = options.ranking;
+    return options.sort == SortOrder::Relevance && parsed.has_weighted_terms &&
+           ranking.proximity_depth > 0 && ranking.proximity_weight > 0 && parsed.words.size() >= 2;
+}
+
+/// The words whose pairs proximity scores: the query's first kMaxProximityWords words, which
+/// bounds the positions read per hit.
+constexpr std::size_t kMaxProximityWords = 8;
+
+std::vector<std::string> proximity_words(const ParsedQuery& parsed) {
+    std::size_t n = std::min(parsed.words.size(), kMaxProximityWords);
+    return {parsed.words.begin(), parsed.words.begin() + static_cast<std::ptrdiff_t>(n)};
+}
+
 std::string without_quotes(std::string s) {
     std::erase(s, '"');
     return s;
@@ -85,7 +113,8 @@ std::string without_quotes(std::string s) {
 Searcher::Searcher(const std::vector<std::string>& dbs) : m_db(open_database(dbs)) {}
 
 Xapian::Query Searcher::build_query(const SearchOptions& options, ParsedQuery& parsed) const {
-    parsed = m_parser.parse(options.query, options.op);
+    QueryParser parser(m_analyzer, QueryParserOptions{options.ranking});
+    parsed = parser.parse(options.query, options.op);
     Xapian::Query query = parsed.query;
     std::vector<Xapian::Query> filters;
     if (!options.speakers.empty()) {
@@ -97,7 +126,7 @@ Xapian::Query Searcher::build_query(const SearchOptions& options, ParsedQuery& p
             if (m_analyzer.normalize_keyword(name).empty())
                 throw QueryError(fmt::format("--speaker '{}' has no letters or digits", name));
             any.push_back(
-                m_parser.parse(fmt::format("speaker:\"{}\"", without_quotes(name))).query);
+                parser.parse(fmt::format("speaker:\"{}\"", without_quotes(name))).query);
         }
         filters.emplace_back(Xapian::Query::OP_OR, any.begin(), any.end());
     }
@@ -115,7 +144,11 @@ SearchResult Searcher::search(const SearchOptions& options) const {
 
     Xapian::Enquire enquire(m_db);
     enquire.set_query(query);
-    enquire.set_weighting_scheme(Xapian::BM25Weight());
+    const RankingParams& ranking = options.ranking;
+    // k2 = 0 and k3 = 1: no query-length normalisation, a word typed twice counts twice (as in
+    // Lucene); min_normlen 0.5 is Xapian's default.
+    enquire.set_weighting_scheme(Xapian::BM25Weight(ranking.k1, 0, 1, ranking.b, 0.5));
+    if (uses_feedback(options, parsed, m_db)) enquire.set_query(expand_query(enquire, query, ranking));
     if (options.sort == SortOrder::Newest)
         enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true);
     else if (options.sort == SortOrder::Oldest)
@@ -131,20 +164,35 @@ SearchResult Searcher::search(const SearchOptions& options) const {
     // an exact count. Otherwise the count is exact up to exact_count_limit and estimated beyond.
     bool every_match = options.exact_count || options.facets || options.speakers_only || options.timeline;
     Xapian::doccount page_end = static_cast<Xapian::doccount>(options.offset + options.limit);
+    // Proximity re-ranks the first proximity_depth hits, so those are fetched whatever the page.
+    bool rerank = uses_proximity(options, parsed);
+    Xapian::doccount depth = rerank ? std::max<Xapian::doccount>(options.ranking.proximity_depth, page_end) : 0;
+    Xapian::doccount first = rerank ? 0 : static_cast<Xapian::doccount>(options.offset);
+    Xapian::doccount count = rerank ? depth : static_cast<Xapian::doccount>(options.limit);
     Xapian::doccount check_at_least = every_match ? m_db.get_doccount() : std::max(static_cast<Xapian::doccount>(options.exact_count_limit), page_end);
-    Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
-                                         static_cast<Xapian::doccount>(options.limit), check_at_least);
+    Xapian::MSet mset = enquire.get_mset(first, count, check_at_least);
 
     SearchResult result;
     result.total = mset.get_matches_estimated();
     result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    std::vector<RankedDoc> ranked;
+    for (auto it = mset.begin(); it != mset.end(); ++it) ranked.push_back({*it, it.get_weight()});
+    if (rerank) {
+        std::size_t head = std::min<std::size_t>(ranked.size(), options.ranking.proximity_depth);
+        std::vector<RankedDoc> top(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(head));
+        rerank_by_proximity(m_db, proximity_words(parsed), options.ranking, top);
+        std::copy(top.begin(), top.end(), ranked.begin());
+        ranked.erase(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(std::min(ranked.size(), options.offset)));
+        if (ranked.size() > options.limit) ranked.resize(options.limit);
+    }
     SnippetOptions snippet_options{options.snippet_bytes};
     SnippetOptions title_options{1 << 16};
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
+    std::size_t rank = options.offset;
+    for (const RankedDoc& doc : ranked) {
         Hit hit;
-        hit.rank = it.get_rank() + 1;
-        hit.weight = it.get_weight();
-        hit.article = deserialize_article(it.get_document().get_data());
+        hit.rank = ++rank;
+        hit.weight = doc.weight;
+        hit.article = deserialize_article(m_db.get_document(doc.id).get_data());
         hit.title = m_snippeter.make(hit.article.title, parsed, title_options);
         hit.snippet = m_snippeter.make(hit.article.body(), parsed, snippet_options);
         if (options.quotes) hit.quotes = match_quotes(hit.article, parsed, m_analyzer, m_snippeter);

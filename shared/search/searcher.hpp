@@ -14,6 +14,7 @@
 #include "search/facets.hpp"
 #include "search/query_parser.hpp"
 #include "search/quote_matcher.hpp"
+#include "search/ranking.hpp"
 #include "search/snippeter.hpp"
 
 namespace gazette {
@@ -48,12 +49,13 @@ struct SearchOptions {
     bool quotes = false;                     // per hit, the quotes that match the query
     std::size_t snippet_bytes = 240;
     bool exact_count = false;                // count every match even beyond exact_count_limit
+    RankingParams ranking;                   // ranking.hpp; the defaults are the measured ones
     std::size_t exact_count_limit = kExactCountLimit;
 };
 
 struct Hit {
     std::size_t rank = 0;   // 1-based over the whole result list
-    double weight = 0;      // BM25 score (+ a fixed bonus per matched word, see QueryParser)
+    double weight = 0;      // the score (docs/ranking.md)
     Article article;        // stored fields
     Snippet title;          // the title with its matches highlighted
     Snippet snippet;        // best passage of the body
@@ -89,7 +91,6 @@ public:
 private:
     Xapian::Database m_db;
     Analyzer m_analyzer;
-    QueryParser m_parser{m_analyzer};
     Snippeter m_snippeter{m_analyzer};
 };
 

@@ -1,0 +1,220 @@
+// Ranking (shared/search/ranking.hpp and the passes that read it): the parameters and their
+// overrides, the stop-word policy, what a word weighs with the defaults (exact form, title),
+// pseudo-relevance feedback that re-ranks without changing the matches, and term-pair proximity.
+// The figures that chose the defaults are in docs/ranking.md; test_relevance_sample guards the
+// quality they reach on the judged sample.
+#include <xapian.h>
+
+#include <catch2/catch.hpp>
+#include <algorithm>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "analysis/analyzer.hpp"
+#include "index/document_builder.hpp"
+#include "search/feedback.hpp"
+#include "search/proximity.hpp"
+#include "search/query_parser.hpp"
+#include "search/ranking.hpp"
+#include "search/stop_words.hpp"
+
+using namespace gazette;
+
+namespace {
+
+const Analyzer& analyzer() {
+    static const Analyzer instance;
+    return instance;
+}
+
+ParsedQuery parse(const std::string& text, DefaultOperator op = DefaultOperator::Or) {
+    return QueryParser(analyzer()).parse(text, op);
+}
+
+using Words = std::vector<std::string>;
+
+/// An in-memory index of articles (id, title, body), built as the indexer builds documents.
+struct Archive {
+    Xapian::WritableDatabase db{std::string(), Xapian::DB_BACKEND_INMEMORY};
+    std::vector<std::string> ids;
+
+    Xapian::docid add(const std::string& id, const std::string& title, const std::string& body) {
+        Article article;
+        article.id = id;
+        article.title = title;
+        article.paragraphs = {body};
+        ids.push_back(id);
+        return db.add_document(DocumentBuilder(analyzer()).build(article, id, "0:0"));
+    }
+
+    /// Ids of the matches in rank order, with the default ranking (BM25 with its k1 and b).
+    Words rank(const Xapian::Query& query) const {
+        Xapian::Enquire enquire(db);
+        RankingParams params;
+        enquire.set_weighting_scheme(Xapian::BM25Weight(params.k1, 0, 1, params.b, 0.5));
+        enquire.set_query(query);
+        Words out;
+        Xapian::MSet mset = enquire.get_mset(0, 100);
+        for (auto it = mset.begin(); it != mset.end(); ++it) out.push_back(ids[*it - 1]);
+        return out;
+    }
+};
+
+}  // namespace
+
+TEST_CASE("ranking parameters: defaults, overrides and errors", "[ranking]") {
+    RankingParams defaults;
+    RankingParams changed = parse_ranking_params("k1=0.9,b=0.4,stop_words=0,feedback_docs=7");
+    CHECK(changed.k1 == 0.9);
+    CHECK(changed.b == 0.4);
+    CHECK_FALSE(changed.stop_words);
+    CHECK(changed.feedback_docs == 7);
+    CHECK(changed.title_weight == defaults.title_weight);  // untouched keys keep their defaults
+    CHECK(parse_ranking_params("").k1 == defaults.k1);
+    CHECK(parse_ranking_params(describe(changed)).feedback_docs == 7);  // describe() reads back
+
+    auto error = [](const std::string& text) {
+        try {
+            (void)parse_ranking_params(text);
+        } catch (const std::invalid_argument& e) {
+            return std::string(e.what());
+        }
+        return std::string("(no error)");
+    };
+    CHECK(error("k2=1") == "unknown ranking parameter 'k2'");
+    CHECK(error("k1") == "ranking parameter 'k1' has no '=value'");
+    CHECK(error("k1=fast") == "ranking parameter k1: 'fast' is not a valid value");
+    CHECK(error("b=-1") == "ranking parameter b: -1 is outside 0..1000");
+    CHECK(error("feedback_docs=1.5") == "ranking parameter feedback_docs: '1.5' is not a valid value");
+    CHECK(error("stop_words=yes") == "ranking parameter stop_words: 'yes' is not 0 or 1");
+}
+
+TEST_CASE("the stop list holds function words, not words news uses as names", "[ranking]") {
+    for (const char* word : {"the", "of", "what", "have", "and", "or", "not", "to", "be", "which"}) {
+        CAPTURE(word);
+        CHECK(is_stop_word(word));
+    }
+    for (const char* word : {"us", "who", "may", "will", "it", "united", "nations", "putin", ""}) {
+        CAPTURE(word);
+        CHECK_FALSE(is_stop_word(word));
+    }
+}
+
+TEST_CASE("a question typed as a sentence is ranked by its content words", "[ranking]") {
+    const struct {
+        const char* query;
+        Words words;  // what is kept (and highlighted)
+    } cases[] = {
+        {"what countries have newly joined the united nations", {"countries", "newly", "joined", "united", "nations"}},
+        // Lower-case and/or/not inside a sentence are words, and stop words.
+        {"sanctions and tariffs or quotas not tariffs", {"sanctions", "tariffs", "quotas"}},
+        // Only stop words: nothing else to rank by, so they all count.
+        {"to be or not to be", {"to", "be", "or", "not"}},
+        {"the", {"the"}},
+        // Required, excluded and field words are never dropped.
+        {"+the election", {"the", "election"}},
+        {"title:the election", {"the", "election"}},
+        // Capitals in a query with lower case: an acronym, not a stop word.
+        {"AM radio licences", {"am", "radio", "licences"}},
+        {"am radio licences", {"radio", "licences"}},
+        // One sequence decides: a group with only stop words keeps them.
+        {"election (the OR of)", {"election", "the", "of"}},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.query);
+        CHECK(parse(c.query).words == c.words);
+    }
+    // A phrase keeps every word, stop words included.
+    ParsedQuery phrase = parse("\"to be or not to be\" hamlet");
+    CHECK(phrase.phrases == std::vector<Words>{{"to", "be", "or", "not", "to", "be"}});
+    CHECK(phrase.query.get_description().find("PHRASE 6") != std::string::npos);
+    // --all requires the content words only.
+    std::string all = parse("the united nations", DefaultOperator::And).query.get_description();
+    CHECK(all.find("Zthe") == std::string::npos);
+    CHECK(all.find(" AND ") != std::string::npos);
+    // Off: every word counts.
+    RankingParams off;
+    off.stop_words = false;
+    CHECK(QueryParser(analyzer(), {off}).parse("the united nations").words == Words{"the", "united", "nations"});
+}
+
+TEST_CASE("stop words do not decide a ranking", "[ranking][index]") {
+    Archive archive;
+    archive.add("chatty", "Notes", "The city of the river and the hills of the north, the end of the day.");
+    archive.add("on-topic", "Notes", "Newly joined members of the assembly voted for the first time.");
+    CHECK(archive.rank(parse("which of the members newly joined the assembly").query).front() == "on-topic");
+}
+
+TEST_CASE("with the defaults the exact form and a title match rank higher", "[ranking][index]") {
+    RankingParams defaults;
+    Archive archive;
+    archive.add("stem", "Notes", "The elections were held in the city today, in quiet weather.");
+    archive.add("exact", "Notes", "The election was held in the city today, in quiet weather.");
+    archive.add("title", "Election", "The vote was held in the city today, in quiet weather.");
+    Words ranked = archive.rank(parse("election").query);
+    REQUIRE(ranked.size() == 3);
+    CHECK(ranked.front() == "title");
+    if (defaults.exact_weight > 0) CHECK(ranked[1] == "exact");
+    // Every match is a match of the stem: the weights change the order, never the matches.
+    CHECK(archive.rank(parse("elected").query).size() == 3);
+}
+
+TEST_CASE("feedback re-ranks the matches and never adds one", "[ranking][index]") {
+    Archive archive;
+    // Three articles about grain shipments define the topic; "corridor" alone is ambiguous.
+    archive.add("g1", "Grain", "The grain corridor let wheat ships leave the port for the Bosphorus.");
+    archive.add("g2", "Grain", "Wheat ships carrying grain crossed the corridor to the Bosphorus.");
+    archive.add("g3", "Grain", "More wheat and grain ships sailed the corridor past the Bosphorus.");
+    archive.add("h1", "Hotel", "The hotel corridor was painted blue last spring by the owners.");
+    archive.add("w1", "Wheat", "Wheat prices rose as ships waited at the Bosphorus.");  // no query word
+    RankingParams params;
+    params.feedback_docs = 3;
+    params.feedback_terms = 5;
+    params.feedback_weight = 1;
+    Xapian::Query query = parse("corridor grain").query;
+    Xapian::Enquire enquire(archive.db);
+    enquire.set_query(query);
+    Xapian::Query expanded = expand_query(enquire, query, params);
+    std::string description = expanded.get_description();
+    CHECK(description.find("AND_MAYBE") != std::string::npos);
+    CHECK(description.find("Zwheat") != std::string::npos);
+    CHECK(description.find("Zbosphorus") != std::string::npos);
+    Words before = archive.rank(query);
+    Words after = archive.rank(expanded);
+    std::sort(before.begin(), before.end());
+    std::sort(after.begin(), after.end());
+    CHECK(after == before);  // w1 has no query word and stays out
+    CHECK(archive.rank(expanded).back() == "h1");
+
+    // One match: nothing to learn from, the query is returned as it was.
+    Xapian::Query single = parse("hotel").query;
+    enquire.set_query(single);
+    CHECK(expand_query(enquire, single, params).get_description() == single.get_description());
+}
+
+TEST_CASE("proximity scores words that stand close together", "[ranking][index]") {
+    Archive archive;
+    Xapian::docid near = archive.add("near", "Notes", "Officials said the grain deal was signed in the city.");
+    Xapian::docid far = archive.add(
+        "far", "Notes",
+        "The grain harvest was large this year, officials said after a long meeting in the city; a deal was signed.");
+    Xapian::docid one = archive.add("one", "Notes", "The grain harvest was large.");
+    RankingParams params;
+    params.proximity_window = 8;
+    Words words = {"grain", "deal"};
+    double near_score = proximity_score(archive.db, near, words, params);
+    double far_score = proximity_score(archive.db, far, words, params);
+    CHECK(near_score > 0);
+    CHECK(far_score == 0);  // more than 8 words apart
+    CHECK(proximity_score(archive.db, one, words, params) == 0);
+    CHECK(proximity_score(archive.db, near, {"grain"}, params) == 0);
+
+    params.proximity_weight = 1;
+    std::vector<RankedDoc> docs = {{far, 5.0}, {near, 5.0}, {one, 4.0}};
+    rerank_by_proximity(archive.db, words, params, docs);
+    CHECK(docs[0].id == near);
+    CHECK(docs[0].weight == Approx(5.0 + near_score));
+    CHECK(docs[1].id == far);
+    CHECK(docs[1].weight == 5.0);
+}
