@@ -269,6 +269,21 @@ TEST_CASE("speaker: and quote: together find what a person said", "[cli][speaker
     }
 }
 
+TEST_CASE("a quote is credited to its speaker only, never to another person the article quotes", "[cli][speakers]") {
+    // In the 2016 article "Nobody is in a rush" is Peskov's; Putin is quoted there too.
+    CHECK(ids(search_json({"speaker:putin quote:rush"})).empty());
+    CHECK(ids(search_json({"quote:rush", "--speaker", "Vladimir Putin"})).empty());
+    JsonResult peskov = search_json({"speaker:peskov quote:rush", "--quotes"});
+    CHECK(ids(peskov) == std::set<std::string>{"sample_corpus/2016/putin-congratulates-trump.txt"});
+    for (const auto& h : peskov.hits) {
+        REQUIRE(h["quotes"].size() == 1);
+        CHECK(h["quotes"][0]["speaker"] == "Dmitry Peskov");
+    }
+    CHECK(ids(search_json({"quote:rush", "--speaker", "peskov"})) == ids(peskov));
+    // Without quote: the words may stand anywhere in an article that quotes the person.
+    CHECK(ids(search_json({"speaker:putin rush"})).count("sample_corpus/2016/putin-congratulates-trump.txt") == 1);
+}
+
 TEST_CASE("option --timeline gives contiguous date buckets that add up to the total", "[cli][dates]") {
     JsonResult r = search_json({"kremlin", "--timeline", "--by", "year", "--limit", "0"});
     const json& t = r.summary["timeline"];

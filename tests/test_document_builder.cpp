@@ -126,3 +126,37 @@ TEST_CASE("very long ids are hashed into a bounded Q term", "[schema]") {
     CHECK(DocumentBuilder::id_term(id) == term);  // stable
     CHECK(DocumentBuilder::id_term("a.txt") == "Qa.txt");
 }
+
+TEST_CASE("each quote owns a block of positions that starts with its speaker's words", "[schema]") {
+    Analyzer analyzer;
+    Article a = sample_article();
+    a.quotes = {{"Dmitry Peskov", "We will wait for official results"},
+                {"Andrés López", "Official results matter"}};
+    Xapian::Document doc = DocumentBuilder(analyzer).build(a, "file.txt", "0:0");
+    using Positions = std::vector<Xapian::termpos>;
+    const Xapian::termpos second = schema::kQuoteBlock + 1;
+    CHECK(positions_of(doc, "XQSPdmitry") == Positions{1});
+    CHECK(positions_of(doc, "XQSPpeskov") == Positions{1});
+    CHECK(positions_of(doc, "XQSPandres") == Positions{second});
+    CHECK(positions_of(doc, "XQSPlopez") == Positions{second});
+    // Quote words follow their speaker; stems carry the same positions.
+    CHECK(positions_of(doc, "XQofficial") == Positions{6, second + 1});
+    CHECK(positions_of(doc, "ZXQoffici") == Positions{6, second + 1});
+    CHECK(positions_of(doc, "ZXQmatter") == Positions{second + 3});
+}
+
+TEST_CASE("a quote longer than its block keeps its words, without positions past the block", "[schema]") {
+    Analyzer analyzer;
+    Article a = sample_article();
+    std::string words;
+    for (unsigned i = 0; i < schema::kQuoteBlock + 10; ++i) words += "filler ";
+    a.quotes = {{"Dmitry Peskov", words + "finale"}, {"Andrés López", "next"}};
+    Xapian::Document doc = DocumentBuilder(analyzer).build(a, "file.txt", "0:0");
+    auto terms = terms_of(doc);
+    CHECK(terms.count("XQfinale") == 1);
+    CHECK(positions_of(doc, "XQfinale").empty());
+    auto filler = positions_of(doc, "XQfiller");
+    REQUIRE(!filler.empty());
+    CHECK(filler.back() <= schema::kQuoteBlock);
+    CHECK(positions_of(doc, "XQnext") == std::vector<Xapian::termpos>{schema::kQuoteBlock + 2});
+}

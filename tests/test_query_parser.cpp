@@ -470,3 +470,41 @@ TEST_CASE("lower-case and/or/not are operators only where the query groups with 
         CHECK(describe(typed).find(word) != std::string::npos);
     }
 }
+
+TEST_CASE("speaker: ties the quote: items of its sequence to that speaker's quotations", "[query_parser][index]") {
+    std::string tied = describe("speaker:putin quote:rush");
+    CHECK(tied.find("(XQSPputin PHRASE 1000 ZXQrush)") != std::string::npos);
+    CHECK(describe("speaker:\"vladimir putin\" quote:\"no rush\"").find(
+              "((XQSPvladimir PHRASE 1000 XQno) AND (XQSPputin PHRASE 1000 XQno))") != std::string::npos);
+    // An excluded speaker, or a quote item in another sequence, is not tied.
+    CHECK(describe("-speaker:putin quote:rush").find("XQSP") == std::string::npos);
+    CHECK(describe("speaker:putin OR quote:rush").find("XQSP") == std::string::npos);
+    // --speaker names tie like speaker: items.
+    ParsedQuery outer = QueryParser(analyzer(), structural()).parse("quote:rush", DefaultOperator::Or, {"Dmitry Peskov"});
+    CHECK(outer.query.get_description().find("(XQSPdmitry PHRASE 1000 ZXQrush)") != std::string::npos);
+
+    // One article quotes two people: neither is credited with the other's words.
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    Article article;
+    article.id = "two";
+    article.paragraphs = {"\"There is no hurry at all,\" Anna Vogel said.",
+                          "\"The harbour stays closed,\" said Piet Kramer."};
+    article.speakers = {"Anna Vogel", "Piet Kramer"};
+    article.quotes = {{"Anna Vogel", "There is no hurry at all"}, {"Piet Kramer", "The harbour stays closed"}};
+    db.add_document(DocumentBuilder(analyzer()).build(article, article.id, "0:0"));
+    auto count = [&](const std::string& query, std::vector<std::string> speakers = {}) {
+        Xapian::Enquire enquire(db);
+        enquire.set_query(QueryParser(analyzer()).parse(query, DefaultOperator::Or, speakers).query);
+        return enquire.get_mset(0, 10).size();
+    };
+    CHECK(count("speaker:vogel quote:hurry") == 1);
+    CHECK(count("speaker:kramer quote:hurry") == 0);
+    CHECK(count("speaker:kramer quote:harbour") == 1);
+    CHECK(count("speaker:\"piet kramer\" quote:\"stays closed\"") == 1);
+    CHECK(count("speaker:vogel quote:\"stays closed\"") == 0);
+    CHECK(count("speaker:vogel quote:hurried") == 1);  // the stem, as for any quote: word
+    CHECK(count("quote:harbour", {"Anna Vogel"}) == 0);
+    CHECK(count("quote:harbour", {"Anna Vogel", "Kramer"}) == 1);
+    // Without quote: the speaker filter and the words still match anywhere in the article.
+    CHECK(count("speaker:kramer hurry") == 1);
+}

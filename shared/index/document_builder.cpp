@@ -68,14 +68,32 @@ unsigned DocumentBuilder::index_text(Xapian::Document& doc, std::string_view tex
 }
 
 void DocumentBuilder::index_quotes(Xapian::Document& doc, const Article& article) const {
-    unsigned position = 1;
+    unsigned block = 0;
     for (const Quote& quote : article.quotes) {
-        for (const Token& token : m_analyzer.tokenize(quote.text, position)) {
-            doc.add_posting(std::string(schema::kQuotePrefix) + token.term, token.position + 1);
-            doc.add_term(std::string(schema::kQuoteStemPrefix) + m_analyzer.stem(token.term));
-            position = token.position + 1;
+        unsigned first = block * schema::kQuoteBlock + 1;
+        unsigned last = first + schema::kQuoteBlock - 1;
+        ++block;
+        // The speaker's words at the block's first position tie the quote to who said it.
+        std::string name = m_analyzer.normalize_keyword(quote.speaker);
+        for (std::size_t start = 0; start < name.size();) {
+            std::size_t end = name.find(' ', start);
+            if (end == std::string::npos) end = name.size();
+            std::string term = std::string(schema::kQuoteSpeakerPrefix) + name.substr(start, end - start);
+            if (end > start && term.size() <= schema::kMaxTermBytes) doc.add_posting(term, first, 0);
+            start = end + 1;
         }
-        position += 100;  // no phrase across two quotes
+        for (const Token& token : m_analyzer.tokenize(quote.text, first)) {
+            std::string exact = std::string(schema::kQuotePrefix) + token.term;
+            std::string stem = std::string(schema::kQuoteStemPrefix) + m_analyzer.stem(token.term);
+            Xapian::termpos position = token.position + 1;
+            if (position <= last) {
+                doc.add_posting(exact, position);
+                doc.add_posting(stem, position);
+            } else {
+                doc.add_term(exact);
+                doc.add_term(stem);
+            }
+        }
     }
 }
 

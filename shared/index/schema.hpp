@@ -9,7 +9,7 @@
 namespace gazette::schema {
 
 /// Written to the database metadata under kSchemaVersionKey; the searcher refuses other versions.
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
 inline constexpr std::string_view kSchemaVersionKey = "gazette.schema_version";
 /// gazette.source.<label> = the absolute real path of the directory indexed under that label; a
 /// different directory under a recorded label is refused unless the run says it moved (--moved).
@@ -33,7 +33,10 @@ inline constexpr std::string_view kSpeakerPrefix = "XSPK";      // XSPK<normalis
 inline constexpr std::string_view kSpeakerWordPrefix = "XSPW";  // XSPW<one word of the name>, positional
 inline constexpr std::string_view kSourcePrefix = "XSRC";       // XSRC<normalised source>
 inline constexpr std::string_view kQuotePrefix = "XQ";          // XQ<word>, words inside quotes
-inline constexpr std::string_view kQuoteStemPrefix = "ZXQ";     // ZXQ<stem>
+inline constexpr std::string_view kQuoteStemPrefix = "ZXQ";     // ZXQ<stem>, positional
+/// XQSP<one word of the quote's speaker's normalised name>, at the first position of the quote's
+/// block: `speaker:X quote:Y` asks for X's word right before Y within one block (kQuoteBlock).
+inline constexpr std::string_view kQuoteSpeakerPrefix = "XQSP";
 inline constexpr std::string_view kUndatedTerm = "XUNDATED";    // articles with no date
 
 // ---- Value slots ----------------------------------------------------------------------------
@@ -49,6 +52,12 @@ inline constexpr unsigned kSpeakersSlot = 4;
 inline constexpr unsigned kBodyFirstPosition = 1000;
 /// Title words count this many times in the unprefixed field: title matches rank higher.
 inline constexpr unsigned kTitleWdfBoost = 3;
+
+/// Quote i (from 0) owns positions [i * kQuoteBlock + 1, (i + 1) * kQuoteBlock]: its speaker's
+/// words (XQSP) at the first, its words (XQ, ZXQ) after them. A word past the block's end gets no
+/// position. So a phrase never spans two quotes, and "X right before Y within kQuoteBlock
+/// positions" holds only when Y is in a quote of X's.
+inline constexpr unsigned kQuoteBlock = 1000;
 
 /// Speaker name words are at positions 1.., the next speaker's kSpeakerPositionGap further on.
 inline constexpr unsigned kSpeakerPositionGap = 100;

@@ -43,17 +43,22 @@ double idf(const Xapian::Database& db, const std::string& term) {
     return std::log(1 + (n - df + 0.5) / (df + 0.5));
 }
 
-}  // namespace
+/// The query's words with their positions in one document and their idf (read once per query).
+struct ProximityWords {
+    const std::vector<std::string>& words;
+    std::vector<double> idfs;
+};
 
-double proximity_score(const Xapian::Database& db, Xapian::docid id,
-                       const std::vector<std::string>& words, const RankingParams& params) {
-    if (words.size() < 2) return 0;
+double score_document(const Xapian::Database& db, Xapian::docid id, const ProximityWords& query,
+                      const RankingParams& params) {
+    const auto& words = query.words;
     std::vector<std::vector<Xapian::termpos>> at;
-    std::vector<double> weights;
+    std::size_t present = 0;
     for (const auto& word : words) {
         at.push_back(positions(db, id, word));
-        weights.push_back(idf(db, word));
+        if (!at.back().empty()) ++present;
     }
+    if (present < 2) return 0;
     double average = std::max(db.get_avlength(), 1.0);
     double norm = params.k1 * ((1 - params.b) + params.b * db.get_doclength(id) / average);
     double score = 0;
@@ -62,16 +67,31 @@ double proximity_score(const Xapian::Database& db, Xapian::docid id,
         for (std::size_t j = i + 1; j < words.size(); ++j) {
             if (at[j].empty()) continue;
             double tpi = pair_instances(at[i], at[j], params.proximity_window);
-            if (tpi > 0) score += std::min(weights[i], weights[j]) * (params.k1 + 1) * tpi / (norm + tpi);
+            if (tpi > 0) score += std::min(query.idfs[i], query.idfs[j]) * (params.k1 + 1) * tpi / (norm + tpi);
         }
     }
     return score;
 }
 
+ProximityWords with_idfs(const Xapian::Database& db, const std::vector<std::string>& words) {
+    ProximityWords query{words, {}};
+    for (const auto& word : words) query.idfs.push_back(idf(db, word));
+    return query;
+}
+
+}  // namespace
+
+double proximity_score(const Xapian::Database& db, Xapian::docid id,
+                       const std::vector<std::string>& words, const RankingParams& params) {
+    if (words.size() < 2) return 0;
+    return score_document(db, id, with_idfs(db, words), params);
+}
+
 void rerank_by_proximity(const Xapian::Database& db, const std::vector<std::string>& words,
                          const RankingParams& params, std::vector<RankedDoc>& docs) {
     if (words.size() < 2 || params.proximity_weight <= 0) return;
-    for (RankedDoc& doc : docs) doc.weight += params.proximity_weight * proximity_score(db, doc.id, words, params);
+    ProximityWords query = with_idfs(db, words);
+    for (RankedDoc& doc : docs) doc.weight += params.proximity_weight * score_document(db, doc.id, query, params);
     std::stable_sort(docs.begin(), docs.end(),
                      [](const RankedDoc& a, const RankedDoc& b) { return a.weight > b.weight; });
 }

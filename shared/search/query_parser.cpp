@@ -34,6 +34,12 @@ struct Node {
     /// A bare word on the stop list (stop_words.hpp): its sequence drops it when it has other
     /// words to rank by. `stop_term` is collected for highlighting only if it is kept.
     std::optional<std::string> stop_term;
+    /// A positive `speaker:` filter: the words of the name, which tie the `quote:` items of its
+    /// sequence to this speaker (docs/schema.md, quotes and their speakers).
+    std::vector<std::string> speaker_words;
+    /// A `quote:` word or phrase: the positional term that stands for it in a tie to a speaker
+    /// (ZXQ<stem> for a word, XQ<first word> for a phrase).
+    std::optional<std::string> quote_anchor;
 
     [[nodiscard]] bool empty() const { return !positive && !negative; }
     [[nodiscard]] bool filter_only() const { return positive && !weighted; }
@@ -63,6 +69,19 @@ Prefixes weighted_prefixes(QueryField field) {
     if (field == QueryField::Title) return {schema::kTitlePrefix, schema::kTitleStemPrefix};
     if (field == QueryField::Quote) return {schema::kQuotePrefix, schema::kQuoteStemPrefix};
     return {schema::kBodyPrefix, schema::kStemPrefix};
+}
+
+/// The words of a normalised name ("vladimir putin" -> vladimir, putin).
+std::vector<std::string> words_of_name(std::string_view name) {
+    std::vector<std::string> words;
+    std::size_t start = 0;
+    while (start < name.size()) {
+        std::size_t end = name.find(' ', start);
+        if (end == std::string_view::npos) end = name.size();
+        if (end > start) words.emplace_back(name.substr(start, end - start));
+        start = end + 1;
+    }
+    return words;
 }
 
 /// `query` weighing `weight` times its BM25 (itself at 1; nothing at 0).
@@ -108,8 +127,10 @@ bool is_operand(QueryTokenKind kind) {
 class Parser {
 public:
     Parser(const Analyzer& analyzer, std::string_view text, DefaultOperator op,
-           const RankingParams& ranking, ParsedQuery& result)
-        : m_analyzer(analyzer), m_text(text), m_op(op), m_ranking(ranking), m_result(result) {}
+           const RankingParams& ranking, std::vector<std::vector<std::string>> outer_speakers,
+           ParsedQuery& result)
+        : m_analyzer(analyzer), m_text(text), m_op(op), m_ranking(ranking),
+          m_outer_speakers(std::move(outer_speakers)), m_result(result) {}
 
     Node run() {
         m_tokens = lex_query(m_text);
@@ -236,21 +257,25 @@ private:
         std::vector<Query> filters;
         std::vector<Query> excluded;
         bool weighted = false;
+        std::vector<std::pair<char, Node>> items;  // modifier, node
         while (is_operand(peek().kind)) {
             const QueryToken& token = advance();
             Context item_context = context;
             item_context.positive = context.positive && token.modifier != '-';
             if (token.field != QueryField::None) item_context.field = token.field;
             Node node = parse_item(token, item_context);
-            if (node.empty()) continue;
-            if (token.modifier == '-' || !node.positive) {
+            if (!node.empty()) items.emplace_back(token.modifier, std::move(node));
+        }
+        tie_quotes_to_speakers(items);
+        for (auto& [modifier, node] : items) {
+            if (modifier == '-' || !node.positive) {
                 excluded.push_back(*materialise(node));
                 continue;
             }
             weighted = weighted || node.weighted;
             if (node.stop_term) {
                 stop_words.emplace_back(*node.stop_term, *node.positive);
-            } else if (token.modifier == '+' || node.filter_only() || m_op == DefaultOperator::And) {
+            } else if (modifier == '+' || node.filter_only() || m_op == DefaultOperator::And) {
                 (node.filter_only() ? filters : required).push_back(*node.positive);
                 if (node.negative) excluded.push_back(*node.negative);
             } else {
@@ -283,6 +308,31 @@ private:
         if (!excluded.empty()) result.negative = combine(Query::OP_OR, excluded);
         result.weighted = weighted;
         return result;
+    }
+
+    /// `speaker:X quote:Y` (and `--speaker X` with `quote:Y`): each quote item of the sequence
+    /// must be in a quotation of one of the sequence's positive speakers (or of the --speaker
+    /// names): AND-ed with, for some speaker, every word of the name right before the item's
+    /// anchor within one quote block. The tie weighs nothing; the item keeps its own weight.
+    void tie_quotes_to_speakers(std::vector<std::pair<char, Node>>& items) const {
+        std::vector<std::vector<std::string>> speakers = m_outer_speakers;
+        for (const auto& [modifier, node] : items) {
+            if (modifier != '-' && !node.speaker_words.empty()) speakers.push_back(node.speaker_words);
+        }
+        if (speakers.empty()) return;
+        for (auto& [modifier, node] : items) {
+            if (modifier == '-' || !node.quote_anchor || !node.positive) continue;
+            std::vector<Query> alternatives;
+            for (const auto& words : speakers) {
+                std::vector<Query> each;
+                for (const auto& word : words) {
+                    Query pair[] = {Query(prefixed(schema::kQuoteSpeakerPrefix, word)), Query(*node.quote_anchor)};
+                    each.emplace_back(Query::OP_PHRASE, std::begin(pair), std::end(pair), schema::kQuoteBlock);
+                }
+                alternatives.push_back(combine(Query::OP_AND, each));
+            }
+            node.positive = Query(Query::OP_AND, *node.positive, unweighted(combine(Query::OP_OR, alternatives)));
+        }
     }
 
     Node parse_item(const QueryToken& token, const Context& context) {
@@ -375,6 +425,8 @@ private:
         if (part_tokens.size() == 1) {
             const std::string& term = part_tokens.front()->term;
             node.positive = weighted_word(term, context.field);
+            if (context.field == QueryField::Quote)
+                node.quote_anchor = prefixed(schema::kQuoteStemPrefix, m_analyzer.stem(term));
             bool stop = m_ranking.stop_words && context.field == QueryField::None &&
                         token.modifier == 0 && context.positive &&
                         is_stop_word(term) && !typed_as_acronym(token.text, m_text);
@@ -409,6 +461,7 @@ private:
         std::string_view prefix = weighted_prefixes(context.field).exact;
         Node node;
         node.weighted = true;
+        if (context.field == QueryField::Quote) node.quote_anchor = prefixed(prefix, parts.front());
         if (parts.size() == 1) {
             node.positive = Query(prefixed(prefix, parts.front()));
             if (context.positive) collect_word(parts.front());
@@ -424,22 +477,20 @@ private:
     Node speaker_filter(const QueryToken& token, const Context& context) {
         std::string name = m_analyzer.normalize_keyword(token.text);
         if (context.positive && !name.empty()) m_result.speakers.push_back(name);
+        std::vector<std::string> name_words = words_of_name(name);
+        if (name_words.empty()) return {};
+        count_terms(name_words.size(), token);
         std::vector<Query> words;
-        std::size_t start = 0;
-        while (start < name.size()) {
-            std::size_t end = name.find(' ', start);
-            if (end == std::string::npos) end = name.size();
-            if (end > start) {
-                words.emplace_back(prefixed(schema::kSpeakerWordPrefix,
-                                            std::string_view(name).substr(start, end - start)));
-            }
-            start = end + 1;
+        for (const auto& word : name_words) words.emplace_back(prefixed(schema::kSpeakerWordPrefix, word));
+        Node node;
+        if (context.positive) node.speaker_words = name_words;
+        if (words.size() == 1) {
+            node.positive = unweighted(words.front());
+        } else {
+            Query near(Query::OP_NEAR, words.begin(), words.end(), static_cast<Xapian::termcount>(words.size()));
+            node.positive = unweighted(near);
         }
-        if (words.empty()) return {};
-        count_terms(words.size(), token);
-        if (words.size() == 1) return {unweighted(words.front()), std::nullopt, false, std::nullopt};
-        Query near(Query::OP_NEAR, words.begin(), words.end(), static_cast<Xapian::termcount>(words.size()));
-        return {unweighted(near), std::nullopt, false, std::nullopt};
+        return node;
     }
 
     /// source:x -> XSRC<normalised source>.
@@ -447,7 +498,7 @@ private:
         std::string source = m_analyzer.normalize_keyword(token.text);
         if (source.empty()) return {};
         count_terms(1, token);
-        return {unweighted(Query(prefixed(schema::kSourcePrefix, source))), std::nullopt, false, std::nullopt};
+        return {unweighted(Query(prefixed(schema::kSourcePrefix, source))), std::nullopt, false, std::nullopt, {}, std::nullopt};
     }
 
     /// date:x -> Y/M/D term or a kDateSlot value range (date_query.hpp).
@@ -458,13 +509,14 @@ private:
         value = value.substr(0, value.find_last_not_of(kSpaces) + 1);
         if (value.empty()) return {};
         count_terms(1, token);
-        return {unweighted(date_query(value, where(token))), std::nullopt, false, std::nullopt};
+        return {unweighted(date_query(value, where(token))), std::nullopt, false, std::nullopt, {}, std::nullopt};
     }
 
     const Analyzer& m_analyzer;
     std::string_view m_text;
     DefaultOperator m_op;
     const RankingParams& m_ranking;
+    std::vector<std::vector<std::string>> m_outer_speakers;  // --speaker names, as words
     ParsedQuery& m_result;
     std::vector<QueryToken> m_tokens;
     std::size_t m_index = 0;
@@ -473,13 +525,19 @@ private:
 
 }  // namespace
 
-ParsedQuery QueryParser::parse(std::string_view text, DefaultOperator op) const {
+ParsedQuery QueryParser::parse(std::string_view text, DefaultOperator op,
+                               const std::vector<std::string>& speakers) const {
     if (text.size() > kMaxQueryBytes) {
         throw QueryError(fmt::format("query too long: {} bytes (the limit is {} bytes)",
                                      text.size(), kMaxQueryBytes));
     }
     ParsedQuery result;
-    Node node = Parser(m_analyzer, text, op, m_options.ranking, result).run();
+    std::vector<std::vector<std::string>> outer;
+    for (const auto& name : speakers) {
+        std::vector<std::string> words = words_of_name(m_analyzer.normalize_keyword(name));
+        if (!words.empty()) outer.push_back(std::move(words));
+    }
+    Node node = Parser(m_analyzer, text, op, m_options.ranking, std::move(outer), result).run();
     std::optional<Query> query = materialise(node);
     result.query = query ? *query : Query::MatchAll;
     result.has_weighted_terms = query.has_value() && node.weighted;

@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "analysis/analyzer.hpp"
 #include "search/query.hpp"
@@ -32,8 +33,11 @@ public:
     /// Parses a user query. Bare words are combined with `op`; see docs/query-language.md.
     /// Throws QueryError with a one-line message on unbalanced quotes or parentheses, a dangling
     /// operator or an invalid date. An unknown `field:` is read as plain words.
+    /// `speakers` are names given outside the query (gazette-search --speaker): its `quote:`
+    /// items must then be in a quotation of one of them, as with `speaker:X quote:Y`.
     [[nodiscard]] ParsedQuery parse(std::string_view text,
-                                    DefaultOperator op = DefaultOperator::Or) const;
+                                    DefaultOperator op = DefaultOperator::Or,
+                                    const std::vector<std::string>& speakers = {}) const;
 
 private:
     const Analyzer& m_analyzer;

@@ -36,7 +36,7 @@ struct RankingParams {
     unsigned feedback_docs = 3;          // first hits taken as relevant (0: off)
     unsigned feedback_terms = 20;        // stems added to the query
     double feedback_weight = 0.5;        // weight of the best added stem against a typed word
-    unsigned feedback_min_words = 2;     // only for queries of at least this many content words
+    unsigned feedback_min_words = 4;     // only for queries of at least this many content words
     unsigned feedback_min_articles = 1000;  // only in archives of at least this many articles
 };
 

@@ -114,7 +114,7 @@ Searcher::Searcher(const std::vector<std::string>& dbs) : m_db(open_database(dbs
 
 Xapian::Query Searcher::build_query(const SearchOptions& options, ParsedQuery& parsed) const {
     QueryParser parser(m_analyzer, QueryParserOptions{options.ranking});
-    parsed = parser.parse(options.query, options.op);
+    parsed = parser.parse(options.query, options.op, options.speakers);
     Xapian::Query query = parsed.query;
     std::vector<Xapian::Query> filters;
     if (!options.speakers.empty()) {
