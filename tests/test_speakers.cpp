@@ -73,6 +73,11 @@ TEST_CASE("quote finder: marks, apostrophes, nesting, paragraphs", "[speakers]")
         {{"Music of the '90s and rock 'n' roll."}, {"n"}},
         {{"„Wir schaffen das“, sagte sie."}, {"Wir schaffen das"}},
         {{"He measured 12\" by 5\" and left."}, {}},
+        // Two straight single marks stand for a double one (New York Times archive style).
+        {{"''We are not done,'' said Marta Quill. ''Not yet.''"}, {"We are not done,", "Not yet."}},
+        {{"''He told me 'no way,''' she said."}, {"He told me 'no way,'"}},
+        {{"''The first part.", "''The second part.''"}, {"The first part. The second part."}},
+        {{"The Smiths' car and the Joneses' house."}, {}},
         {{"No quotes here at all."}, {}},
         {{""}, {}},
     };
