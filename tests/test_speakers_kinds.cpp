@@ -82,3 +82,103 @@ TEST_CASE("kinds: party tags after a name", "[speakers]") {
          {{"Tessaly Monk", "It is a bad deal,"}}},
     });
 }
+
+TEST_CASE("kinds: a comma before the verb keeps the subject before it", "[speakers]") {
+    check_cases({
+        {"the name after the verb starts the reported clause",
+         {"Marek Dunmore, a fellow at a policy institute in Leeds, said the Navy's Fleet "
+          "Command should move faster."},
+         {"Marek Dunmore"},
+         {}},
+        {"an inverted subject closing the sentence still counts",
+         {"The vote will be close, said Odile Ferrand."},
+         {"Odile Ferrand"},
+         {}},
+        {"inverted subject followed by its own apposition",
+         {"The market will recover, said Lucan Terris, a trader at a small brokerage."},
+         {"Lucan Terris"},
+         {}},
+    });
+}
+
+TEST_CASE("kinds: plain nouns before an inverted subject", "[speakers]") {
+    check_cases({
+        {"said pollster X",
+         {"“Voters are tired,” said pollster Wendell Oakhurst."},
+         {"Wendell Oakhurst"},
+         {{"Wendell Oakhurst", "Voters are tired,"}}},
+        {"said longtime adviser X",
+         {"“He listens,” said longtime adviser Petra Lindqvale."},
+         {"Petra Lindqvale"},
+         {{"Petra Lindqvale", "He listens,"}}},
+        {"said in a statement is nobody",
+         {"“We are reviewing the case,” said in a statement the county office."},
+         {},
+         {}},
+    });
+}
+
+TEST_CASE("kinds: naming and judging verbs with a quotation", "[speakers]") {
+    check_cases({
+        {"called an object a quoted phrase",
+         {"Governor Ansel Whitcombe called the proposal “a recipe for chaos.”"},
+         {"Ansel Whitcombe"},
+         {{"Ansel Whitcombe", "a recipe for chaos."}}},
+        {"accused someone of a quoted act",
+         {"Talia Renwick accused her rival of “playing games with the budget.”"},
+         {"Talia Renwick"},
+         {{"Talia Renwick", "playing games with the budget."}}},
+        {"described something as a quoted phrase",
+         {"Senator Hollis Brandt described the deal as “a very good start.”"},
+         {"Hollis Brandt"},
+         {{"Hollis Brandt", "a very good start."}}},
+        {"slammed with a one-word quotation",
+         {"Mayor Corinne Vasquez-Lowe slammed the ruling as “shameful.”"},
+         {"Corinne Vasquez-Lowe"},
+         {{"Corinne Vasquez-Lowe", "shameful."}}},
+        {"called without a quotation is not speech",
+         {"Ruben Castellane called his brother on Sunday."},
+         {},
+         {}},
+        {"a long object before the quotation is a new clause",
+         {"Ruben Castellane called his brother, who was at home, and they discussed the "
+          "“new plan” for the farm."},
+         {},
+         {}},
+    });
+}
+
+TEST_CASE("kinds: signatures after a quotation", "[speakers]") {
+    check_cases({
+        {"reader quotes signed with a dash",
+         {"“I never thought I would see this day.” ― Marisol Quennell",
+          "“We waited for hours in the rain.” ― Tobias Wrenfield"},
+         {"Marisol Quennell", "Tobias Wrenfield"},
+         {{"Marisol Quennell", "I never thought I would see this day."},
+          {"Tobias Wrenfield", "We waited for hours in the rain."}}},
+        {"a reporter's initials after a sentence are not a signature",
+         {"The minister said the plan was “still on track.”--Alma Fenwright."},
+         {},
+         {}},
+        {"a reporter's credit line is not reported speech",
+         {"Ivo Stranack reported from Lisbon, and Hana Brill contributed reporting."},
+         {},
+         {}},
+    });
+}
+
+TEST_CASE("kinds: headline words are not names", "[speakers]") {
+    check_cases({
+        {"the headline repeated as the first paragraph",
+         {"Lyle Ormsby Praises Vance.", "“She did the work,” Senator Greta Vance said.",
+          "“It was close,” Vance said later."},
+         {"Greta Vance"},
+         {{"Greta Vance", "She did the work,"}, {"Greta Vance", "It was close,"}},
+         "Lyle Ormsby Praises Vance"},
+        {"a sentence-opening -ing word is not part of a name",
+         {"– Using Ansel Whitcombe? –",
+          "“We will not be used,” Ansel Whitcombe said."},
+         {"Ansel Whitcombe"},
+         {{"Ansel Whitcombe", "We will not be used,"}}},
+    });
+}

@@ -34,6 +34,9 @@ using namespace speakers;
 constexpr std::size_t kSpeakerWindow = 3;     // sentences back a pronoun may reach a speaker
 constexpr std::size_t kMentionWindow = 2;     // sentences back a pronoun may reach a named person
 constexpr double kTitleCaseShare = 0.7;       // headline in Title Case: its runs are not names
+constexpr std::size_t kMaxHeadlineTokens = 40;  // tokens of a body paragraph read as a headline
+constexpr std::size_t kMaxHeadlineNameWords = 3;  // words of a name registered from a headline
+constexpr std::size_t kNoWordLimit = 1000;
 constexpr std::size_t kMaxSubjectLead = 12;   // tokens before a sentence subject ("Meanwhile, …")
 constexpr std::size_t kMaxLookBack = 64;      // events or mentions a pronoun looks back through
 constexpr std::size_t kMaxApposition = 6;     // words of ", a veteran liberal politician"
@@ -109,7 +112,8 @@ bool title_case(const std::vector<Token>& title) {
 // Registers every person name of `tokens` for canonicalisation, except names a thing's noun
 // introduces ("trade house E.D.And F. Man", "the weekly Der Spiegel"): a later "Man said" must
 // not borrow them.
-void register_names(std::span<const Token> tokens, const NameRules& rules, NameRegistry& registry) {
+void register_names(std::span<const Token> tokens, const NameRules& rules, NameRegistry& registry,
+                    std::size_t max_words) {
     for (std::size_t i = 0; i < tokens.size();) {
         std::size_t end = name_run_end(tokens, i);
         if (end == i) {
@@ -122,12 +126,23 @@ void register_names(std::span<const Token> tokens, const NameRules& rules, NameR
         const Token* next = end < tokens.size() ? &tokens[end] : nullptr;
         if (auto name = rules.person_name(tokens.subspan(i, end - i), after_determiner, next)) {
             // "central bank Vice Governor X" is a person: a title stands between.
-            if (!after_thing || name->words.front().data() != tokens[i].text.data()) {
+            bool fits = name->words.size() <= max_words;
+            if (fits && (!after_thing || name->words.front().data() != tokens[i].text.data())) {
                 registry.add(name->words);
             }
         }
         i = end;
     }
+}
+
+// The paragraph opens with the headline's words (news archives repeat it as the first line).
+bool repeats_title(const std::vector<Token>& paragraph, const std::vector<Token>& title) {
+    std::size_t words = 0;
+    for (std::size_t i = 0; i < title.size(); ++i) {
+        if (i >= paragraph.size() || paragraph[i].text != title[i].text) return false;
+        if (is_word(title[i])) ++words;
+    }
+    return words > 0;
 }
 
 QuoteEnding quote_ending(std::string_view text) {
@@ -153,9 +168,15 @@ public:
           m_text(read_article_text(title, paragraphs)),
           m_rules(m_text.paragraphs, m_text.title),
           m_reader(m_text.flat, m_rules, m_registry) {
-        if (!title_case(m_text.title)) register_names(m_text.title, m_rules, m_registry);
-        for (const auto& paragraph : m_text.paragraphs) {
-            register_names(paragraph, m_rules, m_registry);
+        if (!title_case(m_text.title)) register_names(m_text.title, m_rules, m_registry, kNoWordLimit);
+        for (std::size_t p = 0; p < m_text.paragraphs.size(); ++p) {
+            const std::vector<Token>& paragraph = m_text.paragraphs[p];
+            // The headline repeated as the first paragraph ("Ann Roe Praises Tom Doe"): its
+            // longer capitalised runs hold verbs, not names.
+            bool headline = p == 0 && paragraph.size() <= kMaxHeadlineTokens &&
+                            repeats_title(paragraph, m_text.title) && title_case(paragraph);
+            register_names(paragraph, m_rules, m_registry,
+                           headline ? kMaxHeadlineNameWords : kNoWordLimit);
         }
         collect_mentions();
     }

@@ -85,7 +85,7 @@ const NameRegistry::Entry* NameRegistry::best_match(
     auto score = [](const Entry& e) {
         auto initials = static_cast<long>(initial_count(e.words));
         auto size = static_cast<long>(e.words.size());
-        return std::make_tuple(size - initials, -initials, static_cast<long>(e.count),
+        return std::make_tuple(size - initials, initials, static_cast<long>(e.count),
                                -static_cast<long>(e.order));
     };
     if (words.empty()) return nullptr;

@@ -16,8 +16,9 @@ public:
     /// Records one occurrence of a name (words as found, titles already stripped).
     void add(const std::vector<std::string_view>& words);
 
-    /// The display name for `words`: the best compatible registered name (most words, fewest
-    /// initials, most often seen, first seen), or `words` joined when none is compatible.
+    /// The display name for `words`: the best compatible registered name (most full words, then
+    /// the fullest form with its middle initials, most often seen, first seen), or `words` joined
+    /// when none is compatible. "Trump" -> "Donald J. Trump" over "Ivana Trump" named as often.
     [[nodiscard]] std::string canonical(const std::vector<std::string_view>& words) const;
 
     /// True when a registered name with two or more words is compatible with `words`.

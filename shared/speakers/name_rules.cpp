@@ -272,8 +272,11 @@ std::optional<PersonName> NameRules::person_name(std::span<const Token> run, boo
     unsigned last_stripped = 0;  // classes of the word just before the name
     bool after_plural = false;   // ... and it is a plural thing: "Brokers Enskilda said"
     // Leading titles, roles, nationalities, places, acronyms and sentence-opening common words;
-    // a capitalised "The" opening a sentence counts as a determiner before the name.
-    while (begin < end && strippable(run[begin])) {
+    // a capitalised "The" opening a sentence counts as a determiner before the name. A
+    // sentence-opening "-ing" word before two more words is a verb: "Using Ann Roe".
+    while (begin < end && (strippable(run[begin]) ||
+                           (run[begin].sentence_start && end - begin >= 3 &&
+                            FoldedWord(run[begin].text).view().ends_with("ing")))) {
         if (is_determiner(run[begin])) after_determiner = true;
         unsigned cls = classes_of(run[begin]);
         if (cls & kClassRole) titled = true;

@@ -55,6 +55,17 @@ const std::initializer_list<std::string_view> kBeliefVerbs = {
     "recalled", "recalls", "concluded", "concludes", "observed", "observes", "mentioned",
     "disclosed", "assured", "assures", "lamented", "objected", "считает", "признал", "признала"};
 
+// Verbs that name or judge what someone said: speech only with a quotation after a short
+// object ("X called the plan “a disaster”", "Y accused Z of “lying”", "W described it as “…”").
+const std::initializer_list<std::string_view> kNamingVerbs = {
+    "called", "calls", "described", "describes", "dubbed", "dubs", "labeled", "labelled",
+    "labels", "branded", "brands", "accused", "accuses", "praised", "praises", "criticized",
+    "criticised", "criticizes", "criticises", "slammed", "slams", "blasted", "blasts", "mocked",
+    "mocks", "derided", "derides", "dismissed", "dismisses", "hailed", "hails", "lauded",
+    "characterized", "characterised", "characterizes", "decried", "decries", "denounced",
+    "denounces", "condemned", "condemns", "defended", "defends", "questioned", "questions",
+    "echoed", "echoes", "promised", "vowed", "pledged", "touted", "touts"};
+
 // Verbs that attribute only next to a quotation: "…," the statement continued / reads: "…".
 const std::initializer_list<std::string_view> kAdjacentVerbs = {
     "continued", "continues", "reads"};
@@ -103,6 +114,9 @@ const std::unordered_map<std::string_view, VerbKind>& verb_table() {
         for (std::string_view w : kBeliefVerbs) t[w] = VerbKind::belief;
         for (std::string_view w : kParticiples) t[w] = VerbKind::participle;
         for (std::string_view w : kAdjacentVerbs) t[w] = VerbKind::adjacent;
+        for (std::string_view w : kNamingVerbs) {
+            if (!t.contains(w)) t[w] = VerbKind::naming;
+        }
         return t;
     }();
     return table;
@@ -168,6 +182,8 @@ VerbKind ClauseReader::verb_at(std::size_t i) const {
     if (folded == "pointed" && i + 1 < m_flat.size() && word_at(i + 1, "out")) {
         return VerbKind::speech;
     }
+    // "Ann Roe reported from Cairo": a reporter's credit line, not reported speech.
+    if (folded == "reported" && word_at(i + 1, "from")) return VerbKind::none;
     auto it = verb_table().find(folded);
     return it == verb_table().end() ? VerbKind::none : it->second;
 }
@@ -229,14 +245,21 @@ bool ClauseReader::governed(std::size_t i) const {
            (word_at(i - 1, "lead") || word_at(i - 1, "co-lead") || word_at(i - 1, "joint"));
 }
 
-// ", a 1.9 billion dlr computer systems company formed …,": an apposition naming a company (and
-// no person's title) makes the subject a thing.
+// ", a 1.9 billion dlr computer systems company formed …,": an apposition naming a company or
+// a body (and no person's title) makes the subject a thing.
 bool ClauseReader::company_apposition(std::size_t begin, std::size_t end) const {
     bool company = false;
     for (std::size_t i = begin; i < end; ++i) {
         if (!is_lower_word(m_flat[i])) continue;
-        if ((word_classes(m_folded[i]) & kClassTitle) != 0) return false;
+        unsigned cls = word_classes(m_folded[i]);
+        if ((cls & kClassTitle) != 0) return false;
         if (!m_flat[i].possessive && is_thing_noun(m_folded[i])) company = true;
+    }
+    // ", a conservative action committee,": a body's word heads the apposition.
+    const Token& head = m_flat[end - 1];
+    if (end > begin + 1 && is_lower_word(head) && !head.possessive &&
+        (word_classes(m_folded[end - 1]) & kClassOrganisation) != 0) {
+        company = true;
     }
     return company;
 }
@@ -369,6 +392,22 @@ Subject ClauseReader::subject_after(std::size_t from, std::size_t to, bool close
                (is_determiner(m_flat[i]) || is_role_word(m_flat[i]))) {
             ++i;
         }
+        // "said pollster Ann Roe.": up to two plain nouns before a name closing the clause.
+        std::size_t nouns = i;
+        while (nouns < to && nouns - i < 2 && is_lower_word(m_flat[nouns]) &&
+               !m_flat[nouns].possessive &&
+               (word_classes(m_folded[nouns]) == 0 || is_role_word(m_flat[nouns])) &&
+               !in(kPrepositions, m_folded[nouns]) && verb_at(nouns) == VerbKind::none) {
+            ++nouns;
+        }
+        if (nouns > i && nouns < to && is_name_word(m_flat[nouns])) {
+            std::size_t end = std::min(name_run_end(m_flat, nouns), to);
+            bool closed_here = end >= to || m_flat[end].kind != TokenKind::word;
+            if (closed_here && !m_flat[end - 1].possessive) {
+                Subject subject = person_or_thing(nouns, end, from);
+                if (subject.kind == SubjectKind::person) return subject;
+            }
+        }
         if (i >= to) return {};
         const Token& t = m_flat[i];
         if (!is_name_word(t)) {
@@ -444,6 +483,11 @@ Subject ClauseReader::after_clause(std::size_t quoted, QuoteEnding ending) const
     }
     if (!lead && ending == QuoteEnding::plain) return {};
     std::size_t hi = clause_end(i);
+    bool opens_paragraph = quoted == 0 || m_flat[quoted - 1].kind == TokenKind::paragraph_break;
+    if (opens_paragraph && i > quoted + 1 && is_dash_token(m_flat[i - 1])) {
+        Subject signed_by = dash_signature(i, hi);
+        if (signed_by.kind == SubjectKind::person) return signed_by;
+    }
     if (word_at(i, "according") && word_at(i + 1, "to")) return subject_after(i + 2, hi, true);
     std::size_t limit = std::min(hi, i + kMaxClause);
     std::size_t verb = i;
@@ -512,21 +556,24 @@ Subject ClauseReader::before_clause(std::size_t quoted, std::size_t quote_words)
     std::size_t verb = hi;
     while (verb > lo) {
         --verb;
-        if (attributes(verb_at(verb))) break;
+        VerbKind kind = verb_at(verb);
+        if (attributes(kind) || kind == VerbKind::naming) break;
         if (verb == lo) return {};
     }
-    if (!attributes(verb_at(verb))) return {};
+    VerbKind kind = verb_at(verb);
+    if (!attributes(kind) && kind != VerbKind::naming) return {};
     std::size_t tail = hi - verb - 1;
     Subject subject;
     const Token* prev = verb > lo ? &m_flat[verb - 1] : nullptr;
-    if (!prev || is_comma(*prev) || is_dash_token(*prev) || prev->kind == TokenKind::quoted) {
+    if (prev && is_comma(*prev)) {
+        subject = subject_after_comma(lo, verb, hi);
+    } else if (!prev || is_dash_token(*prev) || prev->kind == TokenKind::quoted) {
         subject = subject_after(verb + 1, hi, false);
-        if (!is_person_like(subject.kind)) {
-            subject = prev && is_comma(*prev) ? subject_before(lo, verb) : Subject{};
-        }
+        if (!is_person_like(subject.kind)) subject = Subject{};
     } else {
         subject = subject_before(lo, verb);
     }
+    if (kind == VerbKind::naming) return naming_tail(verb + 1, hi) ? subject : Subject{};
     if (tail == 0 || (tail == 1 && word_at(verb + 1, "that"))) return subject;
     if (punct_end && direct_tail(verb + 1, hi - 1)) return subject;
     if (quote_words >= kMinReportedWords && reported_tail(verb + 1, hi)) return subject;
@@ -541,6 +588,55 @@ bool ClauseReader::direct_tail(std::size_t begin, std::size_t end) const {
         if (in(kClauseBreakers, m_folded[i])) return false;
     }
     return true;
+}
+
+// "called the plan “…”", "accused Ann Roe of “…”", "described it as “…”": a short object, no
+// new clause and no punctuation between the verb and the quotation.
+bool ClauseReader::naming_tail(std::size_t begin, std::size_t end) const {
+    constexpr std::size_t kMaxNamingTail = 10;
+    if (begin >= end || end - begin > kMaxNamingTail) return false;
+    for (std::size_t i = begin; i < end; ++i) {
+        if (m_flat[i].kind != TokenKind::word) return false;
+        if (in(kClauseBreakers, m_folded[i]) && m_folded[i] != "as") return false;
+        if (verb_at(i) != VerbKind::none) return false;
+    }
+    return true;
+}
+
+// An inverted subject after a verb ("…, said Ann Roe, a pollster"): the name must close its
+// phrase. In "Ann Roe, a pollster, said the Navy's Fleet Command should …" the name after the
+// verb is followed by a verb of its own, so it is the object clause's subject, not the speaker.
+Subject ClauseReader::inverted_subject(std::size_t from, std::size_t to) const {
+    Subject subject = subject_after(from, to, false);
+    if (subject.kind != SubjectKind::person) return subject;
+    std::size_t end = subject.end;
+    if (end >= to || end >= m_flat.size()) return subject;
+    const Token& next = m_flat[end];
+    if (!is_lower_word(next)) return subject;
+    if (in(kPrepositions, m_folded[end]) || m_folded[end] == "who") return subject;
+    return {};
+}
+
+// The speaker of a verb right after a comma: an apposed subject before it ("Ann Roe, a
+// pollster, said") wins over a name after it; otherwise an inverted subject ("…, said Ann Roe").
+Subject ClauseReader::subject_after_comma(std::size_t lo, std::size_t verb,
+                                          std::size_t hi) const {
+    Subject before = subject_before(lo, verb);
+    if (is_person_like(before.kind)) return before;
+    Subject after = inverted_subject(verb + 1, hi);
+    return is_person_like(after.kind) ? after : before;
+}
+
+// "“…” ― Ana Roe" / "“…” — Ana Roe, Leeds" (a quotation opening its paragraph): a signature of two or more name words after a dash,
+// ending the clause or followed by a comma.
+Subject ClauseReader::dash_signature(std::size_t from, std::size_t to) const {
+    if (from >= to || !is_name_word(m_flat[from])) return {};
+    std::size_t end = std::min(name_run_end(m_flat, from), to);
+    if (end - from < 2) return {};
+    if (end < to && !is_comma(m_flat[end])) return {};
+    Subject subject = person_or_thing(from, end, from);
+    if (subject.kind != SubjectKind::person || subject.name.words.size() < 2) return {};
+    return subject;
 }
 
 // "told reporters that … “a long quoted phrase”": one clause, commas only inside the "that"
@@ -575,8 +671,7 @@ std::vector<ReportedSpeech> ClauseReader::reported_speech() const {
         if (v == lo) continue;
         Subject subject;
         if (is_comma(m_flat[v - 1])) {
-            subject = subject_after(v + 1, clause_end(v + 1), false);
-            if (!is_person_like(subject.kind)) subject = subject_before(lo, v);
+            subject = subject_after_comma(lo, v, clause_end(v + 1));
         } else {
             subject = subject_before(lo, v);
         }

@@ -22,6 +22,7 @@ enum class VerbKind {
     belief,      // believes, conceded, revealed: reported speech only when "that" follows
     adjacent,    // continued, reads: only next to a quotation
     participle,  // saying, adding: never the main verb
+    naming,      // called, described, accused: only with a quotation after a short object
 };
 
 enum class SubjectKind {
@@ -88,6 +89,11 @@ private:
     [[nodiscard]] bool valid_after_region(std::size_t begin, std::size_t verb) const;
     [[nodiscard]] bool direct_tail(std::size_t begin, std::size_t end) const;
     [[nodiscard]] bool reported_tail(std::size_t begin, std::size_t end) const;
+    [[nodiscard]] bool naming_tail(std::size_t begin, std::size_t end) const;
+    [[nodiscard]] Subject inverted_subject(std::size_t from, std::size_t to) const;
+    [[nodiscard]] Subject subject_after_comma(std::size_t lo, std::size_t verb,
+                                              std::size_t hi) const;
+    [[nodiscard]] Subject dash_signature(std::size_t from, std::size_t to) const;
     [[nodiscard]] std::size_t clause_end(std::size_t from) const;
 
     std::span<const Token> m_flat;
