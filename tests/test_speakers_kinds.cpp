@@ -182,3 +182,32 @@ TEST_CASE("kinds: headline words are not names", "[speakers]") {
          {{"Ansel Whitcombe", "We will not be used,"}}},
     });
 }
+
+TEST_CASE("kinds: titles and job words are not part of a name", "[speakers]") {
+    check_cases({
+        {"misspelled titles from wire copy",
+         {"Secertary Amos Quarrie said the talks would resume.",
+          "Represenative Delia Hartwell said the deal was fair.",
+          "Finance Minster Odo Brenneman told reporters that rates would fall."},
+         {"Amos Quarrie", "Delia Hartwell", "Odo Brenneman"},
+         {}},
+        {"a first name one letter from a title stays",
+         {"Marshall Penhallow said that he agreed."},
+         {"Marshall Penhallow"},
+         {}},
+        {"job words before a name",
+         {"Pastor Elias Wendt said the church would stay open.",
+          "“The numbers moved,” Pollster Ines Carbery said.",
+          "Comedian Rafe Dunmore told the crowd that he was done."},
+         {"Elias Wendt", "Ines Carbery", "Rafe Dunmore"},
+         {{"Ines Carbery", "The numbers moved,"}}},
+        {"plural nouns opening a sentence are not people",
+         {"Millennials rallied in the square on Sunday.", "“We are angry,” he said."},
+         {},
+         {}},
+        {"a place after a preposition is not a subject for a pronoun",
+         {"In Dunmore, he told the crowd it was cold."},
+         {},
+         {}},
+    });
+}

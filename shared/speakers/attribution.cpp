@@ -229,7 +229,12 @@ private:
                 mention.sentence = flat[i].sentence;
                 mention.name = m_registry.canonical(name->words);
                 mention.possessive = flat[end - 1].possessive;
-                mention.subject = !mention.possessive && subject_position(i, end);
+                // "In Concord, he said": a run opened by a preposition is no subject.
+                bool after_preposition =
+                    (word_classes(fold_word(flat[i].text)) & kClassFunction) != 0 &&
+                    name->words.front().data() != flat[i].text.data();
+                mention.subject =
+                    !mention.possessive && !after_preposition && subject_position(i, end);
                 mention.titled = name->person_titled || titled_before(i);
                 m_mentions.push_back(std::move(mention));
             }

@@ -42,6 +42,13 @@ const std::initializer_list<std::string_view> kRoles = {
     "agriculture", "transport", "transportation", "industry", "environment", "labor", "employment",
     "housing", "fisheries", "economic", "agrarian", "budget", "technician", "vice-premier",
     "vice-minister", "vice-governor", "vice-chancellor", "deputy-governor", "villager",
+    "pastor", "preacher", "evangelist", "pollster", "comedian", "comedienne", "co-anchor",
+    "co-host", "donor", "advocate", "consultant", "organizer", "organiser", "chaplain", "surgeon",
+    "physician", "nurse", "novelist", "playwright", "filmmaker", "producer",
+    "rapper", "musician", "guitarist", "athlete", "quarterback", "pitcher", "boxer", "golfer",
+    "volunteer", "superintendent", "sheriff", "councilman", "councilwoman",
+    "councilor", "councillor", "alderman", "assemblyman", "assemblywoman", "legislator",
+    "lobbyist", "staffer",
     // Russian (folded): roles, and adjectives that stand in front of them
     "политолог", "пресс-секретарь", "президент", "президента", "глава", "министр", "министра",
     "депутат", "эксперт", "аналитик", "представитель", "официальный", "спикер", "председатель",
@@ -74,7 +81,13 @@ const std::initializer_list<std::string_view> kTitles = {
     "brigadier", "marshal", "investor", "trader", "banker", "broker", "delegate", "strategist",
     "negotiator", "vice-chairman", "vice-chairwoman", "undersecretary", "under-secretary",
     "attorney-general", "solicitor-general", "technician", "vice-premier", "vice-minister",
-    "vice-governor", "vice-chancellor", "deputy-governor", "villager", "политолог",
+    "vice-governor", "vice-chancellor", "deputy-governor", "villager", "pastor", "preacher", "evangelist", "pollster", "comedian", "comedienne", "co-anchor",
+    "co-host", "donor", "advocate", "consultant", "organizer", "organiser", "chaplain", "surgeon",
+    "physician", "nurse", "novelist", "playwright", "filmmaker", "producer",
+    "rapper", "musician", "guitarist", "athlete", "quarterback", "pitcher", "boxer", "golfer",
+    "volunteer", "superintendent", "sheriff", "councilman", "councilwoman",
+    "councilor", "councillor", "alderman", "assemblyman", "assemblywoman", "legislator",
+    "lobbyist", "staffer", "политолог",
     "пресс-секретарь", "президент", "президента", "глава", "министр", "министра", "депутат", "эксперт", "аналитик",
     "представитель", "спикер", "председатель", "посол", "губернатор", "мэр", "сенатор",
     "советник", "заместитель", "лидер", "журналист", "профессор", "политик", "экономист",
@@ -346,8 +359,42 @@ bool looks_like_plural_noun(std::string_view folded) {
         return true;
     }
     if (folded.size() < 6) return false;
-    for (std::string_view ending : {"ers", "ors", "ists", "ants", "ents", "ians", "ees", "ives"}) {
+    for (std::string_view ending :
+         {"ers", "ors", "ists", "ants", "ents", "ians", "ees", "ives", "ans", "als", "ies"}) {
         if (folded.ends_with(ending)) return true;
+    }
+    return false;
+}
+
+namespace {
+
+constexpr std::size_t kMinSlipTitle = 7;  // shorter titles are too close to names and words
+
+// `word` is `title` with one letter dropped (not the first).
+bool dropped_letter(std::string_view word, std::string_view title) {
+    std::size_t i = 0;
+    while (i < word.size() && word[i] == title[i]) ++i;
+    return i > 0 && word.substr(i) == title.substr(i + 1);
+}
+
+// Same length: one letter changed, or two neighbours swapped (not the first letter).
+bool changed_letter(std::string_view word, std::string_view title) {
+    std::size_t i = 0;
+    while (i < word.size() && word[i] == title[i]) ++i;
+    if (i == 0 || i == word.size()) return false;
+    if (word.substr(i + 1) == title.substr(i + 1)) return true;
+    return i + 1 < word.size() && word[i] == title[i + 1] && word[i + 1] == title[i] &&
+           word.substr(i + 2) == title.substr(i + 2);
+}
+
+}  // namespace
+
+bool is_misspelled_title(std::string_view folded) {
+    if (folded.size() + 1 < kMinSlipTitle) return false;
+    for (std::string_view title : kTitles) {
+        if (title.size() < kMinSlipTitle || title.front() != folded.front()) continue;
+        if (title.size() == folded.size() + 1 && dropped_letter(folded, title)) return true;
+        if (title.size() == folded.size() && changed_letter(folded, title)) return true;
     }
     return false;
 }

@@ -21,6 +21,15 @@ constexpr std::size_t kMaxApposition = 10;   // tokens of ", a 1.9 billion dlr c
 
 unsigned classes_of(const Token& token) { return word_classes(FoldedWord(token.text).view()); }
 
+// A capitalised title with a typing slip ("Secertary", "Minster") reads as the title.
+unsigned leading_classes(const Token& token) {
+    FoldedWord word(token.text);
+    unsigned cls = word_classes(word.view());
+    if (cls == 0 && token.upper && is_misspelled_title(word.view()))
+        cls = kClassRole | kClassTitle;
+    return cls;
+}
+
 // "FBI", "U.S.", "CIA": capitals only (two letters or more) - organisations, not names.
 bool is_acronym(const Token& token) {
     return token.upper && !token.has_lower && !is_initial(token);
@@ -259,7 +268,7 @@ bool NameRules::is_company(std::span<const Token> words) const {
 bool NameRules::strippable(const Token& token) const {
     if (is_particle(token) || is_acronym(token)) return true;
     FoldedWord word(token.text);
-    if (word_classes(word.view()) != 0 || is_based_word(word.view())) return true;
+    if (leading_classes(token) != 0 || is_based_word(word.view())) return true;
     // A capitalised particle opening a name stays: "Van den Berg said".
     if (token.upper && is_particle_word(word.view())) return false;
     return token.sentence_start && m_lowercase_words.contains(std::string(word.view()));
@@ -278,7 +287,7 @@ std::optional<PersonName> NameRules::person_name(std::span<const Token> run, boo
                            (run[begin].sentence_start && end - begin >= 3 &&
                             FoldedWord(run[begin].text).view().ends_with("ing")))) {
         if (is_determiner(run[begin])) after_determiner = true;
-        unsigned cls = classes_of(run[begin]);
+        unsigned cls = leading_classes(run[begin]);
         if (cls & kClassRole) titled = true;
         if (cls & kClassTitle) person_titled = true;
         if (!is_particle(run[begin])) {  // "Banca del Monte": still a bank's
