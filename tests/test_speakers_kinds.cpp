@@ -211,3 +211,113 @@ TEST_CASE("kinds: titles and job words are not part of a name", "[speakers]") {
          {}},
     });
 }
+
+TEST_CASE("kinds: joint subjects", "[speakers]") {
+    check_cases({
+        {"two people",
+         {"Nora Blight and Caspar Vey said the museum would reopen in May."},
+         {"Nora Blight", "Caspar Vey"},
+         {}},
+        {"three people with commas",
+         {"Mina Oduya, Piet Harlan and Sabine Roux said they would stand again."},
+         {"Mina Oduya", "Piet Harlan", "Sabine Roux"},
+         {}},
+        {"Oxford comma",
+         {"Mina Oduya, Piet Harlan, and Sabine Roux told the board that the fund was empty."},
+         {"Mina Oduya", "Piet Harlan", "Sabine Roux"},
+         {}},
+        {"a quotation with a joint subject goes to the first",
+         {"“We are not leaving,” Nora Blight and Caspar Vey said."},
+         {"Nora Blight", "Caspar Vey"},
+         {{"Nora Blight", "We are not leaving,"}}},
+        {"an object before the conjunction is not a subject",
+         {"The debate between Nora Blight and Caspar Vey said little about taxes."},
+         {},
+         {}},
+        {"a company name with and is nobody",
+         {"Harlan and Vey said profits rose."},
+         {},
+         {}},
+    });
+}
+
+TEST_CASE("kinds: one subject for two verbs", "[speakers]") {
+    check_cases({
+        {"a verb joined by and shares the subject",
+         {"In a radio interview on Friday, Ilse Marwood called the plan “a start” and said "
+          "the delay was due to the weather."},
+         {"Ilse Marwood"},
+         {{"Ilse Marwood", "a start"}}},
+        {"an object of the first verb is not the subject",
+         {"Governor Teodor Amsel praised Ilse Marwood and said the town would recover."},
+         {"Teodor Amsel"},
+         {}},
+        {"a relative clause between breaks the chain",
+         {"Teodor Amsel met the mayor, who visited the site and said it was safe."},
+         {},
+         {}},
+    });
+}
+
+TEST_CASE("kinds: titles and roles standing for a named person", "[speakers]") {
+    check_cases({
+        {"the role words that introduced the name",
+         {"Harbour board spokesman Ewan Thorley confirmed the closure.",
+          "“The dock is unsafe,” the harbour board spokesman said."},
+         {"Ewan Thorley"},
+         {{"Ewan Thorley", "The dock is unsafe,"}}},
+        {"nationality and title",
+         {"Estonian president Kaia Vilms met the delegation on Monday.",
+          "“We are ready to talk,” the Estonian president responded."},
+         {"Kaia Vilms"},
+         {{"Kaia Vilms", "We are ready to talk,"}}},
+        {"a title matching nobody falls back on the subject before it",
+         {"Greta Holm won the vote in March.",
+          "Speaking on Monday, the President-elect said she would keep the team."},
+         {"Greta Holm"},
+         {}},
+        {"a different person with the same title is not reached",
+         {"Finnish president Aaro Lind met Estonian president Kaia Vilms.",
+          "“We agreed on the border,” the Finnish president said."},
+         {"Aaro Lind"},
+         {{"Aaro Lind", "We agreed on the border,"}}},
+        {"an unnamed person with a title is nobody",
+         {"“We will appeal,” a company spokesman said."},
+         {},
+         {}},
+    });
+}
+
+TEST_CASE("kinds: passive speech with by", "[speakers]") {
+    check_cases({
+        {"announced by a titled name",
+         {"The decision was announced on Monday by the press secretary of the mayor, "
+          "Ruth Calloway."},
+         {"Ruth Calloway"},
+         {}},
+        {"said by, with roles between",
+         {"This was announced by the press secretary of the head of the city council Ruth "
+          "Calloway."},
+         {"Ruth Calloway"},
+         {}},
+        {"a passive without a person",
+         {"The result was announced by the electoral commission."},
+         {},
+         {}},
+    });
+}
+
+TEST_CASE("kinds: a colon or a cue phrase before a quotation", "[speakers]") {
+    check_cases({
+        {"had this to say with an apposition left open, quotation in the next paragraph",
+         {"Oskar Veldt, deputy of the regional assembly from the farmers' party had this to say "
+          "in the first days of the count;",
+          "“The results are the worst in a decade. Nobody will accept them.”"},
+         {"Oskar Veldt"},
+         {{"Oskar Veldt", "The results are the worst in a decade. Nobody will accept them."}}},
+        {"name and apposition before a colon",
+         {"Lotte Brink, chair of the harbour board: “We will rebuild the pier.”"},
+         {"Lotte Brink"},
+         {{"Lotte Brink", "We will rebuild the pier."}}},
+    });
+}

@@ -84,6 +84,7 @@ struct Mention {
     bool possessive = false;
     bool subject = false;  // in a subject's place: "Putin described …", "…, Biden also …"
     bool titled = false;   // after a person's title: "President Reagan", "analyst Ellmann"
+    std::vector<std::string> roles;  // folded role words around it: "kremlin", "spokesman"
 };
 
 // How far a pronoun may be resolved: quotations may fall back on the only person named nearby;
@@ -203,6 +204,7 @@ public:
                 if (auto speaker = resolve(speech.subject, anchor, PronounScope::speakers)) {
                     add_event(std::min(anchor, speech.subject.begin), *speaker);
                 }
+                add_others(speech.subject, anchor);
             }
         }
         for (const CjkSpeech& speech : find_cjk_speech(m_paragraphs)) add_cjk_speech(speech);
@@ -236,10 +238,71 @@ private:
                 mention.subject =
                     !mention.possessive && !after_preposition && subject_position(i, end);
                 mention.titled = name->person_titled || titled_before(i);
+                mention.roles = roles_around(i, end);
                 m_mentions.push_back(std::move(mention));
             }
             i = end;
         }
+    }
+
+    // The role words that introduce the name run [begin, end): stripped ones inside it ("Russian
+    // President Vladimir Putin"), ones before it ("the press secretary of the head of state
+    // Ann Roe", "Putin's spokesman Ann Roe") and an apposition after it (", the Kremlin
+    // spokesman,").
+    std::vector<std::string> roles_around(std::size_t begin, std::size_t end) const {
+        constexpr std::size_t kMaxRoleWalk = 10;
+        const std::vector<Token>& flat = m_text.flat;
+        std::vector<std::string> roles;
+        auto take = [&roles](const Token& t) {
+            if (is_word(t) && !t.possessive && is_role_word(t)) roles.push_back(fold_word(t.text));
+        };
+        for (std::size_t i = begin; i < end; ++i) take(flat[i]);
+        for (std::size_t i = begin; i > 0 && begin - i < kMaxRoleWalk;) {
+            const Token& t = flat[--i];
+            if (!is_word(t)) break;
+            std::string word = fold_word(t.text);
+            bool joins = is_determiner(t) || word == "of" || t.possessive;
+            // "harbour board spokesman Ann Roe": plain content words describe the role too.
+            bool content = !t.upper &&
+                           (word_classes(word) & (kClassFunction | kClassGeneric)) == 0 &&
+                           m_reader.verb_at(i) == VerbKind::none;
+            if (!joins && !content && !is_role_word(t)) break;
+            if (!joins) roles.push_back(word);
+        }
+        if (end + 1 < flat.size() && is_punct(flat[end], ",")) {
+            for (std::size_t i = end + 1; i < flat.size() && i <= end + kMaxApposition; ++i) {
+                const Token& t = flat[i];
+                if (!is_word(t)) break;
+                take(t);
+            }
+        }
+        return roles;
+    }
+
+    // "the Kremlin spokesman" -> the nearest earlier person introduced with all these role
+    // words; otherwise the person a pronoun in its place would be.
+    std::optional<std::string> resolve_role(const Subject& subject, std::size_t anchor,
+                                            PronounScope scope) const {
+        constexpr std::size_t kMaxRoleLookBack = 400;  // mentions searched back for a role
+        auto first_after = std::lower_bound(
+            m_mentions.begin(), m_mentions.end(), subject.begin,
+            [](const Mention& mention, std::size_t at) { return mention.begin < at; });
+        std::size_t looked = 0;
+        for (auto it = first_after; it != m_mentions.begin() && looked++ < kMaxRoleLookBack;) {
+            const Mention& mention = *--it;
+            bool all = true;
+            for (const std::string& role : subject.roles) {
+                if (std::find(mention.roles.begin(), mention.roles.end(), role) ==
+                    mention.roles.end()) {
+                    all = false;
+                    break;
+                }
+            }
+            if (all) return mention.name;
+        }
+        // A title is more telling than a pronoun: it may also reach a person not yet quoted.
+        (void)scope;
+        return resolve_pronoun(anchor, PronounScope::speakers_and_subjects);
     }
 
     // A person named only by a title, as a subject: "a company spokeswoman told", "an aide
@@ -388,6 +451,7 @@ private:
     std::optional<std::string> resolve(const Subject& subject, std::size_t anchor,
                                        PronounScope scope) const {
         if (subject.kind == SubjectKind::person) return m_registry.canonical(subject.name.words);
+        if (subject.kind == SubjectKind::role) return resolve_role(subject, anchor, scope);
         if (subject.kind != SubjectKind::pronoun) return std::nullopt;
         return resolve_pronoun(anchor, scope);
     }
@@ -483,6 +547,14 @@ private:
             event_position = std::min(position, subject.begin);
         }
         add_event(event_position, *speaker);
+        add_others(subject, event_position);
+    }
+
+    // The other people of a joint subject ("Ann Roe and Tom Doe said") are speakers too.
+    void add_others(const Subject& subject, std::size_t position) {
+        for (const PersonName& other : subject.others) {
+            add_event(position, m_registry.canonical(other.words));
+        }
     }
 
     // A quotation with no clause of its own continues the previous one when only that one's

@@ -141,7 +141,8 @@ bool attributes(VerbKind kind) {
 }
 
 bool is_person_like(SubjectKind kind) {
-    return kind == SubjectKind::person || kind == SubjectKind::pronoun;
+    return kind == SubjectKind::person || kind == SubjectKind::pronoun ||
+           kind == SubjectKind::role;
 }
 
 constexpr std::size_t kMaxOwnerWalk = 12;  // tokens of "Technical Data Corp of Boston"
@@ -311,6 +312,12 @@ bool ClauseReader::person_segment(std::size_t begin, std::size_t end, Subject& o
 
 Subject ClauseReader::subject_before(std::size_t lo, std::size_t verb) const {
     std::size_t j = verb;
+    // "X had this to say": the subject stands before "had".
+    if (verb >= lo + 4 && word_at(verb, "say") && word_at(verb - 1, "to") &&
+        (word_at(verb - 2, "this") || word_at(verb - 2, "that") || word_at(verb - 2, "much")) &&
+        (word_at(verb - 3, "had") || word_at(verb - 3, "has") || word_at(verb - 3, "have"))) {
+        j = verb - 3;
+    }
     bool passive = false;
     while (j > lo && is_adverb(j - 1)) --j;
     while (j > lo && is_lower_word(m_flat[j - 1]) && in(kPassiveAux, m_folded[j - 1])) {
@@ -319,6 +326,8 @@ Subject ClauseReader::subject_before(std::size_t lo, std::size_t verb) const {
     }
     while (j > lo && is_adverb(j - 1)) --j;
     if (passive || j == lo) return {};
+    // "X referred to Y as “…” and said …": the verbs share the clause's subject.
+    if (word_at(j - 1, "and")) return shared_subject(lo, j - 1);
     std::size_t k = j - 1;
     if (is_comma(m_flat[k])) {
         // ", the Kremlin spokesman," / ", who …," : an apposition; or ", Professor X," itself.
@@ -363,12 +372,35 @@ Subject ClauseReader::subject_before(std::size_t lo, std::size_t verb) const {
         Subject subject = person_or_thing(begin, k + 1, lo);
         Subject owner;
         if (subject.kind == SubjectKind::thing && of_owner(lo, begin, owner)) return owner;
-        // "Putin and Xi said": a joint subject is nobody's alone.
-        if (begin > lo && (word_at(begin - 1, "and") || word_at(begin - 1, "or") ||
-                           is_punct(m_flat[begin - 1], "&"))) {
+        if (subject.kind == SubjectKind::thing) {
+            // "the Russian President said": a title with no name.
+            std::size_t det = begin;
+            while (det > lo && begin - det < kMaxSubjectLower && role_content_at(det - 1)) --det;
+            if (det > lo && word_at(det - 1, "the")) {
+                Subject role = role_phrase(det - 1, k + 1);
+                if (role.kind == SubjectKind::role) return role;
+            }
+        }
+        // "Putin and Xi said": each of them; "Putin or Xi", "Smith & Wesson": nobody.
+        if (begin > lo && word_at(begin - 1, "and")) return joint_subject(lo, begin, subject);
+        if (begin > lo && (word_at(begin - 1, "or") || is_punct(m_flat[begin - 1], "&"))) {
             subject.kind = SubjectKind::thing;
         }
         return subject;
+    }
+    if (is_lower_word(t) && role_word_at(k)) {
+        // "the Kremlin spokesman said", "the harbour board spokesman said"
+        std::size_t det = k;
+        while (det > lo && k - det < kMaxSubjectLower + 1 && role_content_at(det - 1)) --det;
+        if (det > lo && word_at(det - 1, "the")) {
+            Subject role = role_phrase(det - 1, k + 1);
+            if (role.kind == SubjectKind::role) return role;
+        }
+    }
+    if (is_lower_word(t)) {
+        // "X, deputy of the Duma from the ruling party had this to say"
+        Subject apposed = open_apposition(lo, k);
+        if (apposed.kind == SubjectKind::person) return apposed;
     }
     Subject thing;  // "the statement said", "officials said"
     thing.kind = SubjectKind::thing;
@@ -408,6 +440,10 @@ Subject ClauseReader::subject_after(std::size_t from, std::size_t to, bool close
                 if (subject.kind == SubjectKind::person) return subject;
             }
         }
+        if (i > from && (i >= to || !is_name_word(m_flat[i]))) {
+            Subject role = role_phrase(from, i);  // "said the Kremlin spokesman."
+            if (role.kind == SubjectKind::role) return role;
+        }
         if (i >= to) return {};
         const Token& t = m_flat[i];
         if (!is_name_word(t)) {
@@ -425,6 +461,10 @@ Subject ClauseReader::subject_after(std::size_t from, std::size_t to, bool close
             continue;
         }
         Subject subject = person_or_thing(i, end, from);
+        if (subject.kind == SubjectKind::thing && (end >= to || !is_name_word(m_flat[end]))) {
+            Subject role = role_phrase(from, end);  // "said the Russian President"
+            if (role.kind == SubjectKind::role) return role;
+        }
         if (end < to && is_lower_word(m_flat[end]) && is_role_word(m_flat[end])) {
             // "said Kremlin spokesman Dmitry Peskov", "said Paine Webber analyst Stephen Smith":
             // a title run or an employer, roles, then the name.
@@ -458,7 +498,10 @@ bool ClauseReader::valid_after_region(std::size_t begin, std::size_t verb) const
         }
         if (t.kind != TokenKind::word) return false;
         if (commas == 0) {
-            if (is_lower_word(t) && in(kClauseBreakers, m_folded[i])) return false;
+            // "Ann Roe and Tom Doe said": "and" between names joins a subject.
+            bool joins_names = m_folded[i] == "and" && i > begin && i + 1 < verb &&
+                               is_name_word(m_flat[i - 1]) && is_name_word(m_flat[i + 1]);
+            if (is_lower_word(t) && in(kClauseBreakers, m_folded[i]) && !joins_names) return false;
             if (is_lower_word(t) && !is_determiner(t) && !is_role_word(t) && !is_adverb(i) &&
                 pronoun_kind(t) == PronounKind::none) {
                 ++lower;
@@ -541,7 +584,8 @@ Subject ClauseReader::before_clause(std::size_t quoted, std::size_t quote_words)
         paragraph_start = false;
     }
     const Token& last = m_flat[hi - 1];
-    bool punct_end = is_punct(last, ":") || is_punct(last, ",");
+    bool punct_end = is_punct(last, ":") || is_punct(last, ",") ||
+                     (hi != quoted && is_punct(last, ";"));
     if (paragraph_start && is_punct(last, ":") && hi == quoted) {
         Subject named = name_colon(lo, hi - 1);
         if (named.kind == SubjectKind::person) return named;
@@ -639,6 +683,159 @@ Subject ClauseReader::dash_signature(std::size_t from, std::size_t to) const {
     return subject;
 }
 
+// A role or title word in any case ("spokesman", "Russian", "President-elect"), not possessive.
+bool ClauseReader::role_word_at(std::size_t i) const {
+    return i < m_flat.size() && m_flat[i].kind == TokenKind::word && !m_flat[i].possessive &&
+           is_role_word(m_flat[i]);
+}
+
+// A word a role phrase may hold: a role or title, or a plain content word ("harbour board").
+bool ClauseReader::role_content_at(std::size_t i) const {
+    if (role_word_at(i)) return true;
+    if (i >= m_flat.size() || !is_lower_word(m_flat[i]) || m_flat[i].possessive) return false;
+    return (word_classes(m_folded[i]) & (kClassFunction | kClassGeneric)) == 0 &&
+           verb_at(i) == VerbKind::none && !in(kPrepositions, m_folded[i]);
+}
+
+// [begin, end) is "the" and role words ending in a person's title: "the Kremlin spokesman",
+// "the Russian President", "the President-elect". Not "a spokesman" (an unnamed person).
+Subject ClauseReader::role_phrase(std::size_t begin, std::size_t end) const {
+    if (end < begin + 2 || end > m_flat.size() || !word_at(begin, "the")) return {};
+    Subject role;
+    role.kind = SubjectKind::role;
+    role.begin = begin;
+    role.end = end;
+    for (std::size_t i = begin + 1; i < end; ++i) {
+        if (!role_content_at(i)) return {};
+        role.roles.push_back(m_folded[i].empty() ? fold_word(m_flat[i].text) : m_folded[i]);
+    }
+    std::string last = fold_word(m_flat[end - 1].text);
+    if ((word_classes(last) & kClassTitle) == 0 && last != "president-elect") return {};
+    return role;
+}
+
+// "X and Y said", "X, Y and Z said", "X, Y, and Z said": every conjunct must be a person; the
+// first is the subject, the others ride along. `begin` starts the last conjunct.
+Subject ClauseReader::joint_subject(std::size_t lo, std::size_t begin, Subject last) const {
+    Subject nobody = last;
+    nobody.kind = SubjectKind::thing;
+    if (last.kind != SubjectKind::person) return nobody;
+    std::vector<Subject> conjuncts{last};
+    std::size_t j = begin - 1;  // the "and"
+    bool more = true;
+    while (more) {
+        if (j == lo) return nobody;
+        std::size_t end = j;  // exclusive end of the previous conjunct
+        if (is_comma(m_flat[end - 1])) --end;  // Oxford comma
+        if (end == lo) return nobody;
+        std::size_t run = name_run_begin(m_flat, lo, end - 1);
+        if (run >= end) return nobody;
+        Subject person = person_or_thing(run, end, lo);
+        if (person.kind != SubjectKind::person || m_flat[end - 1].possessive) return nobody;
+        conjuncts.push_back(person);
+        more = run >= lo + 2 && is_comma(m_flat[run - 1]) && is_name_word(m_flat[run - 2]) &&
+               conjuncts.size() < 6;
+        j = run - 1;
+    }
+    std::size_t first = conjuncts.back().begin;
+    if (!opens_clause(lo, first)) return nobody;
+    Subject out = conjuncts.back();
+    for (std::size_t c = conjuncts.size() - 1; c-- > 0;) out.others.push_back(conjuncts[c].name);
+    return out;
+}
+
+// The subject of the clause a second verb joins ("X referred to Y as “…” and said …"): the
+// nearest person or he/she opening a clause before `conjunction`, with no clause breaker or
+// stop between.
+Subject ClauseReader::shared_subject(std::size_t lo, std::size_t conjunction) const {
+    for (std::size_t k = conjunction; k-- > lo;) {
+        const Token& t = m_flat[k];
+        if (is_punct(t, ";") || is_punct(t, ":")) return {};
+        if (is_lower_word(t) && k + 1 < conjunction && in(kClauseBreakers, m_folded[k]) &&
+            m_folded[k] != "as") {
+            return {};
+        }
+        if (conjunction - k > kMaxClauseScan) return {};
+        if (!is_word(t) || k + 1 >= conjunction || !is_lower_word(m_flat[k + 1])) continue;
+        if (pronoun_kind(t) == PronounKind::person && opens_clause(lo, k)) {
+            Subject subject;
+            subject.kind = SubjectKind::pronoun;
+            subject.begin = k;
+            subject.end = k + 1;
+            return subject;
+        }
+        if (!is_name_word(t) || t.possessive) continue;
+        std::size_t begin = name_run_begin(m_flat, lo, k);
+        if (!opens_clause(lo, begin)) continue;
+        Subject subject = person_or_thing(begin, k + 1, lo);
+        return subject.kind == SubjectKind::person ? subject : Subject{};
+    }
+    return {};
+}
+
+// "X, deputy of the Duma from the ruling party had this to say": an apposition left open
+// before the verb. The name opens the sentence; the apposition starts with a role, a title or
+// a determiner and holds no verb, clause breaker or other punctuation.
+Subject ClauseReader::open_apposition(std::size_t lo, std::size_t k) const {
+    constexpr std::size_t kMaxOpenApposition = 16;
+    std::size_t c = k;
+    while (c > lo && k - c < kMaxOpenApposition) {
+        --c;
+        const Token& t = m_flat[c];
+        if (is_comma(t)) break;
+        if (t.kind != TokenKind::word && !is_punct(t, "-")) return {};
+        if (is_lower_word(t) && (in(kClauseBreakers, m_folded[c]) || verb_at(c) != VerbKind::none))
+            return {};
+    }
+    if (c == lo || !is_comma(m_flat[c]) || c + 1 > k) return {};
+    const Token& first = m_flat[c + 1];
+    if (!(is_role_word(first) || is_determiner(first))) return {};
+    std::size_t run = name_run_begin(m_flat, lo, c - 1);
+    if (run >= c || run != lo) return {};
+    Subject subject = person_or_thing(run, c, lo);
+    return subject.kind == SubjectKind::person ? subject : Subject{};
+}
+
+// "… was announced by the press secretary of the head of state Ann Roe": the agent of a
+// passive speech verb, past roles, determiners and "of".
+Subject ClauseReader::passive_agent(std::size_t verb) const {
+    constexpr std::size_t kMaxAgentGap = 8;   // tokens between the verb and "by"
+    constexpr std::size_t kMaxAgentWalk = 14;  // tokens between "by" and the name
+    std::size_t j = verb;
+    while (j > 0 && is_adverb(j - 1)) --j;
+    if (j == 0 || !is_lower_word(m_flat[j - 1]) || !in(kPassiveAux, m_folded[j - 1])) return {};
+    std::size_t hi = clause_end(verb + 1);
+    std::size_t by = verb + 1;
+    while (by < hi && by - verb <= kMaxAgentGap && !word_at(by, "by")) ++by;
+    if (by >= hi || !word_at(by, "by")) return {};
+    for (std::size_t i = by + 1; i < hi && i - by <= kMaxAgentWalk;) {
+        const Token& t = m_flat[i];
+        if (is_comma(t) && i + 1 < hi && is_name_word(m_flat[i + 1])) {  // "the mayor, Ann Roe"
+            ++i;
+            continue;
+        }
+        if (t.kind != TokenKind::word) return {};
+        if (is_lower_word(t)) {
+            bool part = is_determiner(t) || word_at(i, "of") || role_content_at(i) ||
+                        (word_classes(m_folded[i]) & (kClassPlace | kClassOrganisation)) != 0;
+            if (!part) return {};
+            ++i;
+            continue;
+        }
+        std::size_t end = std::min(name_run_end(m_flat, i), hi);
+        Subject subject = person_or_thing(i, end, by + 1);
+        if (subject.kind == SubjectKind::person) return subject;
+        bool roles_only = true;  // "the Russian state", "the Kremlin"
+        for (std::size_t r = i; r < end && roles_only; ++r) {
+            roles_only = role_word_at(r) || (word_classes(fold_word(m_flat[r].text)) &
+                                             (kClassPlace | kClassDemonym)) != 0;
+        }
+        if (!roles_only) return {};
+        i = end;
+    }
+    return {};
+}
+
 // "told reporters that … “a long quoted phrase”": one clause, commas only inside the "that"
 // clause, no colon or semicolon starting another sentence part.
 bool ClauseReader::reported_tail(std::size_t begin, std::size_t end) const {
@@ -665,6 +862,11 @@ std::vector<ReportedSpeech> ClauseReader::reported_speech() const {
         }
         VerbKind kind = verb_at(v);
         if (kind != VerbKind::speech && kind != VerbKind::belief) continue;
+        Subject agent = passive_agent(v);  // "this was announced by spokesman X"
+        if (agent.kind == SubjectKind::person) {
+            out.push_back({agent, v});
+            continue;
+        }
         if (kind == VerbKind::belief && (v + 1 >= m_flat.size() || !word_at(v + 1, "that"))) {
             continue;
         }

@@ -30,6 +30,7 @@ enum class SubjectKind {
     person,   // a person's name
     pronoun,  // he / she / him / her: resolve from the context
     thing,    // a non-person subject ("the statement", "officials", "the Kremlin"): no speaker
+    role,     // "the Kremlin spokesman", "the Russian president": a person the article named
 };
 
 struct Subject {
@@ -37,6 +38,8 @@ struct Subject {
     std::size_t begin = 0;  // flat index of the name run or pronoun
     std::size_t end = 0;
     PersonName name;
+    std::vector<PersonName> others;  // the other people of a joint subject ("X, Y and Z said")
+    std::vector<std::string> roles;  // role: its folded words ("russian", "president")
 };
 
 /// How a quotation's own text ends: with , ! ? … or a dash (the attribution may follow), with a
@@ -94,6 +97,13 @@ private:
     [[nodiscard]] Subject subject_after_comma(std::size_t lo, std::size_t verb,
                                               std::size_t hi) const;
     [[nodiscard]] Subject dash_signature(std::size_t from, std::size_t to) const;
+    [[nodiscard]] bool role_word_at(std::size_t i) const;
+    [[nodiscard]] bool role_content_at(std::size_t i) const;
+    [[nodiscard]] Subject role_phrase(std::size_t begin, std::size_t end) const;
+    [[nodiscard]] Subject joint_subject(std::size_t lo, std::size_t begin, Subject last) const;
+    [[nodiscard]] Subject shared_subject(std::size_t lo, std::size_t conjunction) const;
+    [[nodiscard]] Subject open_apposition(std::size_t lo, std::size_t k) const;
+    [[nodiscard]] Subject passive_agent(std::size_t verb) const;
     [[nodiscard]] std::size_t clause_end(std::size_t from) const;
 
     std::span<const Token> m_flat;
