@@ -38,6 +38,7 @@ constexpr std::size_t kMaxHeadlineTokens = 40;  // tokens of a body paragraph re
 constexpr std::size_t kMaxHeadlineNameWords = 3;  // words of a name registered from a headline
 constexpr std::size_t kNoWordLimit = 1000;
 constexpr std::size_t kMaxSubjectLead = 12;   // tokens before a sentence subject ("Meanwhile, …")
+constexpr std::size_t kMaxSubjectLower = 3;   // plain nouns before a title opening a sentence
 constexpr std::size_t kMaxLookBack = 64;      // events or mentions a pronoun looks back through
 constexpr std::size_t kMaxApposition = 6;     // words of ", a veteran liberal politician"
 constexpr std::size_t kMaxPronounScan = 80;   // tokens after a name searched for he/she
@@ -430,6 +431,17 @@ private:
             const Token& t = flat[k - 1];
             if (!is_word(t) || !(is_role_word(t) || is_determiner(t) || t.possessive)) break;
             --k;
+        }
+        // "Harbour board spokeswoman Ann Roe visited …": plain nouns before a title.
+        if (k < begin && k > lo && (word_classes(fold_word(flat[k].text)) & kClassTitle) != 0) {
+            std::size_t nouns = k;
+            while (nouns > lo && k - nouns < kMaxSubjectLower && is_word(flat[nouns - 1]) &&
+                   !flat[nouns - 1].possessive &&
+                   (word_classes(fold_word(flat[nouns - 1].text)) & kClassFunction) == 0 &&
+                   m_reader.verb_at(nouns - 1) == VerbKind::none) {
+                --nouns;
+            }
+            if (nouns == lo) k = lo;
         }
         if (k == lo) return true;
         const Token& t = flat[k - 1];

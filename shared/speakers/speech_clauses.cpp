@@ -428,7 +428,9 @@ Subject ClauseReader::subject_after(std::size_t from, std::size_t to, bool close
         std::size_t nouns = i;
         while (nouns < to && nouns - i < 2 && is_lower_word(m_flat[nouns]) &&
                !m_flat[nouns].possessive &&
-               (word_classes(m_folded[nouns]) == 0 || is_role_word(m_flat[nouns])) &&
+               (word_classes(m_folded[nouns]) == 0 || is_role_word(m_flat[nouns]) ||
+                (word_classes(m_folded[nouns]) == kClassGeneric &&
+                 !looks_like_plural_noun(m_folded[nouns]))) &&
                !in(kPrepositions, m_folded[nouns]) && verb_at(nouns) == VerbKind::none) {
             ++nouns;
         }
@@ -554,12 +556,17 @@ Subject ClauseReader::name_colon(std::size_t lo, std::size_t colon) const {
     std::size_t end = colon;
     for (std::size_t i = lo; i < colon; ++i) {
         if (is_comma(m_flat[i])) {
-            // "Leonid Slutsky, chairman of …:" - the apposition must read like one.
+            // "Leonid Slutsky, chairman of …:" / "Ann Roe, Channel Nine News:" - the apposition
+            // must read like one: a role or determiner first, or a medium or a body named.
             const Token& next = m_flat[std::min(i + 1, colon)];
-            if (i + 1 >= colon || next.kind != TokenKind::word ||
-                (next.upper && !is_role_word(next) && !is_determiner(next))) {
-                return {};
+            if (i + 1 >= colon || next.kind != TokenKind::word) return {};
+            bool body = false;
+            for (std::size_t k = i + 1; k < colon && !body; ++k) {
+                body = m_flat[k].kind == TokenKind::word &&
+                       (word_classes(fold_word(m_flat[k].text)) &
+                        (kClassMedia | kClassOrganisation)) != 0;
             }
+            if (next.upper && !is_role_word(next) && !is_determiner(next) && !body) return {};
             end = i;
             break;
         }
