@@ -321,3 +321,31 @@ TEST_CASE("kinds: a colon or a cue phrase before a quotation", "[speakers]") {
          {{"Lotte Brink", "We will rebuild the pier."}}},
     });
 }
+
+TEST_CASE("kinds: speech acts without a quotation", "[speakers]") {
+    check_cases({
+        {"criticized, accused and announced with a named subject",
+         {"Mayor Corinne Vasquez-Lowe criticized the ruling on Monday.",
+          "Talia Renwick accused the board of hiding the figures.",
+          "Lotte Brink announced her resignation from the harbour board."},
+         {"Corinne Vasquez-Lowe", "Talia Renwick", "Lotte Brink"},
+         {}},
+        {"called someone something names; a telephone call does not",
+         {"Ilse Marwood called the mayor a coward.",
+          "Ruben Castellane called his brother on Sunday and drove out to the farm."},
+         {"Ilse Marwood"},
+         {}},
+        {"called for and called on are not speech without a quotation",
+         {"Teodor Amsel called for calm.", "Greta Holm called on the council to resign."},
+         {},
+         {}},
+        {"a participle after a comma belongs to the clause's subject",
+         {"Nerys Dovecote posted a comment of her own, saying the school would stay open."},
+         {"Nerys Dovecote"},
+         {}},
+        {"an object of the main verb does not say the participle",
+         {"The council thanked Nerys Dovecote, saying the school would stay open."},
+         {},
+         {}},
+    });
+}

@@ -868,12 +868,33 @@ std::vector<ReportedSpeech> ClauseReader::reported_speech() const {
             continue;
         }
         VerbKind kind = verb_at(v);
-        if (kind != VerbKind::speech && kind != VerbKind::belief) continue;
-        Subject agent = passive_agent(v);  // "this was announced by spokesman X"
-        if (agent.kind == SubjectKind::person) {
-            out.push_back({agent, v});
+        if (kind == VerbKind::participle && v > lo && is_comma(m_flat[v - 1])) {
+            // "X posted a comment of her own, saying …": the clause's subject says it.
+            Subject subject = shared_subject(lo, v - 1);
+            if (subject.kind == SubjectKind::person) out.push_back({subject, v});
             continue;
         }
+        // "called" is as often a telephone call or a summons; "X called Y a liar" names.
+        bool telephone = (word_at(v, "called") || word_at(v, "calls")) && !second_object(v);
+        if (kind == VerbKind::speech || kind == VerbKind::belief) {
+            Subject agent = passive_agent(v);  // "this was announced by spokesman X"
+            if (agent.kind == SubjectKind::person) {
+                out.push_back({agent, v});
+                continue;
+            }
+        }
+        if ((kind == VerbKind::naming && !telephone) || announcing(v)) {
+            // "X criticized the plan", "X announced her resignation": speech acts with a named
+            // person opening the clause.
+            Subject subject = v > lo ? subject_before(lo, v) : Subject{};
+            if (subject.kind == SubjectKind::person && subject.others.empty() &&
+                opens_clause(lo, subject.begin) && !word_at(v + 1, "for") &&
+                !word_at(v + 1, "on") && !word_at(v + 1, "off")) {
+                out.push_back({subject, v});
+            }
+            continue;
+        }
+        if (kind != VerbKind::speech && kind != VerbKind::belief) continue;
         if (kind == VerbKind::belief && (v + 1 >= m_flat.size() || !word_at(v + 1, "that"))) {
             continue;
         }
@@ -891,6 +912,22 @@ std::vector<ReportedSpeech> ClauseReader::reported_speech() const {
         if (is_person_like(subject.kind)) out.push_back({subject, v});
     }
     return out;
+}
+
+// "called Y a liar", "called the plan an insult": a second noun phrase after the object.
+bool ClauseReader::second_object(std::size_t v) const {
+    constexpr std::size_t kMaxObject = 6;
+    for (std::size_t i = v + 2; i < m_flat.size() && i <= v + kMaxObject; ++i) {
+        if (m_flat[i].kind != TokenKind::word) return false;
+        if (word_at(i, "a") || word_at(i, "an")) return !is_determiner(m_flat[i - 1]);
+        if (in(kClauseBreakers, m_folded[i]) || in(kPrepositions, m_folded[i])) return false;
+    }
+    return false;
+}
+
+// "announced", "announces": a speech act whatever follows it.
+bool ClauseReader::announcing(std::size_t v) const {
+    return word_at(v, "announced") || word_at(v, "announces");
 }
 
 // The name at `begin` opens a clause: only roles, determiners and possessives stand between it
