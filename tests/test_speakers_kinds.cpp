@@ -349,3 +349,21 @@ TEST_CASE("kinds: speech acts without a quotation", "[speakers]") {
          {}},
     });
 }
+
+TEST_CASE("kinds: company subjects and unnamed roles stay nobody", "[speakers]") {
+    check_cases({
+        {"a company announcing with it",
+         {"Brackwell Tooling announced last week it had agreed to sell its plant."},
+         {},
+         {}},
+        {"a plain role matching nobody is an unnamed person",
+         {"The company will shut its plant at Ostermoor, the spokeswoman said."},
+         {},
+         {}},
+        {"a quotation signed in the next paragraph",
+         {"“Our kids deserve better schools than this.”", "- Greta Holm.",
+          "The senator is relying on old numbers."},
+         {"Greta Holm"},
+         {{"Greta Holm", "Our kids deserve better schools than this."}}},
+    });
+}

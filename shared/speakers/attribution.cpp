@@ -264,18 +264,24 @@ private:
             std::string word = fold_word(t.text);
             bool joins = is_determiner(t) || word == "of" || t.possessive;
             // "harbour board spokesman Ann Roe": plain content words describe the role too.
-            bool content = !t.upper &&
+            bool content = (!t.upper || t.sentence_start) &&
                            (word_classes(word) & (kClassFunction | kClassGeneric)) == 0 &&
                            m_reader.verb_at(i) == VerbKind::none;
             if (!joins && !content && !is_role_word(t)) break;
             if (!joins) roles.push_back(word);
         }
         if (end + 1 < flat.size() && is_punct(flat[end], ",")) {
-            for (std::size_t i = end + 1; i < flat.size() && i <= end + kMaxApposition; ++i) {
-                const Token& t = flat[i];
-                if (!is_word(t)) break;
-                take(t);
+            // ", the Kremlin spokesman," - not ", the spokeswoman said" (that is a new clause).
+            std::vector<std::string> apposed;
+            std::size_t i = end + 1;
+            for (; i < flat.size() && i <= end + kMaxApposition && is_word(flat[i]); ++i) {
+                if (m_reader.verb_at(i) != VerbKind::none) break;
+                if (!flat[i].possessive && is_role_word(flat[i]))
+                    apposed.push_back(fold_word(flat[i].text));
             }
+            bool closed = i >= flat.size() || is_punct(flat[i], ",") || is_sentence_end(flat[i]) ||
+                          flat[i].kind == TokenKind::paragraph_break;
+            if (closed) roles.insert(roles.end(), apposed.begin(), apposed.end());
         }
         return roles;
     }
@@ -301,7 +307,16 @@ private:
             }
             if (all) return mention.name;
         }
-        // A title is more telling than a pronoun: it may also reach a person not yet quoted.
+        // A proper title ("the President-elect", "the Estonian president") stands for the person
+        // in the subject's place as a pronoun would, and may reach one not yet quoted; a plain
+        // "the spokeswoman" matching nobody is an unnamed person.
+        bool proper = false;
+        for (std::size_t i = subject.begin; i < subject.end && i < m_text.flat.size(); ++i) {
+            const Token& t = m_text.flat[i];
+            proper = proper || (t.upper && !is_determiner(t)) ||
+                     (word_classes(fold_word(t.text)) & kClassDemonym) != 0;
+        }
+        if (!proper) return std::nullopt;
         (void)scope;
         return resolve_pronoun(anchor, PronounScope::speakers_and_subjects);
     }

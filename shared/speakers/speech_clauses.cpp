@@ -521,6 +521,14 @@ std::size_t ClauseReader::after_clause_end(std::size_t quoted) const {
 
 Subject ClauseReader::after_clause(std::size_t quoted, QuoteEnding ending) const {
     std::size_t i = quoted + 1;
+    bool opens_paragraph = quoted == 0 || m_flat[quoted - 1].kind == TokenKind::paragraph_break;
+    if (opens_paragraph && i + 2 < m_flat.size() && m_flat[i].kind == TokenKind::paragraph_break &&
+        is_dash_token(m_flat[i + 1])) {
+        // "“…”" then a paragraph "- Ann Roe.": the quotation's signature.
+        std::size_t hi = clause_end(i + 2);
+        Subject signed_by = dash_signature(i + 2, hi);
+        if (signed_by.kind == SubjectKind::person) return signed_by;
+    }
     bool lead = false;
     while (i < m_flat.size() && (is_comma(m_flat[i]) || is_dash_token(m_flat[i]))) {
         ++i;
@@ -528,7 +536,6 @@ Subject ClauseReader::after_clause(std::size_t quoted, QuoteEnding ending) const
     }
     if (!lead && ending == QuoteEnding::plain) return {};
     std::size_t hi = clause_end(i);
-    bool opens_paragraph = quoted == 0 || m_flat[quoted - 1].kind == TokenKind::paragraph_break;
     if (opens_paragraph && i > quoted + 1 && is_dash_token(m_flat[i - 1])) {
         Subject signed_by = dash_signature(i, hi);
         if (signed_by.kind == SubjectKind::person) return signed_by;
@@ -889,7 +896,7 @@ std::vector<ReportedSpeech> ClauseReader::reported_speech() const {
             Subject subject = v > lo ? subject_before(lo, v) : Subject{};
             if (subject.kind == SubjectKind::person && subject.others.empty() &&
                 opens_clause(lo, subject.begin) && !word_at(v + 1, "for") &&
-                !word_at(v + 1, "on") && !word_at(v + 1, "off")) {
+                !word_at(v + 1, "on") && !word_at(v + 1, "off") && !thing_follows(v)) {
                 out.push_back({subject, v});
             }
             continue;
@@ -921,6 +928,18 @@ bool ClauseReader::second_object(std::size_t v) const {
         if (m_flat[i].kind != TokenKind::word) return false;
         if (word_at(i, "a") || word_at(i, "an")) return !is_determiner(m_flat[i - 1]);
         if (in(kClauseBreakers, m_folded[i]) || in(kPrepositions, m_folded[i])) return false;
+    }
+    return false;
+}
+
+// "Acme announced last week it had agreed …": it/its soon after the verb (before he/she/his/
+// her) shows that the subject is a company or a body.
+bool ClauseReader::thing_follows(std::size_t v) const {
+    constexpr std::size_t kMaxThingScan = 8;
+    for (std::size_t i = v + 1; i < m_flat.size() && i <= v + kMaxThingScan; ++i) {
+        if (is_clause_stop(m_flat[i])) return false;
+        if (word_at(i, "it") || word_at(i, "its") || word_at(i, "itself")) return true;
+        if (pronoun_kind(m_flat[i]) == PronounKind::person || word_at(i, "his")) return false;
     }
     return false;
 }
