@@ -367,3 +367,25 @@ TEST_CASE("kinds: company subjects and unnamed roles stay nobody", "[speakers]")
          {{"Greta Holm", "Our kids deserve better schools than this."}}},
     });
 }
+
+TEST_CASE("kinds: quoted and repeated headlines hold no names", "[speakers]") {
+    check_cases({
+        {"a quoted headline in Title Case",
+         {"The papers loved it (''Brannock Humbles Varga,'' declared one tabloid).",
+          "''We will see,'' Varga said."},
+         {},
+         {}},
+        {"the headline repeated with its punctuation moved",
+         {"Ilse Marwood Says Varga ‘Has No Plan.’",
+          "“He has no plan,” Councillor Ilse Marwood said of Tomas Varga.",
+          "“We will see,” Varga said, adding that he had a plan."},
+         {"Ilse Marwood", "Tomas Varga"},
+         {{"Ilse Marwood", "He has no plan,"}, {"Tomas Varga", "We will see,"}},
+         "Ilse Marwood Says Varga ‘Has No Plan’"},
+        {"a -born description and a moderator's title are not part of the name",
+         {"Korean-born Monte Hallowell said the rules were unfair.",
+          "Co-moderator Dagny Fairley asked whether the plan was legal."},
+         {"Monte Hallowell", "Dagny Fairley"},
+         {}},
+    });
+}

@@ -116,10 +116,30 @@ bool title_case(const std::vector<Token>& title) {
 // not borrow them.
 void register_names(std::span<const Token> tokens, const NameRules& rules, NameRegistry& registry,
                     std::size_t max_words) {
+    // A quoted title in Title Case ("“Ann Roe Excommunicates Tom Doe”", a book's name): its
+    // runs are not names.
+    std::unordered_map<long, std::pair<std::size_t, std::size_t>> quoted_case;  // long, upper
+    for (const Token& t : tokens) {
+        if (t.quote < 0 || !is_word(t) || t.text.size() < 4 || !t.has_lower) continue;
+        auto& [long_words, upper] = quoted_case[t.quote];
+        ++long_words;
+        if (t.upper) ++upper;
+    }
+    auto title_quote = [&quoted_case](long quote) {
+        auto it = quoted_case.find(quote);
+        if (it == quoted_case.end()) return false;
+        auto [long_words, upper] = it->second;
+        return long_words >= 2 && static_cast<double>(upper) >=
+                                      kTitleCaseShare * static_cast<double>(long_words);
+    };
     for (std::size_t i = 0; i < tokens.size();) {
         std::size_t end = name_run_end(tokens, i);
         if (end == i) {
             ++i;
+            continue;
+        }
+        if (tokens[i].quote >= 0 && title_quote(tokens[i].quote)) {
+            i = end;
             continue;
         }
         bool after_thing = i > 0 && is_word(tokens[i - 1]) && !tokens[i - 1].upper &&
@@ -128,7 +148,10 @@ void register_names(std::span<const Token> tokens, const NameRules& rules, NameR
         const Token* next = end < tokens.size() ? &tokens[end] : nullptr;
         if (auto name = rules.person_name(tokens.subspan(i, end - i), after_determiner, next)) {
             // "central bank Vice Governor X" is a person: a title stands between.
+            // A headline's run ("Calls Trump") never shadows a name the body gives.
             bool fits = name->words.size() <= max_words;
+            if (max_words < kNoWordLimit && registry.knows_last_word(name->words.back()))
+                fits = false;
             if (fits && (!after_thing || name->words.front().data() != tokens[i].text.data())) {
                 registry.add(name->words);
             }
@@ -137,12 +160,17 @@ void register_names(std::span<const Token> tokens, const NameRules& rules, NameR
     }
 }
 
-// The paragraph opens with the headline's words (news archives repeat it as the first line).
+// The paragraph opens with the headline's words (news archives repeat it as the first line,
+// punctuation and quote marks sometimes moved: "Retch’" / "Retch.’").
 bool repeats_title(const std::vector<Token>& paragraph, const std::vector<Token>& title) {
     std::size_t words = 0;
-    for (std::size_t i = 0; i < title.size(); ++i) {
-        if (i >= paragraph.size() || paragraph[i].text != title[i].text) return false;
-        if (is_word(title[i])) ++words;
+    std::size_t p = 0;
+    for (const Token& word : title) {
+        if (!is_word(word)) continue;
+        while (p < paragraph.size() && !is_word(paragraph[p])) ++p;
+        if (p >= paragraph.size() || paragraph[p].text != word.text) return false;
+        ++p;
+        ++words;
     }
     return words > 0;
 }
@@ -171,15 +199,19 @@ public:
           m_rules(m_text.paragraphs, m_text.title),
           m_reader(m_text.flat, m_rules, m_registry) {
         if (!title_case(m_text.title)) register_names(m_text.title, m_rules, m_registry, kNoWordLimit);
+        // The headline repeated as the first paragraph ("Ann Roe Praises Tom Doe"): its longer
+        // capitalised runs hold verbs, not names; it is read last, for new surnames only.
+        const std::vector<Token>* headline = nullptr;
         for (std::size_t p = 0; p < m_text.paragraphs.size(); ++p) {
             const std::vector<Token>& paragraph = m_text.paragraphs[p];
-            // The headline repeated as the first paragraph ("Ann Roe Praises Tom Doe"): its
-            // longer capitalised runs hold verbs, not names.
-            bool headline = p == 0 && paragraph.size() <= kMaxHeadlineTokens &&
-                            repeats_title(paragraph, m_text.title) && title_case(paragraph);
-            register_names(paragraph, m_rules, m_registry,
-                           headline ? kMaxHeadlineNameWords : kNoWordLimit);
+            if (p == 0 && paragraph.size() <= kMaxHeadlineTokens &&
+                repeats_title(paragraph, m_text.title) && title_case(paragraph)) {
+                headline = &paragraph;
+                continue;
+            }
+            register_names(paragraph, m_rules, m_registry, kNoWordLimit);
         }
+        if (headline) register_names(*headline, m_rules, m_registry, kMaxHeadlineNameWords);
         collect_mentions();
     }
 

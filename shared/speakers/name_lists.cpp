@@ -48,7 +48,7 @@ const std::initializer_list<std::string_view> kRoles = {
     "rapper", "musician", "guitarist", "athlete", "quarterback", "pitcher", "boxer", "golfer",
     "volunteer", "superintendent", "sheriff", "councilman", "councilwoman",
     "councilor", "councillor", "alderman", "assemblyman", "assemblywoman", "legislator",
-    "lobbyist", "staffer",
+    "lobbyist", "staffer", "moderator", "co-moderator", "challenger", "staff",
     // Russian (folded): roles, and adjectives that stand in front of them
     "политолог", "пресс-секретарь", "президент", "президента", "глава", "министр", "министра",
     "депутат", "эксперт", "аналитик", "представитель", "официальный", "спикер", "председатель",
@@ -87,7 +87,7 @@ const std::initializer_list<std::string_view> kTitles = {
     "rapper", "musician", "guitarist", "athlete", "quarterback", "pitcher", "boxer", "golfer",
     "volunteer", "superintendent", "sheriff", "councilman", "councilwoman",
     "councilor", "councillor", "alderman", "assemblyman", "assemblywoman", "legislator",
-    "lobbyist", "staffer", "политолог",
+    "lobbyist", "staffer", "moderator", "co-moderator", "challenger", "staff", "политолог",
     "пресс-секретарь", "президент", "президента", "глава", "министр", "министра", "депутат", "эксперт", "аналитик",
     "представитель", "спикер", "председатель", "посол", "губернатор", "мэр", "сенатор",
     "советник", "заместитель", "лидер", "журналист", "профессор", "политик", "экономист",

@@ -78,8 +78,11 @@ bool company_apposition_after(const std::vector<Token>& tokens, std::size_t end)
     return company;
 }
 
-// "Montreal-based", "London-based": a company's description, never part of a name.
-bool is_based_word(std::string_view folded) { return folded.ends_with("-based"); }
+// "Montreal-based", "London-based": a company's description, never part of a name; nor is
+// "Korean-born".
+bool is_based_word(std::string_view folded) {
+    return folded.ends_with("-based") || folded.ends_with("-born");
+}
 
 // "Volksbank", "Commerzbank", "MCorp": a company's one-word name.
 bool is_company_word(std::string_view folded) {
