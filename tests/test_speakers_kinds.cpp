@@ -389,3 +389,17 @@ TEST_CASE("kinds: quoted and repeated headlines hold no names", "[speakers]") {
          {}},
     });
 }
+
+TEST_CASE("kinds: generational suffixes", "[speakers]") {
+    check_cases({
+        {"a suffixed name is shown without its suffix and found from the surname",
+         {"Senator Amos T. Quarrie Jr. spoke first.", "“We will vote no,” Quarrie said."},
+         {"Amos T. Quarrie"},
+         {{"Amos T. Quarrie", "We will vote no,"}}},
+        {"father and son stay apart",
+         {"Amos Quarrie Jr. said that his father won.", "Amos Quarrie said that he won.",
+          "“It was close,” Quarrie said."},
+         {"Amos Quarrie Jr.", "Amos Quarrie"},
+         {{"Amos Quarrie", "It was close,"}}},
+    });
+}

@@ -80,7 +80,8 @@ const std::initializer_list<std::string_view> kAdverbs = {
     "also", "previously", "later", "then", "once", "again", "has", "had", "have", "would", "will",
     "earlier", "further", "recently", "first", "finally", "still", "already", "never", "often",
     "just", "only", "subsequently", "immediately", "even", "both", "reportedly", "repeatedly",
-    "last", "since", "too", "however", "ещё", "также", "уже"};
+    "last", "since", "too", "however", "not", "hasn't", "haven't", "hadn't", "didn't", "doesn't",
+    "don't", "won't", "wouldn't", "couldn't", "ещё", "также", "уже"};
 
 const std::initializer_list<std::string_view> kPassiveAux = {
     "was", "were", "been", "be", "being", "is", "are"};
