@@ -403,3 +403,20 @@ TEST_CASE("kinds: generational suffixes", "[speakers]") {
          {{"Amos Quarrie", "It was close,"}}},
     });
 }
+
+TEST_CASE("kinds: name shapes", "[speakers]") {
+    check_cases({
+        {"initials run together",
+         {"J.K. Pellham spoke at the hearing.", "“It is too late,” Pellham said."},
+         {"J.K. Pellham"},
+         {{"J.K. Pellham", "It is too late,"}}},
+        {"a first name that is also a company ending",
+         {"Asa Dovecote, an organizer with the tenants' group, said the march would go on."},
+         {"Asa Dovecote"},
+         {}},
+        {"dotted place abbreviations are still not names",
+         {"U.S. officials said the plan was fine.", "The U.N. envoy said it was late."},
+         {},
+         {}},
+    });
+}

@@ -206,7 +206,7 @@ const std::initializer_list<std::string_view> kOrganisations = {
 const std::initializer_list<std::string_view> kCompanySuffixes = {
     "corp", "corp.", "corporation", "inc", "inc.", "incorporated", "co", "co.", "cos", "company",
     "ltd", "ltd.", "limited", "plc", "llc", "lp", "llp", "ag", "sa", "nv", "bv", "spa", "gmbh",
-    "kk", "pty", "bhd", "oy", "asa", "group", "holdings", "holding", "bancorp", "bancorporation",
+    "kk", "pty", "bhd", "oy", "group", "holdings", "holding", "bancorp", "bancorporation",
     "bancshares", "banco", "banca", "banque", "industries", "enterprises", "associates",
     "partners", "brothers", "securities", "capital", "resources", "petroleum", "systems",
     "technologies", "technology", "laboratories", "airlines", "airways", "motors", "bank",

@@ -30,9 +30,20 @@ unsigned leading_classes(const Token& token) {
     return cls;
 }
 
+// "J.J.", "G.K.": a person's initials run together (and not a listed place like "U.S.").
+bool dotted_initials(const Token& token) {
+    std::string_view text = token.text;
+    if (!token.upper || token.has_lower || text.size() < 4 || text.size() > 6) return false;
+    for (std::size_t i = 0; i < text.size(); i += 2) {
+        if (i + 1 >= text.size() || text[i + 1] != '.' || text[i] < 'A' || text[i] > 'Z')
+            return false;
+    }
+    return word_classes(FoldedWord(text).view()) == 0;
+}
+
 // "FBI", "U.S.", "CIA": capitals only (two letters or more) - organisations, not names.
 bool is_acronym(const Token& token) {
-    return token.upper && !token.has_lower && !is_initial(token);
+    return token.upper && !token.has_lower && !is_initial(token) && !dotted_initials(token);
 }
 
 bool all_capitals(std::span<const Token> run) {
@@ -343,14 +354,15 @@ std::optional<PersonName> NameRules::person_name(std::span<const Token> run, boo
             continue;
         }
         if ((cls & kClassSuffix) != 0 && i > 0 && i + 1 == name.size()) continue;  // "Jr."
-        bool name_like =
-            (token.upper && token.has_lower) || is_initial(token) || has_hyphen_prefix(token.text);
+        bool initials = is_initial(token) || dotted_initials(token);
+        bool name_like = (token.upper && token.has_lower) || initials ||
+                         has_hyphen_prefix(token.text);
         if (!name_like || token.has_digit || is_party_tag(token.text) ||
             is_company_word(FoldedWord(token.text).view())) {
             return std::nullopt;
         }
         ++words;
-        if (!is_initial(token)) ++full_words;
+        if (!initials) ++full_words;
     }
     if (words > kMaxNameWords || all_soft || full_words == 0) return std::nullopt;
     const Token& last = name.back();
