@@ -420,3 +420,16 @@ TEST_CASE("kinds: name shapes", "[speakers]") {
          {}},
     });
 }
+
+TEST_CASE("kinds: surnames that are also job words", "[speakers]") {
+    check_cases({
+        {"after an honorific the last word is a surname",
+         {"“I have placed a few calls,” Ms. Boxer said.", "Mr. Bishop said that it was late."},
+         {"Boxer", "Bishop"},
+         {{"Boxer", "I have placed a few calls,"}}},
+        {"without an honorific a job word is no name",
+         {"“It was late,” the bishop said."},
+         {},
+         {}},
+    });
+}

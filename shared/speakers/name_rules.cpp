@@ -89,6 +89,15 @@ bool company_apposition_after(const std::vector<Token>& tokens, std::size_t end)
     return company;
 }
 
+// Mr., Mrs., Ms., Dr., Miss: a person's honorific.
+bool is_honorific(const Token& token) {
+    FoldedWord word(token.text);
+    for (std::string_view h : {"mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "miss"}) {
+        if (word.view() == h) return true;
+    }
+    return false;
+}
+
 // "Montreal-based", "London-based": a company's description, never part of a name; nor is
 // "Korean-born".
 bool is_based_word(std::string_view folded) {
@@ -294,6 +303,7 @@ std::optional<PersonName> NameRules::person_name(std::span<const Token> run, boo
     bool titled = false, person_titled = false;
     unsigned last_stripped = 0;  // classes of the word just before the name
     bool after_plural = false;   // ... and it is a plural thing: "Brokers Enskilda said"
+    bool honorific_surname = false;  // "Ms. Boxer"
     // Leading titles, roles, nationalities, places, acronyms and sentence-opening common words;
     // a capitalised "The" opening a sentence counts as a determiner before the name. A
     // sentence-opening "-ing" word before two more words is a verb: "Using Ann Roe".
@@ -325,6 +335,13 @@ std::optional<PersonName> NameRules::person_name(std::span<const Token> run, boo
             break;
         }
     }
+    // "Ms. Boxer", "Mr. King": after an honorific the last word is a surname even when it is
+    // also a title or a job.
+    if (begin >= end && end >= 2 && is_honorific(run[end - 2]) && run[end - 1].has_lower &&
+        (classes_of(run[end - 1]) & kHardClasses) == 0) {
+        begin = end - 1;
+        honorific_surname = true;
+    }
     if (begin >= end) return std::nullopt;
     if (after_determiner && !titled) return std::nullopt;
     // "Credit Suisse", "Banque Indosuez": one word right after an organisation's or a medium's
@@ -343,7 +360,7 @@ std::optional<PersonName> NameRules::person_name(std::span<const Token> run, boo
 
     std::size_t words = 0;       // name words, particles and "Jr." apart
     std::size_t full_words = 0;  // ... that are not initials
-    bool all_soft = true;
+    bool all_soft = !honorific_surname;
     for (std::size_t i = 0; i < name.size(); ++i) {
         const Token& token = name[i];
         unsigned cls = classes_of(token);
@@ -369,7 +386,10 @@ std::optional<PersonName> NameRules::person_name(std::span<const Token> run, boo
     if (is_initial(last)) return std::nullopt;
     if (name.size() == 1) {
         std::string folded = fold_word(last.text);
-        if (word_classes(folded) != 0 || m_lowercase_words.contains(folded)) return std::nullopt;
+        if (!honorific_surname &&
+            (word_classes(folded) != 0 || m_lowercase_words.contains(folded))) {
+            return std::nullopt;
+        }
         if (last.sentence_start && !m_inner_capitals.contains(folded)) {
             // "Traders said", "Defenders say": a plural noun opening a sentence.
             if (!person_titled && looks_like_plural_noun(folded)) return std::nullopt;
