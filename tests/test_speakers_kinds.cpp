@@ -3,7 +3,6 @@
 // nouns and pronouns, passive "by", and the words that must never become a speaker. Every
 // sentence is invented for this file; each row is input -> expected speakers and quotes.
 #include <catch2/catch.hpp>
-
 #include <string>
 #include <utility>
 #include <vector>
@@ -176,8 +175,7 @@ TEST_CASE("kinds: headline words are not names", "[speakers]") {
          {{"Greta Vance", "She did the work,"}, {"Greta Vance", "It was close,"}},
          "Lyle Ormsby Praises Vance"},
         {"a sentence-opening -ing word is not part of a name",
-         {"– Using Ansel Whitcombe? –",
-          "“We will not be used,” Ansel Whitcombe said."},
+         {"– Using Ansel Whitcombe? –", "“We will not be used,” Ansel Whitcombe said."},
          {"Ansel Whitcombe"},
          {{"Ansel Whitcombe", "We will not be used,"}}},
     });
@@ -234,10 +232,7 @@ TEST_CASE("kinds: joint subjects", "[speakers]") {
          {"The debate between Nora Blight and Caspar Vey said little about taxes."},
          {},
          {}},
-        {"a company name with and is nobody",
-         {"Harlan and Vey said profits rose."},
-         {},
-         {}},
+        {"a company name with and is nobody", {"Harlan and Vey said profits rose."}, {}, {}},
     });
 }
 
@@ -427,9 +422,6 @@ TEST_CASE("kinds: surnames that are also job words", "[speakers]") {
          {"“I have placed a few calls,” Ms. Boxer said.", "Mr. Bishop said that it was late."},
          {"Boxer", "Bishop"},
          {{"Boxer", "I have placed a few calls,"}}},
-        {"without an honorific a job word is no name",
-         {"“It was late,” the bishop said."},
-         {},
-         {}},
+        {"without an honorific a job word is no name", {"“It was late,” the bishop said."}, {}, {}},
     });
 }

@@ -31,9 +31,9 @@ namespace {
 
 using namespace speakers;
 
-constexpr std::size_t kSpeakerWindow = 3;     // sentences back a pronoun may reach a speaker
-constexpr std::size_t kMentionWindow = 2;     // sentences back a pronoun may reach a named person
-constexpr double kTitleCaseShare = 0.7;       // headline in Title Case: its runs are not names
+constexpr std::size_t kSpeakerWindow = 3;       // sentences back a pronoun may reach a speaker
+constexpr std::size_t kMentionWindow = 2;       // sentences back a pronoun may reach a named person
+constexpr double kTitleCaseShare = 0.7;         // headline in Title Case: its runs are not names
 constexpr std::size_t kMaxHeadlineTokens = 40;  // tokens of a body paragraph read as a headline
 constexpr std::size_t kMaxHeadlineNameWords = 3;  // words of a name registered from a headline
 constexpr std::size_t kNoWordLimit = 1000;
@@ -129,8 +129,8 @@ void register_names(std::span<const Token> tokens, const NameRules& rules, NameR
         auto it = quoted_case.find(quote);
         if (it == quoted_case.end()) return false;
         auto [long_words, upper] = it->second;
-        return long_words >= 2 && static_cast<double>(upper) >=
-                                      kTitleCaseShare * static_cast<double>(long_words);
+        return long_words >= 2 &&
+               static_cast<double>(upper) >= kTitleCaseShare * static_cast<double>(long_words);
     };
     for (std::size_t i = 0; i < tokens.size();) {
         std::size_t end = name_run_end(tokens, i);
@@ -198,7 +198,8 @@ public:
           m_text(read_article_text(title, paragraphs)),
           m_rules(m_text.paragraphs, m_text.title),
           m_reader(m_text.flat, m_rules, m_registry) {
-        if (!title_case(m_text.title)) register_names(m_text.title, m_rules, m_registry, kNoWordLimit);
+        if (!title_case(m_text.title))
+            register_names(m_text.title, m_rules, m_registry, kNoWordLimit);
         // The headline repeated as the first paragraph ("Ann Roe Praises Tom Doe"): its longer
         // capitalised runs hold verbs, not names; it is read last, for new surnames only.
         const std::vector<Token>* headline = nullptr;

@@ -25,8 +25,7 @@ unsigned classes_of(const Token& token) { return word_classes(FoldedWord(token.t
 unsigned leading_classes(const Token& token) {
     FoldedWord word(token.text);
     unsigned cls = word_classes(word.view());
-    if (cls == 0 && token.upper && is_misspelled_title(word.view()))
-        cls = kClassRole | kClassTitle;
+    if (cls == 0 && token.upper && is_misspelled_title(word.view())) cls = kClassRole | kClassTitle;
     return cls;
 }
 
@@ -190,10 +189,22 @@ std::size_t name_run_begin(std::span<const Token> tokens, std::size_t lo, std::s
 
 NameRules::NameRules(const std::vector<std::vector<Token>>& paragraphs,
                      const std::vector<Token>& title) {
-    auto collect = [this](const std::vector<Token>& tokens) {
-        for (const Token& token : tokens) {
+    // Parts of a handle, hashtag or address ("@ann_roe", "#roe2016", "roe.com") say nothing
+    // about how the article writes a word.
+    auto handle_part = [](const std::vector<Token>& tokens, std::size_t i) {
+        auto mark = [](const Token& t) {
+            return is_punct(t, "@") || is_punct(t, "_") || is_punct(t, "#") || is_punct(t, "/") ||
+                   is_punct(t, ".");
+        };
+        return (i > 0 && mark(tokens[i - 1])) ||
+               (i + 1 < tokens.size() && is_punct(tokens[i + 1], "_"));
+    };
+    auto collect = [this, &handle_part](const std::vector<Token>& tokens) {
+        for (std::size_t i = 0; i < tokens.size(); ++i) {
+            const Token& token = tokens[i];
             if (token.kind != TokenKind::word || token.has_digit) continue;
             if (!token.upper) {
+                if (handle_part(tokens, i)) continue;
                 m_lowercase_words.emplace(token.text);
             } else if (!token.sentence_start) {
                 m_inner_capitals.insert(fold_word(token.text));
@@ -301,15 +312,15 @@ std::optional<PersonName> NameRules::person_name(std::span<const Token> run, boo
                                                  const Token* next) const {
     std::size_t begin = 0, end = run.size();
     bool titled = false, person_titled = false;
-    unsigned last_stripped = 0;  // classes of the word just before the name
-    bool after_plural = false;   // ... and it is a plural thing: "Brokers Enskilda said"
+    unsigned last_stripped = 0;      // classes of the word just before the name
+    bool after_plural = false;       // ... and it is a plural thing: "Brokers Enskilda said"
     bool honorific_surname = false;  // "Ms. Boxer"
     // Leading titles, roles, nationalities, places, acronyms and sentence-opening common words;
     // a capitalised "The" opening a sentence counts as a determiner before the name. A
     // sentence-opening "-ing" word before two more words is a verb: "Using Ann Roe".
-    while (begin < end && (strippable(run[begin]) ||
-                           (run[begin].sentence_start && end - begin >= 3 &&
-                            FoldedWord(run[begin].text).view().ends_with("ing")))) {
+    while (begin < end &&
+           (strippable(run[begin]) || (run[begin].sentence_start && end - begin >= 3 &&
+                                       FoldedWord(run[begin].text).view().ends_with("ing")))) {
         if (is_determiner(run[begin])) after_determiner = true;
         unsigned cls = leading_classes(run[begin]);
         if (cls & kClassRole) titled = true;
@@ -372,8 +383,8 @@ std::optional<PersonName> NameRules::person_name(std::span<const Token> run, boo
         }
         if ((cls & kClassSuffix) != 0 && i > 0 && i + 1 == name.size()) continue;  // "Jr."
         bool initials = is_initial(token) || dotted_initials(token);
-        bool name_like = (token.upper && token.has_lower) || initials ||
-                         has_hyphen_prefix(token.text);
+        bool name_like =
+            (token.upper && token.has_lower) || initials || has_hyphen_prefix(token.text);
         if (!name_like || token.has_digit || is_party_tag(token.text) ||
             is_company_word(FoldedWord(token.text).view())) {
             return std::nullopt;

@@ -1,8 +1,8 @@
 // A single pass over each paragraph with a small stack of open quotations. Two straight single
-// marks ('') are one double mark, as the New York Times archive writes quotations. Whether a mark opens or
-// closes is decided from its neighbours (space or punctuation on one side, a word on the other),
-// so straight quotes and misused curly quotes ("policy “.") work; single marks between letters or
-// after a word outside a single quotation are apostrophes.
+// marks ('') are one double mark, as the New York Times archive writes quotations. Whether a mark
+// opens or closes is decided from its neighbours (space or punctuation on one side, a word on the
+// other), so straight quotes and misused curly quotes ("policy “.") work; single marks between
+// letters or after a word outside a single quotation are apostrophes.
 #include "speakers/quote_finder.hpp"
 
 #include <optional>

@@ -142,8 +142,7 @@ bool attributes(VerbKind kind) {
 }
 
 bool is_person_like(SubjectKind kind) {
-    return kind == SubjectKind::person || kind == SubjectKind::pronoun ||
-           kind == SubjectKind::role;
+    return kind == SubjectKind::person || kind == SubjectKind::pronoun || kind == SubjectKind::role;
 }
 
 constexpr std::size_t kMaxOwnerWalk = 12;  // tokens of "Technical Data Corp of Boston"
@@ -570,9 +569,9 @@ Subject ClauseReader::name_colon(std::size_t lo, std::size_t colon) const {
             if (i + 1 >= colon || next.kind != TokenKind::word) return {};
             bool body = false;
             for (std::size_t k = i + 1; k < colon && !body; ++k) {
-                body = m_flat[k].kind == TokenKind::word &&
-                       (word_classes(fold_word(m_flat[k].text)) &
-                        (kClassMedia | kClassOrganisation)) != 0;
+                body =
+                    m_flat[k].kind == TokenKind::word && (word_classes(fold_word(m_flat[k].text)) &
+                                                          (kClassMedia | kClassOrganisation)) != 0;
             }
             if (next.upper && !is_role_word(next) && !is_determiner(next) && !body) return {};
             end = i;
@@ -599,8 +598,8 @@ Subject ClauseReader::before_clause(std::size_t quoted, std::size_t quote_words)
         paragraph_start = false;
     }
     const Token& last = m_flat[hi - 1];
-    bool punct_end = is_punct(last, ":") || is_punct(last, ",") ||
-                     (hi != quoted && is_punct(last, ";"));
+    bool punct_end =
+        is_punct(last, ":") || is_punct(last, ",") || (hi != quoted && is_punct(last, ";"));
     if (paragraph_start && is_punct(last, ":") && hi == quoted) {
         Subject named = name_colon(lo, hi - 1);
         if (named.kind == SubjectKind::person) return named;
@@ -678,16 +677,15 @@ Subject ClauseReader::inverted_subject(std::size_t from, std::size_t to) const {
 
 // The speaker of a verb right after a comma: an apposed subject before it ("Ann Roe, a
 // pollster, said") wins over a name after it; otherwise an inverted subject ("…, said Ann Roe").
-Subject ClauseReader::subject_after_comma(std::size_t lo, std::size_t verb,
-                                          std::size_t hi) const {
+Subject ClauseReader::subject_after_comma(std::size_t lo, std::size_t verb, std::size_t hi) const {
     Subject before = subject_before(lo, verb);
     if (is_person_like(before.kind)) return before;
     Subject after = inverted_subject(verb + 1, hi);
     return is_person_like(after.kind) ? after : before;
 }
 
-// "“…” ― Ana Roe" / "“…” — Ana Roe, Leeds" (a quotation opening its paragraph): a signature of two or more name words after a dash,
-// ending the clause or followed by a comma.
+// "“…” ― Ana Roe" / "“…” — Ana Roe, Leeds" (a quotation opening its paragraph): a signature of two
+// or more name words after a dash, ending the clause or followed by a comma.
 Subject ClauseReader::dash_signature(std::size_t from, std::size_t to) const {
     if (from >= to || !is_name_word(m_flat[from])) return {};
     std::size_t end = std::min(name_run_end(m_flat, from), to);
@@ -740,7 +738,7 @@ Subject ClauseReader::joint_subject(std::size_t lo, std::size_t begin, Subject l
     bool more = true;
     while (more) {
         if (j == lo) return nobody;
-        std::size_t end = j;  // exclusive end of the previous conjunct
+        std::size_t end = j;                   // exclusive end of the previous conjunct
         if (is_comma(m_flat[end - 1])) --end;  // Oxford comma
         if (end == lo) return nobody;
         std::size_t run = name_run_begin(m_flat, lo, end - 1);
@@ -814,7 +812,7 @@ Subject ClauseReader::open_apposition(std::size_t lo, std::size_t k) const {
 // "… was announced by the press secretary of the head of state Ann Roe": the agent of a
 // passive speech verb, past roles, determiners and "of".
 Subject ClauseReader::passive_agent(std::size_t verb) const {
-    constexpr std::size_t kMaxAgentGap = 8;   // tokens between the verb and "by"
+    constexpr std::size_t kMaxAgentGap = 8;    // tokens between the verb and "by"
     constexpr std::size_t kMaxAgentWalk = 14;  // tokens between "by" and the name
     std::size_t j = verb;
     while (j > 0 && is_adverb(j - 1)) --j;
