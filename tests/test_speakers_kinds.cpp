@@ -425,3 +425,32 @@ TEST_CASE("kinds: surnames that are also job words", "[speakers]") {
         {"without an honorific a job word is no name", {"“It was late,” the bishop said."}, {}, {}},
     });
 }
+
+TEST_CASE("kinds: long appositions before the verb", "[speakers]") {
+    check_cases({
+        {"an apposition holding a place with a comma",
+         {"Petra Lindqvale, a farmer from Eastwick, Ohio, said the harvest was late."},
+         {"Petra Lindqvale"},
+         {}},
+        {"an apposition holding a list",
+         {"Osric Pendry, assistant secretary for housing, schools, and roads, said on the "
+          "same call that the money had arrived."},
+         {"Osric Pendry"},
+         {}},
+        {"a number sign inside an apposition does not end the sentence",
+         {"Senator Ysolde Fenwick of Ohio, the No. 2 Republican in the Senate, said the "
+          "chamber would vote."},
+         {"Ysolde Fenwick"},
+         {}},
+        {"and joining clauses before a name with an apposition",
+         {"The board says it is on track, and Emrys Jessop, the board's climate adviser, said "
+          "his staff were ready."},
+         {"Emrys Jessop"},
+         {}},
+        {"an apposition between a subject and its first verb",
+         {"Greer Upfield, a former party chairman, became a delegate and said she would vote "
+          "early."},
+         {"Greer Upfield"},
+         {}},
+    });
+}

@@ -135,7 +135,12 @@ private:
         CodePoint after = decode_at(m_text, m_pos);
         if (!token.possessive && after.value == '.' && !mark_at(m_pos)) {
             bool initial = segment == 1 && !has_inner_period && token.upper && word.size() <= 2;
-            if (initial || has_inner_period || is_abbreviation(word)) {
+            // "No. 2": a number sign, not a sentence end.
+            CodePoint space = decode_at(m_text, m_pos + 1);
+            bool number_sign = fold_word(word) == "no" && space.size != 0 &&
+                               is_space(space.value) &&
+                               is_digit(decode_at(m_text, m_pos + 1 + space.size).value);
+            if (initial || has_inner_period || is_abbreviation(word) || number_sign) {
                 token.abbreviation = true;
                 m_pos += 1;
                 stem_end = m_pos;

@@ -18,13 +18,15 @@
 namespace gazette::speakers {
 namespace {
 
-constexpr std::size_t kMaxClause = 30;        // tokens searched for a verb after a quotation
-constexpr std::size_t kMaxApposition = 40;    // tokens of an apposition between commas
-constexpr std::size_t kMaxDirectTail = 12;    // tokens between "said" and a ':' before a quote
-constexpr std::size_t kMinReportedWords = 4;  // words a quotation inside reported speech needs
-constexpr std::size_t kMaxSubjectLower = 3;   // lower-case words in a subject before the verb
-constexpr std::size_t kMaxClauseScan = 60;    // tokens a clause may span
-constexpr std::size_t kMaxBeforeClause = 60;  // tokens searched back from a quotation
+constexpr std::size_t kMaxClause = 30;          // tokens searched for a verb after a quotation
+constexpr std::size_t kMaxApposition = 40;      // tokens of an apposition between commas
+constexpr int kMaxAppositionCommas = 3;         // commas inside one apposition ("Monsey, New York")
+constexpr std::size_t kMaxOpenApposition = 16;  // tokens of an apposition a verb follows
+constexpr std::size_t kMaxDirectTail = 12;      // tokens between "said" and a ':' before a quote
+constexpr std::size_t kMinReportedWords = 4;    // words a quotation inside reported speech needs
+constexpr std::size_t kMaxSubjectLower = 3;     // lower-case words in a subject before the verb
+constexpr std::size_t kMaxClauseScan = 60;      // tokens a clause may span
+constexpr std::size_t kMaxBeforeClause = 60;    // tokens searched back from a quotation
 
 // clang-format off
 const std::initializer_list<std::string_view> kSpeechVerbs = {
@@ -352,8 +354,32 @@ Subject ClauseReader::subject_before(std::size_t lo, std::size_t verb) const {
         bool apposition = c + 1 < k && first.kind == TokenKind::word &&
                           (!first.upper || first.possessive || is_role_word(first) ||
                            is_determiner(first) || party_tag);
+        // ", a philanthropist from Monsey, New York," / ", secretary for refugees, and
+        // migration,": the apposition holds commas of its own; look further back for its start.
+        std::size_t end = k;
+        for (int more = 0; more < kMaxAppositionCommas && c > lo; ++more) {
+            const Token& opener_here = m_flat[c + 1];
+            bool place = c + 1 < k && opener_here.upper && !opener_here.possessive;
+            for (std::size_t i = c + 1; i < k && place; ++i) place = is_name_word(m_flat[i]);
+            if (apposition ? is_name_word(m_flat[c - 1]) : !place) break;
+            std::size_t previous = c;
+            while (previous > lo && c - previous < kMaxApposition) {
+                --previous;
+                const Token& t = m_flat[previous];
+                if (is_comma(t) || is_clause_stop(t) || t.kind == TokenKind::punct) break;
+            }
+            if (!is_comma(m_flat[previous])) break;
+            const Token& opener = m_flat[previous + 1];
+            if (!(opener.kind == TokenKind::word &&
+                  (!opener.upper || is_role_word(opener) || is_determiner(opener)))) {
+                break;
+            }
+            k = c;
+            c = previous;
+            apposition = true;
+        }
         if (!apposition || c == lo) return {};
-        if (company_apposition(c + 1, k)) return thing_at(c + 1, k);
+        if (company_apposition(c + 1, end)) return thing_at(c + 1, end);
         k = c - 1;
     }
     const Token& t = m_flat[k];
@@ -735,6 +761,9 @@ Subject ClauseReader::joint_subject(std::size_t lo, std::size_t begin, Subject l
     if (last.kind != SubjectKind::person) return nobody;
     std::vector<Subject> conjuncts{last};
     std::size_t j = begin - 1;  // the "and"
+    // "…, and Ann Roe, the adviser, said": "and" joins clauses, not names.
+    std::size_t before_and = j > lo && is_comma(m_flat[j - 1]) ? j - 1 : j;
+    if (before_and == lo || !is_name_word(m_flat[before_and - 1])) return last;
     bool more = true;
     while (more) {
         if (j == lo) return nobody;
@@ -769,7 +798,18 @@ Subject ClauseReader::shared_subject(std::size_t lo, std::size_t conjunction) co
             return {};
         }
         if (conjunction - k > kMaxClauseScan) return {};
-        if (!is_word(t) || k + 1 >= conjunction || !is_lower_word(m_flat[k + 1])) continue;
+        if (!is_word(t) || k + 1 >= conjunction) continue;
+        std::size_t after = k + 1;
+        if (is_comma(m_flat[after]) && is_name_word(t)) {
+            // "Ann Roe, a former party chairman, became a delegate and said …"
+            std::size_t close = after + 1;
+            while (close < conjunction && close - after < kMaxOpenApposition &&
+                   !is_comma(m_flat[close]) && m_flat[close].kind == TokenKind::word) {
+                ++close;
+            }
+            if (close < conjunction && is_comma(m_flat[close])) after = close + 1;
+        }
+        if (after >= conjunction || !is_lower_word(m_flat[after])) continue;
         if (pronoun_kind(t) == PronounKind::person && opens_clause(lo, k)) {
             Subject subject;
             subject.kind = SubjectKind::pronoun;
@@ -790,7 +830,6 @@ Subject ClauseReader::shared_subject(std::size_t lo, std::size_t conjunction) co
 // before the verb. The name opens the sentence; the apposition starts with a role, a title or
 // a determiner and holds no verb, clause breaker or other punctuation.
 Subject ClauseReader::open_apposition(std::size_t lo, std::size_t k) const {
-    constexpr std::size_t kMaxOpenApposition = 16;
     std::size_t c = k;
     while (c > lo && k - c < kMaxOpenApposition) {
         --c;
