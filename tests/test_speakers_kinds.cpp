@@ -454,3 +454,16 @@ TEST_CASE("kinds: long appositions before the verb", "[speakers]") {
          {}},
     });
 }
+
+TEST_CASE("kinds: a pronoun is no evidence for the word it was resolved to", "[speakers]") {
+    check_cases({
+        {"a sentence opener reached by a pronoun",
+         {"Sometimes, voters change their minds late.", "“I never do,” he said."},
+         {},
+         {}},
+        {"a surname named as a speaker still has he/she as evidence",
+         {"“The talks went well,” Dunmere said on Monday. He then flew home."},
+         {"Dunmere"},
+         {{"Dunmere", "The talks went well,"}}},
+    });
+}

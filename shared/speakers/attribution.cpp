@@ -397,11 +397,14 @@ private:
 
     // Whether a speaker named by one word only is shown to be a person (see the file comment),
     // by any of its mentions.
-    bool person_evidence(const std::vector<std::size_t>& mentions) const {
+    // A he/she after the word counts only for a speaker named as the subject of a speech verb
+    // or quotation: for one reached through a pronoun, that same pronoun would be the evidence
+    // ("Sometimes, he said …" must not make "Sometimes" a person).
+    bool person_evidence(const std::vector<std::size_t>& mentions, bool named) const {
         for (std::size_t m : mentions) {
             const Mention& mention = m_mentions[m];
             if (mention.titled || person_apposition(mention.end)) return true;
-            if (mention.subject && pronoun_follows(m)) return true;
+            if (named && mention.subject && pronoun_follows(m)) return true;
         }
         return false;
     }
@@ -509,9 +512,18 @@ private:
     }
 
     std::optional<std::string> resolve(const Subject& subject, std::size_t anchor,
-                                       PronounScope scope) const {
-        if (subject.kind == SubjectKind::person) return m_registry.canonical(subject.name.words);
-        if (subject.kind == SubjectKind::role) return resolve_role(subject, anchor, scope);
+                                       PronounScope scope) {
+        if (subject.kind == SubjectKind::person) {
+            std::string name = m_registry.canonical(subject.name.words);
+            m_named_speakers.insert(name);
+            return name;
+        }
+        if (subject.kind == SubjectKind::role) {
+            // A title names its person as well as a name does ("the President-elect said").
+            auto name = resolve_role(subject, anchor, scope);
+            if (name) m_named_speakers.insert(*name);
+            return name;
+        }
         if (subject.kind != SubjectKind::pronoun) return std::nullopt;
         return resolve_pronoun(anchor, scope);
     }
@@ -693,7 +705,8 @@ private:
                 bool ok = speaker.find(' ') != std::string::npos || m_trusted.contains(speaker);
                 if (!ok) {
                     auto found = mentions_of.find(speaker);
-                    ok = found != mentions_of.end() && person_evidence(found->second);
+                    ok = found != mentions_of.end() &&
+                         person_evidence(found->second, m_named_speakers.contains(speaker));
                 }
                 it = accepted.emplace(speaker, ok).first;
             }
@@ -724,6 +737,7 @@ private:
     std::vector<Event> m_events;
     std::unordered_set<std::string> m_speakers_so_far;
     std::unordered_set<std::string> m_trusted;  // speakers needing no evidence (dotted names)
+    std::unordered_set<std::string> m_named_speakers;  // named as a speech subject at least once
     std::vector<std::optional<std::string>> m_quote_speaker;
     std::vector<Source> m_quote_source;
 };
