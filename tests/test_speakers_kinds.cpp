@@ -467,3 +467,22 @@ TEST_CASE("kinds: a pronoun is no evidence for the word it was resolved to", "[s
          {{"Dunmere", "The talks went well,"}}},
     });
 }
+
+TEST_CASE("kinds: a title phrase and a comma before an inverted subject", "[speakers]") {
+    check_cases({
+        {"a possessive title phrase",
+         {"“We are ready,” said the mayor’s deputy campaign manager, Linnea Corvell, who ran "
+          "the last race."},
+         {"Linnea Corvell"},
+         {{"Linnea Corvell", "We are ready,"}}},
+        {"reported speech with a title phrase holding a preposition",
+         {"The plan was his, said a former spokesman for the transport ministry, Halvard "
+          "Ingleby, who also ran for office."},
+         {"Halvard Ingleby"},
+         {}},
+        {"a plain object after the verb is not a title phrase",
+         {"“It is over,” said the report, Tamsin Gorrin wrote."},
+         {"Tamsin Gorrin"},
+         {}},
+    });
+}

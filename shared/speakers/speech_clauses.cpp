@@ -574,6 +574,7 @@ Subject ClauseReader::after_clause(std::size_t quoted, QuoteEnding ending) const
     Subject subject;
     if (verb == i) {
         subject = subject_after(verb + 1, hi, false);
+        if (!is_person_like(subject.kind)) subject = apposed_after(verb + 1, hi);
     } else {
         if (!valid_after_region(i, verb)) return {};
         subject = subject_before(i, verb);
@@ -687,6 +688,33 @@ bool ClauseReader::naming_tail(std::size_t begin, std::size_t end) const {
     return true;
 }
 
+// "said Roe's deputy campaign manager, Tom Doe, who …", "said a former spokesman for the
+// ministry, Tom Doe.": a title phrase, a comma, then a name of two words or more closing its
+// phrase.
+Subject ClauseReader::apposed_after(std::size_t from, std::size_t to) const {
+    constexpr std::size_t kMaxTitlePhrase = 12;
+    if (from >= to) return {};
+    const Token& first = m_flat[from];
+    if (!(is_determiner(first) || first.possessive || is_role_word(first))) return {};
+    std::size_t comma = from;
+    while (comma < to && comma - from < kMaxTitlePhrase && m_flat[comma].kind == TokenKind::word) {
+        if (is_lower_word(m_flat[comma]) &&
+            ((in(kClauseBreakers, m_folded[comma]) && m_folded[comma] != "and") ||
+             verb_at(comma) != VerbKind::none)) {
+            return {};
+        }
+        ++comma;
+    }
+    if (comma >= to || !is_comma(m_flat[comma]) || comma + 1 >= to) return {};
+    std::size_t begin = comma + 1;
+    if (!is_name_word(m_flat[begin])) return {};
+    std::size_t end = std::min(name_run_end(m_flat, begin), to);
+    if (end < to && !is_comma(m_flat[end])) return {};
+    Subject subject = person_or_thing(begin, end, begin);
+    if (subject.kind != SubjectKind::person || subject.name.words.size() < 2) return {};
+    return subject;
+}
+
 // An inverted subject after a verb ("…, said Ann Roe, a pollster"): the name must close its
 // phrase. In "Ann Roe, a pollster, said the Navy's Fleet Command should …" the name after the
 // verb is followed by a verb of its own, so it is the object clause's subject, not the speaker.
@@ -707,6 +735,7 @@ Subject ClauseReader::subject_after_comma(std::size_t lo, std::size_t verb, std:
     Subject before = subject_before(lo, verb);
     if (is_person_like(before.kind)) return before;
     Subject after = inverted_subject(verb + 1, hi);
+    if (!is_person_like(after.kind)) after = apposed_after(verb + 1, hi);
     return is_person_like(after.kind) ? after : before;
 }
 

@@ -97,6 +97,7 @@ private:
     [[nodiscard]] Subject subject_after_comma(std::size_t lo, std::size_t verb,
                                               std::size_t hi) const;
     [[nodiscard]] Subject dash_signature(std::size_t from, std::size_t to) const;
+    [[nodiscard]] Subject apposed_after(std::size_t from, std::size_t to) const;
     [[nodiscard]] bool role_word_at(std::size_t i) const;
     [[nodiscard]] bool announcing(std::size_t v) const;
     [[nodiscard]] bool thing_follows(std::size_t v) const;
