@@ -486,3 +486,17 @@ TEST_CASE("kinds: a title phrase and a comma before an inverted subject", "[spea
          {}},
     });
 }
+
+TEST_CASE("kinds: capitalised words that are not people", "[speakers]") {
+    check_cases({
+        {"a headline verb before a name",
+         {"Says Greta Holm: the vote was fair.", "“It was fair,” Holm said."},
+         {"Greta Holm"},
+         {{"Greta Holm", "It was fair,"}}},
+        {"a think tank and a region",
+         {"The Harrowfield Institution said the Rust Belt would recover.",
+          "Rust Belt voters said little."},
+         {},
+         {}},
+    });
+}

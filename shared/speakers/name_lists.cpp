@@ -160,7 +160,7 @@ const std::initializer_list<std::string_view> kPlaces = {
     "alabama", "arkansas", "colorado", "connecticut", "delaware", "idaho", "illinois", "indiana",
     "iowa", "kansas", "kentucky", "louisiana", "maine", "maryland", "massachusetts", "minnesota",
     "mississippi", "missouri", "nebraska", "oklahoma", "oregon", "tennessee", "utah", "vermont",
-    "wyoming", "dakota", "jersey", "hampshire", "alberta", "manitoba", "saskatchewan", "paulo",
+    "wyoming", "dakota", "jersey", "hampshire", "puerto", "rico", "belt", "alberta", "manitoba", "saskatchewan", "paulo",
     "sao", "são", "wall", "street", "capitol", "latin", "ala", "ariz", "ark", "calif", "colo",
     "conn", "fla", "ga", "ill", "ind", "kan", "ky", "md", "mich", "minn", "mo", "mont", "neb",
     "nev", "okla", "ore", "pa", "tenn", "tex", "va", "wis", "wyo", "n.y.", "n.j.",
@@ -199,7 +199,8 @@ const std::initializer_list<std::string_view> kOrganisations = {
     "stores", "foods", "industrie", "shipping", "utilities", "telecom", "ventures", "realty",
     "aerospace", "railroad", "railway", "cooperative", "consortium", "syndicate", "trading",
     "manufacturing", "partnership", "hotels", "broadcasting", "publishing", "pictures",
-    "studios", "banks", "air", "county", "кремль", "кремля"};
+    "studios", "banks", "air", "county", "institution", "caucus", "initiative", "project",
+    "programme", "кремль", "кремля"};
 
 // Endings of company names (also organisation words): a name followed by one of them elsewhere
 // in the article ("Texaco Inc", "Merrill Lynch and Co") is a company's, not a person's.

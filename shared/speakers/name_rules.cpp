@@ -299,9 +299,20 @@ bool NameRules::is_company(std::span<const Token> words) const {
     return words.size() >= 2 && m_company_last_words.contains(fold_word(words.back().text));
 }
 
+// "Says Clinton", "Continued Stone", "Imagine Brad Thor": a headline's or a list's capitalised
+// verb before a name.
+bool is_capitalised_verb(std::string_view folded) {
+    for (std::string_view verb : {"says", "said", "asks", "calls", "tells", "adds", "writes",
+                                  "continued", "imagine", "meet", "watch", "listen", "read"}) {
+        if (folded == verb) return true;
+    }
+    return false;
+}
+
 bool NameRules::strippable(const Token& token) const {
     if (is_particle(token) || is_acronym(token)) return true;
     FoldedWord word(token.text);
+    if (is_capitalised_verb(word.view())) return true;
     if (leading_classes(token) != 0 || is_based_word(word.view())) return true;
     // A capitalised particle opening a name stays: "Van den Berg said".
     if (token.upper && is_particle_word(word.view())) return false;
