@@ -500,3 +500,21 @@ TEST_CASE("kinds: capitalised words that are not people", "[speakers]") {
          {}},
     });
 }
+
+TEST_CASE("kinds: a speaker's label opening a paragraph", "[speakers]") {
+    check_cases({
+        {"a full name and a colon",
+         {"Verity Oakhurst: We Were Never Asked.", "The council met on Monday."},
+         {"Verity Oakhurst"},
+         {}},
+        {"a surname label in a list is not speech",
+         {"Here is what each candidate needs tonight.", "Oakhurst: Win in a walk.",
+          "Whitlock: Finish second."},
+         {},
+         {}},
+        {"a tally is not speech",
+         {"Verity Oakhurst: 1,204 delegates.", "Soren Whitlock: 988 delegates."},
+         {},
+         {}},
+    });
+}

@@ -936,6 +936,24 @@ std::vector<ReportedSpeech> ClauseReader::reported_speech() const {
         const Token& t = m_flat[v];
         if (t.kind != TokenKind::word) continue;
         std::size_t lo = sentence_begin(v);
+        bool paragraph_start = v == 0 || m_flat[v - 1].kind == TokenKind::paragraph_break;
+        if (paragraph_start && is_name_word(t)) {
+            // "Ann Roe: We are not done." - a speaker's label opening a paragraph.
+            // Only a full name of two or three words before a sentence: "Sanders: Win big." is a
+            // list's label, "Ann Roe Praises Tom Doe: …" a headline.
+            constexpr std::size_t kMaxLabelWords = 3;
+            std::size_t colon = name_run_end(m_flat, v);
+            if (colon + 1 < m_flat.size() && is_punct(m_flat[colon], ":") &&
+                is_word(m_flat[colon + 1]) && m_flat[colon + 1].upper &&
+                !m_flat[colon + 1].has_digit) {
+                Subject subject = name_colon(v, colon);
+                std::size_t written = subject.name.words.size();
+                if (subject.kind == SubjectKind::person && written >= 2 &&
+                    written <= kMaxLabelWords) {
+                    out.push_back({subject, colon});
+                }
+            }
+        }
         if (word_at(v, "according") && v + 1 < m_flat.size() && word_at(v + 1, "to")) {
             Subject subject = subject_after(v + 2, clause_end(v + 2), true);
             if (is_person_like(subject.kind)) out.push_back({subject, v});
