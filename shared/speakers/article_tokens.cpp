@@ -135,7 +135,12 @@ private:
         CodePoint after = decode_at(m_text, m_pos);
         if (!token.possessive && after.value == '.' && !mark_at(m_pos)) {
             bool initial = segment == 1 && !has_inner_period && token.upper && word.size() <= 2;
-            if (initial || has_inner_period || is_abbreviation(word)) {
+            // "No. 2": a number sign, not a sentence end.
+            CodePoint space = decode_at(m_text, m_pos + 1);
+            bool number_sign = fold_word(word) == "no" && space.size != 0 &&
+                               is_space(space.value) &&
+                               is_digit(decode_at(m_text, m_pos + 1 + space.size).value);
+            if (initial || has_inner_period || is_abbreviation(word) || number_sign) {
                 token.abbreviation = true;
                 m_pos += 1;
                 stem_end = m_pos;
@@ -169,6 +174,30 @@ private:
     std::vector<Token> m_tokens;
 };
 
+constexpr std::size_t kMaxTagTokens = 8;  // tokens of "(D-N.Y.)" between the brackets
+
+// End (exclusive) of a party-and-state tag or short capitalised aside after a name at `open`:
+// "Rep. Anna Dale (D-Ore.) said", "Sen. Tom Reyes (I) told"; `open` when there is none. Words
+// in it are capitalised; no quotation, no lower-case word, no digit.
+std::size_t name_tag_end(const std::vector<Token>& tokens, std::size_t open) {
+    if (open == 0 || !is_punct(tokens[open], "(")) return open;
+    const Token& before = tokens[open - 1];
+    if (!is_word(before) || !before.upper || before.quote >= 0) return open;
+    bool word = false;
+    for (std::size_t i = open + 1; i < tokens.size() && i <= open + kMaxTagTokens; ++i) {
+        const Token& t = tokens[i];
+        if (t.quote >= 0) return open;
+        if (is_punct(t, ")")) return word ? i + 1 : open;
+        if (is_word(t)) {
+            if (!t.upper || t.has_digit) return open;
+            word = true;
+        } else if (!is_punct(t, ".") && !is_punct(t, "-")) {
+            return open;
+        }
+    }
+    return open;
+}
+
 bool quote_ends_sentence(const QuoteSpan& quote) {
     std::string_view text = quote.text;
     while (!text.empty()) {
@@ -184,6 +213,8 @@ bool quote_ends_sentence(const QuoteSpan& quote) {
 
 // Builds the flat stream: tokens outside quotations, one `quoted` token per quotation, a
 // paragraph_break between paragraphs (not inside a continued quotation), sentence numbers.
+// A party tag after a name is left out, so "Rep. Anna Dale (D-Ore.) said" reads as
+// "Rep. Anna Dale said".
 void build_flat(ArticleText& article) {
     article.quote_position.assign(article.quotes.size(), 0);
     article.quote_words.assign(article.quotes.size(), 0);
@@ -202,8 +233,14 @@ void build_flat(ArticleText& article) {
             brk.paragraph = p;
             article.flat.push_back(brk);
         }
-        for (const Token& token : tokens) {
+        for (std::size_t t = 0; t < tokens.size(); ++t) {
+            const Token& token = tokens[t];
             if (token.quote < 0) {
+                std::size_t tag_end = name_tag_end(tokens, t);
+                if (tag_end != t) {
+                    t = tag_end - 1;
+                    continue;
+                }
                 article.flat.push_back(token);
                 continue;
             }

@@ -31,10 +31,14 @@ namespace {
 
 using namespace speakers;
 
-constexpr std::size_t kSpeakerWindow = 3;     // sentences back a pronoun may reach a speaker
-constexpr std::size_t kMentionWindow = 2;     // sentences back a pronoun may reach a named person
-constexpr double kTitleCaseShare = 0.7;       // headline in Title Case: its runs are not names
+constexpr std::size_t kSpeakerWindow = 3;       // sentences back a pronoun may reach a speaker
+constexpr std::size_t kMentionWindow = 2;       // sentences back a pronoun may reach a named person
+constexpr double kTitleCaseShare = 0.7;         // headline in Title Case: its runs are not names
+constexpr std::size_t kMaxHeadlineTokens = 40;  // tokens of a body paragraph read as a headline
+constexpr std::size_t kMaxHeadlineNameWords = 3;  // words of a name registered from a headline
+constexpr std::size_t kNoWordLimit = 1000;
 constexpr std::size_t kMaxSubjectLead = 12;   // tokens before a sentence subject ("Meanwhile, …")
+constexpr std::size_t kMaxSubjectLower = 3;   // plain nouns before a title opening a sentence
 constexpr std::size_t kMaxLookBack = 64;      // events or mentions a pronoun looks back through
 constexpr std::size_t kMaxApposition = 6;     // words of ", a veteran liberal politician"
 constexpr std::size_t kMaxPronounScan = 80;   // tokens after a name searched for he/she
@@ -81,6 +85,7 @@ struct Mention {
     bool possessive = false;
     bool subject = false;  // in a subject's place: "Putin described …", "…, Biden also …"
     bool titled = false;   // after a person's title: "President Reagan", "analyst Ellmann"
+    std::vector<std::string> roles;  // folded role words around it: "kremlin", "spokesman"
 };
 
 // How far a pronoun may be resolved: quotations may fall back on the only person named nearby;
@@ -109,11 +114,32 @@ bool title_case(const std::vector<Token>& title) {
 // Registers every person name of `tokens` for canonicalisation, except names a thing's noun
 // introduces ("trade house E.D.And F. Man", "the weekly Der Spiegel"): a later "Man said" must
 // not borrow them.
-void register_names(std::span<const Token> tokens, const NameRules& rules, NameRegistry& registry) {
+void register_names(std::span<const Token> tokens, const NameRules& rules, NameRegistry& registry,
+                    std::size_t max_words) {
+    // A quoted title in Title Case ("“Ann Roe Excommunicates Tom Doe”", a book's name): its
+    // runs are not names.
+    std::unordered_map<long, std::pair<std::size_t, std::size_t>> quoted_case;  // long, upper
+    for (const Token& t : tokens) {
+        if (t.quote < 0 || !is_word(t) || t.text.size() < 4 || !t.has_lower) continue;
+        auto& [long_words, upper] = quoted_case[t.quote];
+        ++long_words;
+        if (t.upper) ++upper;
+    }
+    auto title_quote = [&quoted_case](long quote) {
+        auto it = quoted_case.find(quote);
+        if (it == quoted_case.end()) return false;
+        auto [long_words, upper] = it->second;
+        return long_words >= 2 &&
+               static_cast<double>(upper) >= kTitleCaseShare * static_cast<double>(long_words);
+    };
     for (std::size_t i = 0; i < tokens.size();) {
         std::size_t end = name_run_end(tokens, i);
         if (end == i) {
             ++i;
+            continue;
+        }
+        if (tokens[i].quote >= 0 && title_quote(tokens[i].quote)) {
+            i = end;
             continue;
         }
         bool after_thing = i > 0 && is_word(tokens[i - 1]) && !tokens[i - 1].upper &&
@@ -122,12 +148,31 @@ void register_names(std::span<const Token> tokens, const NameRules& rules, NameR
         const Token* next = end < tokens.size() ? &tokens[end] : nullptr;
         if (auto name = rules.person_name(tokens.subspan(i, end - i), after_determiner, next)) {
             // "central bank Vice Governor X" is a person: a title stands between.
-            if (!after_thing || name->words.front().data() != tokens[i].text.data()) {
+            // A headline's run ("Calls Trump") never shadows a name the body gives.
+            bool fits = name->words.size() <= max_words;
+            if (max_words < kNoWordLimit && registry.knows_last_word(name->words.back()))
+                fits = false;
+            if (fits && (!after_thing || name->words.front().data() != tokens[i].text.data())) {
                 registry.add(name->words);
             }
         }
         i = end;
     }
+}
+
+// The paragraph opens with the headline's words (news archives repeat it as the first line,
+// punctuation and quote marks sometimes moved: "Retch’" / "Retch.’").
+bool repeats_title(const std::vector<Token>& paragraph, const std::vector<Token>& title) {
+    std::size_t words = 0;
+    std::size_t p = 0;
+    for (const Token& word : title) {
+        if (!is_word(word)) continue;
+        while (p < paragraph.size() && !is_word(paragraph[p])) ++p;
+        if (p >= paragraph.size() || paragraph[p].text != word.text) return false;
+        ++p;
+        ++words;
+    }
+    return words > 0;
 }
 
 QuoteEnding quote_ending(std::string_view text) {
@@ -153,10 +198,21 @@ public:
           m_text(read_article_text(title, paragraphs)),
           m_rules(m_text.paragraphs, m_text.title),
           m_reader(m_text.flat, m_rules, m_registry) {
-        if (!title_case(m_text.title)) register_names(m_text.title, m_rules, m_registry);
-        for (const auto& paragraph : m_text.paragraphs) {
-            register_names(paragraph, m_rules, m_registry);
+        if (!title_case(m_text.title))
+            register_names(m_text.title, m_rules, m_registry, kNoWordLimit);
+        // The headline repeated as the first paragraph ("Ann Roe Praises Tom Doe"): its longer
+        // capitalised runs hold verbs, not names; it is read last, for new surnames only.
+        const std::vector<Token>* headline = nullptr;
+        for (std::size_t p = 0; p < m_text.paragraphs.size(); ++p) {
+            const std::vector<Token>& paragraph = m_text.paragraphs[p];
+            if (p == 0 && paragraph.size() <= kMaxHeadlineTokens &&
+                repeats_title(paragraph, m_text.title) && title_case(paragraph)) {
+                headline = &paragraph;
+                continue;
+            }
+            register_names(paragraph, m_rules, m_registry, kNoWordLimit);
         }
+        if (headline) register_names(*headline, m_rules, m_registry, kMaxHeadlineNameWords);
         collect_mentions();
     }
 
@@ -182,6 +238,7 @@ public:
                 if (auto speaker = resolve(speech.subject, anchor, PronounScope::speakers)) {
                     add_event(std::min(anchor, speech.subject.begin), *speaker);
                 }
+                add_others(speech.subject, anchor);
             }
         }
         for (const CjkSpeech& speech : find_cjk_speech(m_paragraphs)) add_cjk_speech(speech);
@@ -208,12 +265,93 @@ private:
                 mention.sentence = flat[i].sentence;
                 mention.name = m_registry.canonical(name->words);
                 mention.possessive = flat[end - 1].possessive;
-                mention.subject = !mention.possessive && subject_position(i, end);
+                // "In Concord, he said": a run opened by a preposition is no subject.
+                bool after_preposition =
+                    (word_classes(fold_word(flat[i].text)) & kClassFunction) != 0 &&
+                    name->words.front().data() != flat[i].text.data();
+                mention.subject =
+                    !mention.possessive && !after_preposition && subject_position(i, end);
                 mention.titled = name->person_titled || titled_before(i);
+                mention.roles = roles_around(i, end);
                 m_mentions.push_back(std::move(mention));
             }
             i = end;
         }
+    }
+
+    // The role words that introduce the name run [begin, end): stripped ones inside it ("Russian
+    // President Vladimir Putin"), ones before it ("the press secretary of the head of state
+    // Ann Roe", "Putin's spokesman Ann Roe") and an apposition after it (", the Kremlin
+    // spokesman,").
+    std::vector<std::string> roles_around(std::size_t begin, std::size_t end) const {
+        constexpr std::size_t kMaxRoleWalk = 10;
+        const std::vector<Token>& flat = m_text.flat;
+        std::vector<std::string> roles;
+        auto take = [&roles](const Token& t) {
+            if (is_word(t) && !t.possessive && is_role_word(t)) roles.push_back(fold_word(t.text));
+        };
+        for (std::size_t i = begin; i < end; ++i) take(flat[i]);
+        for (std::size_t i = begin; i > 0 && begin - i < kMaxRoleWalk;) {
+            const Token& t = flat[--i];
+            if (!is_word(t)) break;
+            std::string word = fold_word(t.text);
+            bool joins = is_determiner(t) || word == "of" || t.possessive;
+            // "harbour board spokesman Ann Roe": plain content words describe the role too.
+            bool content = (!t.upper || t.sentence_start) &&
+                           (word_classes(word) & (kClassFunction | kClassGeneric)) == 0 &&
+                           m_reader.verb_at(i) == VerbKind::none;
+            if (!joins && !content && !is_role_word(t)) break;
+            if (!joins) roles.push_back(word);
+        }
+        if (end + 1 < flat.size() && is_punct(flat[end], ",")) {
+            // ", the Kremlin spokesman," - not ", the spokeswoman said" (that is a new clause).
+            std::vector<std::string> apposed;
+            std::size_t i = end + 1;
+            for (; i < flat.size() && i <= end + kMaxApposition && is_word(flat[i]); ++i) {
+                if (m_reader.verb_at(i) != VerbKind::none) break;
+                if (!flat[i].possessive && is_role_word(flat[i]))
+                    apposed.push_back(fold_word(flat[i].text));
+            }
+            bool closed = i >= flat.size() || is_punct(flat[i], ",") || is_sentence_end(flat[i]) ||
+                          flat[i].kind == TokenKind::paragraph_break;
+            if (closed) roles.insert(roles.end(), apposed.begin(), apposed.end());
+        }
+        return roles;
+    }
+
+    // "the Kremlin spokesman" -> the nearest earlier person introduced with all these role
+    // words; otherwise the person a pronoun in its place would be.
+    std::optional<std::string> resolve_role(const Subject& subject, std::size_t anchor,
+                                            PronounScope scope) const {
+        constexpr std::size_t kMaxRoleLookBack = 400;  // mentions searched back for a role
+        auto first_after = std::lower_bound(
+            m_mentions.begin(), m_mentions.end(), subject.begin,
+            [](const Mention& mention, std::size_t at) { return mention.begin < at; });
+        std::size_t looked = 0;
+        for (auto it = first_after; it != m_mentions.begin() && looked++ < kMaxRoleLookBack;) {
+            const Mention& mention = *--it;
+            bool all = true;
+            for (const std::string& role : subject.roles) {
+                if (std::find(mention.roles.begin(), mention.roles.end(), role) ==
+                    mention.roles.end()) {
+                    all = false;
+                    break;
+                }
+            }
+            if (all) return mention.name;
+        }
+        // A proper title ("the President-elect", "the Estonian president") stands for the person
+        // in the subject's place as a pronoun would, and may reach one not yet quoted; a plain
+        // "the spokeswoman" matching nobody is an unnamed person.
+        bool proper = false;
+        for (std::size_t i = subject.begin; i < subject.end && i < m_text.flat.size(); ++i) {
+            const Token& t = m_text.flat[i];
+            proper = proper || (t.upper && !is_determiner(t)) ||
+                     (word_classes(fold_word(t.text)) & kClassDemonym) != 0;
+        }
+        if (!proper) return std::nullopt;
+        (void)scope;
+        return resolve_pronoun(anchor, PronounScope::speakers_and_subjects);
     }
 
     // A person named only by a title, as a subject: "a company spokeswoman told", "an aide
@@ -259,11 +397,14 @@ private:
 
     // Whether a speaker named by one word only is shown to be a person (see the file comment),
     // by any of its mentions.
-    bool person_evidence(const std::vector<std::size_t>& mentions) const {
+    // A he/she after the word counts only for a speaker named as the subject of a speech verb
+    // or quotation: for one reached through a pronoun, that same pronoun would be the evidence
+    // ("Sometimes, he said …" must not make "Sometimes" a person).
+    bool person_evidence(const std::vector<std::size_t>& mentions, bool named) const {
         for (std::size_t m : mentions) {
             const Mention& mention = m_mentions[m];
             if (mention.titled || person_apposition(mention.end)) return true;
-            if (mention.subject && pronoun_follows(m)) return true;
+            if (named && mention.subject && pronoun_follows(m)) return true;
         }
         return false;
     }
@@ -342,6 +483,17 @@ private:
             if (!is_word(t) || !(is_role_word(t) || is_determiner(t) || t.possessive)) break;
             --k;
         }
+        // "Harbour board spokeswoman Ann Roe visited …": plain nouns before a title.
+        if (k < begin && k > lo && (word_classes(fold_word(flat[k].text)) & kClassTitle) != 0) {
+            std::size_t nouns = k;
+            while (nouns > lo && k - nouns < kMaxSubjectLower && is_word(flat[nouns - 1]) &&
+                   !flat[nouns - 1].possessive &&
+                   (word_classes(fold_word(flat[nouns - 1].text)) & kClassFunction) == 0 &&
+                   m_reader.verb_at(nouns - 1) == VerbKind::none) {
+                --nouns;
+            }
+            if (nouns == lo) k = lo;
+        }
         if (k == lo) return true;
         const Token& t = flat[k - 1];
         if (t.kind == TokenKind::quoted || is_punct(t, ",") || is_punct(t, ";") ||
@@ -360,8 +512,18 @@ private:
     }
 
     std::optional<std::string> resolve(const Subject& subject, std::size_t anchor,
-                                       PronounScope scope) const {
-        if (subject.kind == SubjectKind::person) return m_registry.canonical(subject.name.words);
+                                       PronounScope scope) {
+        if (subject.kind == SubjectKind::person) {
+            std::string name = m_registry.canonical(subject.name.words);
+            m_named_speakers.insert(name);
+            return name;
+        }
+        if (subject.kind == SubjectKind::role) {
+            // A title names its person as well as a name does ("the President-elect said").
+            auto name = resolve_role(subject, anchor, scope);
+            if (name) m_named_speakers.insert(*name);
+            return name;
+        }
         if (subject.kind != SubjectKind::pronoun) return std::nullopt;
         return resolve_pronoun(anchor, scope);
     }
@@ -457,6 +619,14 @@ private:
             event_position = std::min(position, subject.begin);
         }
         add_event(event_position, *speaker);
+        add_others(subject, event_position);
+    }
+
+    // The other people of a joint subject ("Ann Roe and Tom Doe said") are speakers too.
+    void add_others(const Subject& subject, std::size_t position) {
+        for (const PersonName& other : subject.others) {
+            add_event(position, m_registry.canonical(other.words));
+        }
     }
 
     // A quotation with no clause of its own continues the previous one when only that one's
@@ -535,7 +705,8 @@ private:
                 bool ok = speaker.find(' ') != std::string::npos || m_trusted.contains(speaker);
                 if (!ok) {
                     auto found = mentions_of.find(speaker);
-                    ok = found != mentions_of.end() && person_evidence(found->second);
+                    ok = found != mentions_of.end() &&
+                         person_evidence(found->second, m_named_speakers.contains(speaker));
                 }
                 it = accepted.emplace(speaker, ok).first;
             }
@@ -566,6 +737,7 @@ private:
     std::vector<Event> m_events;
     std::unordered_set<std::string> m_speakers_so_far;
     std::unordered_set<std::string> m_trusted;  // speakers needing no evidence (dotted names)
+    std::unordered_set<std::string> m_named_speakers;  // named as a speech subject at least once
     std::vector<std::optional<std::string>> m_quote_speaker;
     std::vector<Source> m_quote_source;
 };

@@ -3,6 +3,7 @@
 // of a word of F before its last.
 #include "speakers/canonical_names.hpp"
 
+#include <algorithm>
 #include <tuple>
 
 #include "speakers/name_lists.hpp"
@@ -31,14 +32,26 @@ bool same_word(std::string_view a, std::string_view b) {
     return folded_a.view() == folded_b.view() && is_particle_word(folded_a.view());
 }
 
+// "Jr.", "III": a generational suffix ending a name of three words or more.
+bool has_suffix(const std::vector<std::string>& words) {
+    return words.size() >= 3 && (word_classes(FoldedWord(words.back()).view()) & kClassSuffix) != 0;
+}
+
+// A short form is compatible with a full name when its last word is the full name's last word
+// (or, for "Biden" and "Joseph R. Biden Jr.", the word before its suffix).
 bool compatible(const std::vector<std::string_view>& shorter,
                 const std::vector<std::string>& full) {
-    if (shorter.empty() || full.empty() || !same_word(shorter.back(), full.back())) return false;
+    if (shorter.empty() || full.empty()) return false;
+    std::size_t last = full.size() - 1;
+    if (!same_word(shorter.back(), full.back())) {
+        if (!has_suffix(full) || !same_word(shorter.back(), full[full.size() - 2])) return false;
+        last = full.size() - 2;
+    }
     std::size_t j = 0;  // position in `full` (words before its last)
     for (std::size_t i = 0; i + 1 < shorter.size(); ++i) {
         std::string_view word = shorter[i];
         bool found = false;
-        while (j + 1 < full.size()) {
+        while (j < last) {
             std::string_view candidate = full[j++];
             if (is_initial_word(word)) {
                 if (candidate.substr(0, decode_at(candidate, 0).size) ==
@@ -76,6 +89,10 @@ void NameRegistry::add(const std::vector<std::string_view>& words) {
     entry.count = 1;
     entry.order = m_entries.size();
     same_last.push_back(m_entries.size());
+    // "Joseph R. Biden Jr." is found from "Biden" too.
+    if (has_suffix(entry.words)) {
+        m_by_last_word[entry.words[entry.words.size() - 2]].push_back(m_entries.size());
+    }
     m_entries.push_back(std::move(entry));
 }
 
@@ -84,28 +101,47 @@ const NameRegistry::Entry* NameRegistry::best_match(
     const Entry* best = nullptr;
     auto score = [](const Entry& e) {
         auto initials = static_cast<long>(initial_count(e.words));
-        auto size = static_cast<long>(e.words.size());
-        return std::make_tuple(size - initials, -initials, static_cast<long>(e.count),
+        auto size = static_cast<long>(e.words.size()) - (has_suffix(e.words) ? 1 : 0);
+        return std::make_tuple(size - initials, initials, static_cast<long>(e.count),
                                -static_cast<long>(e.order));
     };
     if (words.empty()) return nullptr;
     auto it = m_by_last_word.find(std::string(words.back()));
     if (it == m_by_last_word.end()) return nullptr;
+    // A suffixed name ("Donald Trump Jr.") is chosen only when no full name without one fits:
+    // the father keeps "Trump".
+    const Entry* suffixed = nullptr;
     for (std::size_t index : it->second) {
         const Entry& entry = m_entries[index];
         if (!compatible(words, entry.words)) continue;
-        if (!best || score(entry) > score(*best)) best = &entry;
+        const Entry*& slot = has_suffix(entry.words) ? suffixed : best;
+        if (!slot || score(entry) > score(*slot)) slot = &entry;
     }
-    return best;
+    if (best && best->words.size() - initial_count(best->words) >= 2) return best;
+    return suffixed ? suffixed : best;
 }
 
 std::string NameRegistry::canonical(const std::vector<std::string_view>& words) const {
     std::string out;
     const Entry* best = best_match(words);
     if (best) {
-        for (const std::string& w : best->words) {
+        // "Joseph R. Biden Jr." is shown as "Joseph R. Biden" unless a father shares that name.
+        std::size_t shown = best->words.size();
+        if (has_suffix(best->words)) {
+            std::vector<std::string_view> core(best->words.begin(), best->words.end() - 1);
+            const Entry* other = nullptr;
+            for (std::size_t index : m_by_last_word.at(std::string(core.back()))) {
+                const Entry& entry = m_entries[index];
+                if (!has_suffix(entry.words) && entry.words.size() == core.size() &&
+                    std::equal(core.begin(), core.end(), entry.words.begin())) {
+                    other = &entry;
+                }
+            }
+            if (!other) shown = core.size();
+        }
+        for (std::size_t i = 0; i < shown; ++i) {
             if (!out.empty()) out += ' ';
-            out += w;
+            out += best->words[i];
         }
         return out;
     }

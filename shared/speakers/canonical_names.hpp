@@ -16,9 +16,15 @@ public:
     /// Records one occurrence of a name (words as found, titles already stripped).
     void add(const std::vector<std::string_view>& words);
 
-    /// The display name for `words`: the best compatible registered name (most words, fewest
-    /// initials, most often seen, first seen), or `words` joined when none is compatible.
+    /// The display name for `words`: the best compatible registered name (most full words, then
+    /// the fullest form with its middle initials, most often seen, first seen), or `words` joined
+    /// when none is compatible. "Trump" -> "Donald J. Trump" over "Ivana Trump" named as often.
     [[nodiscard]] std::string canonical(const std::vector<std::string_view>& words) const;
+
+    /// True when some registered name ends with `last` ("Trump" for "Donald Trump").
+    [[nodiscard]] bool knows_last_word(std::string_view last) const {
+        return m_by_last_word.contains(std::string(last));
+    }
 
     /// True when a registered name with two or more words is compatible with `words`.
     [[nodiscard]] bool has_full_name(const std::vector<std::string_view>& words) const;

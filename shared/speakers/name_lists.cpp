@@ -16,7 +16,7 @@ const std::initializer_list<std::string_view> kRoles = {
     "president", "president-elect", "vice", "vice-president", "prime", "minister", "premier",
     "chancellor", "spokesman", "spokeswoman", "spokesperson", "press", "secretary",
     "secretary-general", "director", "director-general", "chairman", "chairwoman", "chair", "chief",
-    "head", "leader", "deputy", "senator", "sen.", "governor", "gov.", "mayor", "representative",
+    "head", "leader", "deputy", "senator", "sen.", "governor", "gov.", "gov", "mayor", "representative",
     "rep.", "congressman", "congresswoman", "lawmaker", "mp", "mep", "ambassador", "envoy",
     "diplomat", "general", "gen.", "colonel", "col.", "lieutenant", "lt.", "major", "maj.",
     "captain", "capt.", "sergeant", "sgt.", "admiral", "adm.", "commander", "cmdr.", "officer",
@@ -42,6 +42,13 @@ const std::initializer_list<std::string_view> kRoles = {
     "agriculture", "transport", "transportation", "industry", "environment", "labor", "employment",
     "housing", "fisheries", "economic", "agrarian", "budget", "technician", "vice-premier",
     "vice-minister", "vice-governor", "vice-chancellor", "deputy-governor", "villager",
+    "pastor", "preacher", "evangelist", "pollster", "comedian", "comedienne", "co-anchor",
+    "co-host", "donor", "advocate", "consultant", "organizer", "organiser", "chaplain", "surgeon",
+    "physician", "novelist", "playwright", "filmmaker", "producer",
+    "rapper", "musician", "guitarist", "athlete", "quarterback", 
+    "volunteer", "superintendent", "councilman", "councilwoman",
+    "councilor", "councillor", "alderman", "assemblyman", "assemblywoman", "legislator",
+    "lobbyist", "staffer", "moderator", "co-moderator", "challenger", "staff",
     // Russian (folded): roles, and adjectives that stand in front of them
     "политолог", "пресс-секретарь", "президент", "президента", "глава", "министр", "министра",
     "депутат", "эксперт", "аналитик", "представитель", "официальный", "спикер", "председатель",
@@ -56,7 +63,7 @@ const std::initializer_list<std::string_view> kTitles = {
     "president", "president-elect", "vice-president", "minister", "premier", "chancellor",
     "spokesman", "spokeswoman", "spokesperson", "secretary", "secretary-general", "director",
     "director-general", "chairman", "chairwoman", "chairperson", "chief", "head", "leader",
-    "deputy", "senator", "sen.", "governor", "gov.", "mayor", "representative", "rep.",
+    "deputy", "senator", "sen.", "governor", "gov.", "gov", "mayor", "representative", "rep.",
     "congressman", "congresswoman", "lawmaker", "mp", "mep", "ambassador", "envoy", "diplomat",
     "general", "gen.", "colonel", "col.", "lieutenant", "lt.", "major", "maj.", "captain",
     "capt.", "sergeant", "sgt.", "admiral", "adm.", "commander", "cmdr.", "officer", "judge",
@@ -74,7 +81,13 @@ const std::initializer_list<std::string_view> kTitles = {
     "brigadier", "marshal", "investor", "trader", "banker", "broker", "delegate", "strategist",
     "negotiator", "vice-chairman", "vice-chairwoman", "undersecretary", "under-secretary",
     "attorney-general", "solicitor-general", "technician", "vice-premier", "vice-minister",
-    "vice-governor", "vice-chancellor", "deputy-governor", "villager", "политолог",
+    "vice-governor", "vice-chancellor", "deputy-governor", "villager", "pastor", "preacher", "evangelist", "pollster", "comedian", "comedienne", "co-anchor",
+    "co-host", "donor", "advocate", "consultant", "organizer", "organiser", "chaplain", "surgeon",
+    "physician", "novelist", "playwright", "filmmaker", "producer",
+    "rapper", "musician", "guitarist", "athlete", "quarterback", 
+    "volunteer", "superintendent", "councilman", "councilwoman",
+    "councilor", "councillor", "alderman", "assemblyman", "assemblywoman", "legislator",
+    "lobbyist", "staffer", "moderator", "co-moderator", "challenger", "staff", "политолог",
     "пресс-секретарь", "президент", "президента", "глава", "министр", "министра", "депутат", "эксперт", "аналитик",
     "представитель", "спикер", "председатель", "посол", "губернатор", "мэр", "сенатор",
     "советник", "заместитель", "лидер", "журналист", "профессор", "политик", "экономист",
@@ -147,7 +160,7 @@ const std::initializer_list<std::string_view> kPlaces = {
     "alabama", "arkansas", "colorado", "connecticut", "delaware", "idaho", "illinois", "indiana",
     "iowa", "kansas", "kentucky", "louisiana", "maine", "maryland", "massachusetts", "minnesota",
     "mississippi", "missouri", "nebraska", "oklahoma", "oregon", "tennessee", "utah", "vermont",
-    "wyoming", "dakota", "jersey", "hampshire", "alberta", "manitoba", "saskatchewan", "paulo",
+    "wyoming", "dakota", "jersey", "hampshire", "puerto", "rico", "belt", "alberta", "manitoba", "saskatchewan", "paulo",
     "sao", "são", "wall", "street", "capitol", "latin", "ala", "ariz", "ark", "calif", "colo",
     "conn", "fla", "ga", "ill", "ind", "kan", "ky", "md", "mich", "minn", "mo", "mont", "neb",
     "nev", "okla", "ore", "pa", "tenn", "tex", "va", "wis", "wyo", "n.y.", "n.j.",
@@ -186,14 +199,15 @@ const std::initializer_list<std::string_view> kOrganisations = {
     "stores", "foods", "industrie", "shipping", "utilities", "telecom", "ventures", "realty",
     "aerospace", "railroad", "railway", "cooperative", "consortium", "syndicate", "trading",
     "manufacturing", "partnership", "hotels", "broadcasting", "publishing", "pictures",
-    "studios", "banks", "air", "county", "кремль", "кремля"};
+    "studios", "banks", "air", "county", "institution", "caucus", "initiative", "project",
+    "programme", "кремль", "кремля"};
 
 // Endings of company names (also organisation words): a name followed by one of them elsewhere
 // in the article ("Texaco Inc", "Merrill Lynch and Co") is a company's, not a person's.
 const std::initializer_list<std::string_view> kCompanySuffixes = {
     "corp", "corp.", "corporation", "inc", "inc.", "incorporated", "co", "co.", "cos", "company",
     "ltd", "ltd.", "limited", "plc", "llc", "lp", "llp", "ag", "sa", "nv", "bv", "spa", "gmbh",
-    "kk", "pty", "bhd", "oy", "asa", "group", "holdings", "holding", "bancorp", "bancorporation",
+    "kk", "pty", "bhd", "oy", "group", "holdings", "holding", "bancorp", "bancorporation",
     "bancshares", "banco", "banca", "banque", "industries", "enterprises", "associates",
     "partners", "brothers", "securities", "capital", "resources", "petroleum", "systems",
     "technologies", "technology", "laboratories", "airlines", "airways", "motors", "bank",
@@ -251,7 +265,8 @@ const std::initializer_list<std::string_view> kFunctionWords = {
     "however", "meanwhile", "moreover", "furthermore", "still", "then", "now", "here", "there",
     "in", "on", "at", "by", "for", "from", "with", "without", "of", "to", "as", "about", "against",
     "according", "asked", "speaking", "last", "next", "earlier", "later", "other", "another",
-    "every", "one", "two", "three", "four", "five", "what", "why", "how", "who", "whom", "whose",
+    "every", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "twenty", "dozens", "hundreds", "thousands", "what", "why", "how", "who", "whom", "whose",
     "where", "which", "even", "just", "only", "not", "no", "yes", "obviously", "therefore",
     "accordingly", "indeed", "instead", "despite", "during", "under", "over", "among", "between",
     "through", "until", "unless", "because", "once", "such", "thus", "hence", "besides", "overall",
@@ -346,8 +361,42 @@ bool looks_like_plural_noun(std::string_view folded) {
         return true;
     }
     if (folded.size() < 6) return false;
-    for (std::string_view ending : {"ers", "ors", "ists", "ants", "ents", "ians", "ees", "ives"}) {
+    for (std::string_view ending :
+         {"ers", "ors", "ists", "ants", "ents", "ians", "ees", "ives", "ans", "als", "ies"}) {
         if (folded.ends_with(ending)) return true;
+    }
+    return false;
+}
+
+namespace {
+
+constexpr std::size_t kMinSlipTitle = 7;  // shorter titles are too close to names and words
+
+// `word` is `title` with one letter dropped (not the first).
+bool dropped_letter(std::string_view word, std::string_view title) {
+    std::size_t i = 0;
+    while (i < word.size() && word[i] == title[i]) ++i;
+    return i > 0 && word.substr(i) == title.substr(i + 1);
+}
+
+// Same length: one letter changed, or two neighbours swapped (not the first letter).
+bool changed_letter(std::string_view word, std::string_view title) {
+    std::size_t i = 0;
+    while (i < word.size() && word[i] == title[i]) ++i;
+    if (i == 0 || i == word.size()) return false;
+    if (word.substr(i + 1) == title.substr(i + 1)) return true;
+    return i + 1 < word.size() && word[i] == title[i + 1] && word[i + 1] == title[i] &&
+           word.substr(i + 2) == title.substr(i + 2);
+}
+
+}  // namespace
+
+bool is_misspelled_title(std::string_view folded) {
+    if (folded.size() + 1 < kMinSlipTitle) return false;
+    for (std::string_view title : kTitles) {
+        if (title.size() < kMinSlipTitle || title.front() != folded.front()) continue;
+        if (title.size() == folded.size() + 1 && dropped_letter(folded, title)) return true;
+        if (title.size() == folded.size() && changed_letter(folded, title)) return true;
     }
     return false;
 }

@@ -37,6 +37,9 @@ constexpr unsigned kHardClasses =
 /// A noun that describes a company, a medium or a body ("daily", "brokers", "company", "house"):
 /// the name after it ("the weekly Der Spiegel") or an apposition holding it names a thing.
 [[nodiscard]] bool is_thing_noun(std::string_view folded);
+/// A title of seven letters or more with one typing slip: a letter dropped, changed or swapped
+/// with its neighbour, never the first ("secertary", "represenative", "minster").
+[[nodiscard]] bool is_misspelled_title(std::string_view folded);
 /// A lower-cased word that reads as a plural common noun used as a subject ("traders",
 /// "defenders", "analysts"): in the generic list, or ending like one (-ers, -ists, -ants, ...).
 [[nodiscard]] bool looks_like_plural_noun(std::string_view folded);

@@ -21,9 +21,28 @@ constexpr std::size_t kMaxApposition = 10;   // tokens of ", a 1.9 billion dlr c
 
 unsigned classes_of(const Token& token) { return word_classes(FoldedWord(token.text).view()); }
 
+// A capitalised title with a typing slip ("Secertary", "Minster") reads as the title.
+unsigned leading_classes(const Token& token) {
+    FoldedWord word(token.text);
+    unsigned cls = word_classes(word.view());
+    if (cls == 0 && token.upper && is_misspelled_title(word.view())) cls = kClassRole | kClassTitle;
+    return cls;
+}
+
+// "J.J.", "G.K.": a person's initials run together (and not a listed place like "U.S.").
+bool dotted_initials(const Token& token) {
+    std::string_view text = token.text;
+    if (!token.upper || token.has_lower || text.size() < 4 || text.size() > 6) return false;
+    for (std::size_t i = 0; i < text.size(); i += 2) {
+        if (i + 1 >= text.size() || text[i + 1] != '.' || text[i] < 'A' || text[i] > 'Z')
+            return false;
+    }
+    return word_classes(FoldedWord(text).view()) == 0;
+}
+
 // "FBI", "U.S.", "CIA": capitals only (two letters or more) - organisations, not names.
 bool is_acronym(const Token& token) {
-    return token.upper && !token.has_lower && !is_initial(token);
+    return token.upper && !token.has_lower && !is_initial(token) && !dotted_initials(token);
 }
 
 bool all_capitals(std::span<const Token> run) {
@@ -69,8 +88,20 @@ bool company_apposition_after(const std::vector<Token>& tokens, std::size_t end)
     return company;
 }
 
-// "Montreal-based", "London-based": a company's description, never part of a name.
-bool is_based_word(std::string_view folded) { return folded.ends_with("-based"); }
+// Mr., Mrs., Ms., Dr., Miss: a person's honorific.
+bool is_honorific(const Token& token) {
+    FoldedWord word(token.text);
+    for (std::string_view h : {"mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "miss"}) {
+        if (word.view() == h) return true;
+    }
+    return false;
+}
+
+// "Montreal-based", "London-based": a company's description, never part of a name; nor is
+// "Korean-born".
+bool is_based_word(std::string_view folded) {
+    return folded.ends_with("-based") || folded.ends_with("-born");
+}
 
 // "Volksbank", "Commerzbank", "MCorp": a company's one-word name.
 bool is_company_word(std::string_view folded) {
@@ -158,10 +189,22 @@ std::size_t name_run_begin(std::span<const Token> tokens, std::size_t lo, std::s
 
 NameRules::NameRules(const std::vector<std::vector<Token>>& paragraphs,
                      const std::vector<Token>& title) {
-    auto collect = [this](const std::vector<Token>& tokens) {
-        for (const Token& token : tokens) {
+    // Parts of a handle, hashtag or address ("@ann_roe", "#roe2016", "roe.com") say nothing
+    // about how the article writes a word.
+    auto handle_part = [](const std::vector<Token>& tokens, std::size_t i) {
+        auto mark = [](const Token& t) {
+            return is_punct(t, "@") || is_punct(t, "_") || is_punct(t, "#") || is_punct(t, "/") ||
+                   is_punct(t, ".");
+        };
+        return (i > 0 && mark(tokens[i - 1])) ||
+               (i + 1 < tokens.size() && is_punct(tokens[i + 1], "_"));
+    };
+    auto collect = [this, &handle_part](const std::vector<Token>& tokens) {
+        for (std::size_t i = 0; i < tokens.size(); ++i) {
+            const Token& token = tokens[i];
             if (token.kind != TokenKind::word || token.has_digit) continue;
             if (!token.upper) {
+                if (handle_part(tokens, i)) continue;
                 m_lowercase_words.emplace(token.text);
             } else if (!token.sentence_start) {
                 m_inner_capitals.insert(fold_word(token.text));
@@ -256,10 +299,21 @@ bool NameRules::is_company(std::span<const Token> words) const {
     return words.size() >= 2 && m_company_last_words.contains(fold_word(words.back().text));
 }
 
+// "Says Clinton", "Continued Stone", "Imagine Brad Thor": a headline's or a list's capitalised
+// verb before a name.
+bool is_capitalised_verb(std::string_view folded) {
+    for (std::string_view verb : {"says", "said", "asks", "calls", "tells", "adds", "writes",
+                                  "continued", "imagine", "meet", "watch", "listen", "read"}) {
+        if (folded == verb) return true;
+    }
+    return false;
+}
+
 bool NameRules::strippable(const Token& token) const {
     if (is_particle(token) || is_acronym(token)) return true;
     FoldedWord word(token.text);
-    if (word_classes(word.view()) != 0 || is_based_word(word.view())) return true;
+    if (is_capitalised_verb(word.view())) return true;
+    if (leading_classes(token) != 0 || is_based_word(word.view())) return true;
     // A capitalised particle opening a name stays: "Van den Berg said".
     if (token.upper && is_particle_word(word.view())) return false;
     return token.sentence_start && m_lowercase_words.contains(std::string(word.view()));
@@ -269,13 +323,17 @@ std::optional<PersonName> NameRules::person_name(std::span<const Token> run, boo
                                                  const Token* next) const {
     std::size_t begin = 0, end = run.size();
     bool titled = false, person_titled = false;
-    unsigned last_stripped = 0;  // classes of the word just before the name
-    bool after_plural = false;   // ... and it is a plural thing: "Brokers Enskilda said"
+    unsigned last_stripped = 0;      // classes of the word just before the name
+    bool after_plural = false;       // ... and it is a plural thing: "Brokers Enskilda said"
+    bool honorific_surname = false;  // "Ms. Boxer"
     // Leading titles, roles, nationalities, places, acronyms and sentence-opening common words;
-    // a capitalised "The" opening a sentence counts as a determiner before the name.
-    while (begin < end && strippable(run[begin])) {
+    // a capitalised "The" opening a sentence counts as a determiner before the name. A
+    // sentence-opening "-ing" word before two more words is a verb: "Using Ann Roe".
+    while (begin < end &&
+           (strippable(run[begin]) || (run[begin].sentence_start && end - begin >= 3 &&
+                                       FoldedWord(run[begin].text).view().ends_with("ing")))) {
         if (is_determiner(run[begin])) after_determiner = true;
-        unsigned cls = classes_of(run[begin]);
+        unsigned cls = leading_classes(run[begin]);
         if (cls & kClassRole) titled = true;
         if (cls & kClassTitle) person_titled = true;
         if (!is_particle(run[begin])) {  // "Banca del Monte": still a bank's
@@ -299,6 +357,13 @@ std::optional<PersonName> NameRules::person_name(std::span<const Token> run, boo
             break;
         }
     }
+    // "Ms. Boxer", "Mr. King": after an honorific the last word is a surname even when it is
+    // also a title or a job.
+    if (begin >= end && end >= 2 && is_honorific(run[end - 2]) && run[end - 1].has_lower &&
+        (classes_of(run[end - 1]) & kHardClasses) == 0) {
+        begin = end - 1;
+        honorific_surname = true;
+    }
     if (begin >= end) return std::nullopt;
     if (after_determiner && !titled) return std::nullopt;
     // "Credit Suisse", "Banque Indosuez": one word right after an organisation's or a medium's
@@ -317,7 +382,7 @@ std::optional<PersonName> NameRules::person_name(std::span<const Token> run, boo
 
     std::size_t words = 0;       // name words, particles and "Jr." apart
     std::size_t full_words = 0;  // ... that are not initials
-    bool all_soft = true;
+    bool all_soft = !honorific_surname;
     for (std::size_t i = 0; i < name.size(); ++i) {
         const Token& token = name[i];
         unsigned cls = classes_of(token);
@@ -328,21 +393,25 @@ std::optional<PersonName> NameRules::person_name(std::span<const Token> run, boo
             continue;
         }
         if ((cls & kClassSuffix) != 0 && i > 0 && i + 1 == name.size()) continue;  // "Jr."
+        bool initials = is_initial(token) || dotted_initials(token);
         bool name_like =
-            (token.upper && token.has_lower) || is_initial(token) || has_hyphen_prefix(token.text);
+            (token.upper && token.has_lower) || initials || has_hyphen_prefix(token.text);
         if (!name_like || token.has_digit || is_party_tag(token.text) ||
             is_company_word(FoldedWord(token.text).view())) {
             return std::nullopt;
         }
         ++words;
-        if (!is_initial(token)) ++full_words;
+        if (!initials) ++full_words;
     }
     if (words > kMaxNameWords || all_soft || full_words == 0) return std::nullopt;
     const Token& last = name.back();
     if (is_initial(last)) return std::nullopt;
     if (name.size() == 1) {
         std::string folded = fold_word(last.text);
-        if (word_classes(folded) != 0 || m_lowercase_words.contains(folded)) return std::nullopt;
+        if (!honorific_surname &&
+            (word_classes(folded) != 0 || m_lowercase_words.contains(folded))) {
+            return std::nullopt;
+        }
         if (last.sentence_start && !m_inner_capitals.contains(folded)) {
             // "Traders said", "Defenders say": a plural noun opening a sentence.
             if (!person_titled && looks_like_plural_noun(folded)) return std::nullopt;

@@ -1,7 +1,8 @@
-// A single pass over each paragraph with a small stack of open quotations. Whether a mark opens or
-// closes is decided from its neighbours (space or punctuation on one side, a word on the other),
-// so straight quotes and misused curly quotes ("policy “.") work; single marks between letters or
-// after a word outside a single quotation are apostrophes.
+// A single pass over each paragraph with a small stack of open quotations. Two straight single
+// marks ('') are one double mark, as the New York Times archive writes quotations. Whether a mark
+// opens or closes is decided from its neighbours (space or punctuation on one side, a word on the
+// other), so straight quotes and misused curly quotes ("policy “.") work; single marks between
+// letters or after a word outside a single quotation are apostrophes.
 #include "speakers/quote_finder.hpp"
 
 #include <optional>
@@ -46,6 +47,25 @@ std::optional<MarkKind> mark_kind(char32_t c) {
         default:
             return std::nullopt;
     }
+}
+
+// A mark at `pos`: its kind and size in bytes. '' is a double mark, except the first of a closing
+// ''' (a single quotation ending inside a double one: "them,''' ").
+struct MarkAt {
+    MarkKind kind;
+    std::size_t size;
+};
+
+std::optional<MarkAt> mark_at(std::string_view text, std::size_t pos, const CodePoint& cp) {
+    std::optional<MarkKind> kind = mark_kind(cp.value);
+    if (!kind) return std::nullopt;
+    if (cp.value == '\'' && pos + 1 < text.size() && text[pos + 1] == '\'') {
+        bool triple = pos + 2 < text.size() && text[pos + 2] == '\'';
+        CodePoint prev = decode_before(text, pos);
+        bool closing = prev.size != 0 && !is_space(prev.value);
+        if (!(triple && closing)) return MarkAt{{Family::double_quote, Preference::either}, 2};
+    }
+    return MarkAt{*kind, cp.size};
 }
 
 bool is_trailing_punct(char32_t c) {
@@ -158,6 +178,7 @@ private:
             out.carried_in = m_current;
             if (is_blank(text)) return;  // a blank paragraph inside a continued quotation
             auto [cp, offset] = first_visible(text);
+            if (auto mark = mark_at(text, offset, cp)) cp.size = mark->size;
             out.marks.push_back(
                 {offset, cp.size, MarkRole::resume, static_cast<std::size_t>(m_current)});
             m_stack.assign(1, Frame{m_stack_family, offset + cp.size});
@@ -167,11 +188,13 @@ private:
         bool single_closer_known = false;
         while (pos < text.size()) {
             CodePoint cp = decode_at(text, pos);
-            std::optional<MarkKind> kind = mark_kind(cp.value);
-            if (!kind) {
+            std::optional<MarkAt> mark = mark_at(text, pos, cp);
+            if (!mark) {
                 pos += cp.size;
                 continue;
             }
+            const MarkKind* kind = &mark->kind;
+            cp.size = mark->size;
             Neighbours n{decode_before(text, pos), decode_at(text, pos + cp.size), {}};
             n.after_next = decode_at(text, pos + cp.size + n.next.size);
             if (kind->family == Family::single_quote) {
@@ -196,9 +219,10 @@ private:
         std::size_t next = p + 1;
         while (next < m_paragraphs.size() && is_blank(m_paragraphs[next])) ++next;
         if (next < m_paragraphs.size()) {
-            CodePoint first = first_visible(m_paragraphs[next]).first;
-            std::optional<MarkKind> kind = mark_kind(first.value);
-            if (kind && kind->family == m_stack_family && kind->preference != Preference::close) {
+            auto [first, offset] = first_visible(m_paragraphs[next]);
+            std::optional<MarkAt> mark = mark_at(m_paragraphs[next], offset, first);
+            if (mark && mark->kind.family == m_stack_family &&
+                mark->kind.preference != Preference::close) {
                 m_stack.clear();
                 return;  // m_current stays set: the next paragraphs resume it
             }

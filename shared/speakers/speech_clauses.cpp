@@ -18,13 +18,15 @@
 namespace gazette::speakers {
 namespace {
 
-constexpr std::size_t kMaxClause = 30;        // tokens searched for a verb after a quotation
-constexpr std::size_t kMaxApposition = 40;    // tokens of an apposition between commas
-constexpr std::size_t kMaxDirectTail = 12;    // tokens between "said" and a ':' before a quote
-constexpr std::size_t kMinReportedWords = 4;  // words a quotation inside reported speech needs
-constexpr std::size_t kMaxSubjectLower = 3;   // lower-case words in a subject before the verb
-constexpr std::size_t kMaxClauseScan = 60;    // tokens a clause may span
-constexpr std::size_t kMaxBeforeClause = 60;  // tokens searched back from a quotation
+constexpr std::size_t kMaxClause = 30;          // tokens searched for a verb after a quotation
+constexpr std::size_t kMaxApposition = 40;      // tokens of an apposition between commas
+constexpr int kMaxAppositionCommas = 3;         // commas inside one apposition ("Monsey, New York")
+constexpr std::size_t kMaxOpenApposition = 16;  // tokens of an apposition a verb follows
+constexpr std::size_t kMaxDirectTail = 12;      // tokens between "said" and a ':' before a quote
+constexpr std::size_t kMinReportedWords = 4;    // words a quotation inside reported speech needs
+constexpr std::size_t kMaxSubjectLower = 3;     // lower-case words in a subject before the verb
+constexpr std::size_t kMaxClauseScan = 60;      // tokens a clause may span
+constexpr std::size_t kMaxBeforeClause = 60;    // tokens searched back from a quotation
 
 // clang-format off
 const std::initializer_list<std::string_view> kSpeechVerbs = {
@@ -55,6 +57,17 @@ const std::initializer_list<std::string_view> kBeliefVerbs = {
     "recalled", "recalls", "concluded", "concludes", "observed", "observes", "mentioned",
     "disclosed", "assured", "assures", "lamented", "objected", "считает", "признал", "признала"};
 
+// Verbs that name or judge what someone said: speech only with a quotation after a short
+// object ("X called the plan “a disaster”", "Y accused Z of “lying”", "W described it as “…”").
+const std::initializer_list<std::string_view> kNamingVerbs = {
+    "called", "calls", "described", "describes", "dubbed", "dubs", "labeled", "labelled",
+    "labels", "branded", "brands", "accused", "accuses", "praised", "praises", "criticized",
+    "criticised", "criticizes", "criticises", "slammed", "slams", "blasted", "blasts", "mocked",
+    "mocks", "derided", "derides", "dismissed", "dismisses", "hailed", "hails", "lauded",
+    "characterized", "characterised", "characterizes", "decried", "decries", "denounced",
+    "denounces", "condemned", "condemns", "defended", "defends", "questioned", "questions",
+    "echoed", "echoes", "promised", "vowed", "pledged", "touted", "touts"};
+
 // Verbs that attribute only next to a quotation: "…," the statement continued / reads: "…".
 const std::initializer_list<std::string_view> kAdjacentVerbs = {
     "continued", "continues", "reads"};
@@ -69,7 +82,8 @@ const std::initializer_list<std::string_view> kAdverbs = {
     "also", "previously", "later", "then", "once", "again", "has", "had", "have", "would", "will",
     "earlier", "further", "recently", "first", "finally", "still", "already", "never", "often",
     "just", "only", "subsequently", "immediately", "even", "both", "reportedly", "repeatedly",
-    "last", "since", "too", "however", "ещё", "также", "уже"};
+    "last", "since", "too", "however", "not", "hasn't", "haven't", "hadn't", "didn't", "doesn't",
+    "don't", "won't", "wouldn't", "couldn't", "ещё", "также", "уже"};
 
 const std::initializer_list<std::string_view> kPassiveAux = {
     "was", "were", "been", "be", "being", "is", "are"};
@@ -103,6 +117,9 @@ const std::unordered_map<std::string_view, VerbKind>& verb_table() {
         for (std::string_view w : kBeliefVerbs) t[w] = VerbKind::belief;
         for (std::string_view w : kParticiples) t[w] = VerbKind::participle;
         for (std::string_view w : kAdjacentVerbs) t[w] = VerbKind::adjacent;
+        for (std::string_view w : kNamingVerbs) {
+            if (!t.contains(w)) t[w] = VerbKind::naming;
+        }
         return t;
     }();
     return table;
@@ -127,7 +144,7 @@ bool attributes(VerbKind kind) {
 }
 
 bool is_person_like(SubjectKind kind) {
-    return kind == SubjectKind::person || kind == SubjectKind::pronoun;
+    return kind == SubjectKind::person || kind == SubjectKind::pronoun || kind == SubjectKind::role;
 }
 
 constexpr std::size_t kMaxOwnerWalk = 12;  // tokens of "Technical Data Corp of Boston"
@@ -168,6 +185,8 @@ VerbKind ClauseReader::verb_at(std::size_t i) const {
     if (folded == "pointed" && i + 1 < m_flat.size() && word_at(i + 1, "out")) {
         return VerbKind::speech;
     }
+    // "Ann Roe reported from Cairo": a reporter's credit line, not reported speech.
+    if (folded == "reported" && word_at(i + 1, "from")) return VerbKind::none;
     auto it = verb_table().find(folded);
     return it == verb_table().end() ? VerbKind::none : it->second;
 }
@@ -229,14 +248,21 @@ bool ClauseReader::governed(std::size_t i) const {
            (word_at(i - 1, "lead") || word_at(i - 1, "co-lead") || word_at(i - 1, "joint"));
 }
 
-// ", a 1.9 billion dlr computer systems company formed …,": an apposition naming a company (and
-// no person's title) makes the subject a thing.
+// ", a 1.9 billion dlr computer systems company formed …,": an apposition naming a company or
+// a body (and no person's title) makes the subject a thing.
 bool ClauseReader::company_apposition(std::size_t begin, std::size_t end) const {
     bool company = false;
     for (std::size_t i = begin; i < end; ++i) {
         if (!is_lower_word(m_flat[i])) continue;
-        if ((word_classes(m_folded[i]) & kClassTitle) != 0) return false;
+        unsigned cls = word_classes(m_folded[i]);
+        if ((cls & kClassTitle) != 0) return false;
         if (!m_flat[i].possessive && is_thing_noun(m_folded[i])) company = true;
+    }
+    // ", a conservative action committee,": a body's word heads the apposition.
+    const Token& head = m_flat[end - 1];
+    if (end > begin + 1 && is_lower_word(head) && !head.possessive &&
+        (word_classes(m_folded[end - 1]) & kClassOrganisation) != 0) {
+        company = true;
     }
     return company;
 }
@@ -288,6 +314,12 @@ bool ClauseReader::person_segment(std::size_t begin, std::size_t end, Subject& o
 
 Subject ClauseReader::subject_before(std::size_t lo, std::size_t verb) const {
     std::size_t j = verb;
+    // "X had this to say": the subject stands before "had".
+    if (verb >= lo + 4 && word_at(verb, "say") && word_at(verb - 1, "to") &&
+        (word_at(verb - 2, "this") || word_at(verb - 2, "that") || word_at(verb - 2, "much")) &&
+        (word_at(verb - 3, "had") || word_at(verb - 3, "has") || word_at(verb - 3, "have"))) {
+        j = verb - 3;
+    }
     bool passive = false;
     while (j > lo && is_adverb(j - 1)) --j;
     while (j > lo && is_lower_word(m_flat[j - 1]) && in(kPassiveAux, m_folded[j - 1])) {
@@ -296,6 +328,8 @@ Subject ClauseReader::subject_before(std::size_t lo, std::size_t verb) const {
     }
     while (j > lo && is_adverb(j - 1)) --j;
     if (passive || j == lo) return {};
+    // "X referred to Y as “…” and said …": the verbs share the clause's subject.
+    if (word_at(j - 1, "and")) return shared_subject(lo, j - 1);
     std::size_t k = j - 1;
     if (is_comma(m_flat[k])) {
         // ", the Kremlin spokesman," / ", who …," : an apposition; or ", Professor X," itself.
@@ -320,8 +354,32 @@ Subject ClauseReader::subject_before(std::size_t lo, std::size_t verb) const {
         bool apposition = c + 1 < k && first.kind == TokenKind::word &&
                           (!first.upper || first.possessive || is_role_word(first) ||
                            is_determiner(first) || party_tag);
+        // ", a philanthropist from Monsey, New York," / ", secretary for refugees, and
+        // migration,": the apposition holds commas of its own; look further back for its start.
+        std::size_t end = k;
+        for (int more = 0; more < kMaxAppositionCommas && c > lo; ++more) {
+            const Token& opener_here = m_flat[c + 1];
+            bool place = c + 1 < k && opener_here.upper && !opener_here.possessive;
+            for (std::size_t i = c + 1; i < k && place; ++i) place = is_name_word(m_flat[i]);
+            if (apposition ? is_name_word(m_flat[c - 1]) : !place) break;
+            std::size_t previous = c;
+            while (previous > lo && c - previous < kMaxApposition) {
+                --previous;
+                const Token& t = m_flat[previous];
+                if (is_comma(t) || is_clause_stop(t) || t.kind == TokenKind::punct) break;
+            }
+            if (!is_comma(m_flat[previous])) break;
+            const Token& opener = m_flat[previous + 1];
+            if (!(opener.kind == TokenKind::word &&
+                  (!opener.upper || is_role_word(opener) || is_determiner(opener)))) {
+                break;
+            }
+            k = c;
+            c = previous;
+            apposition = true;
+        }
         if (!apposition || c == lo) return {};
-        if (company_apposition(c + 1, k)) return thing_at(c + 1, k);
+        if (company_apposition(c + 1, end)) return thing_at(c + 1, end);
         k = c - 1;
     }
     const Token& t = m_flat[k];
@@ -340,12 +398,35 @@ Subject ClauseReader::subject_before(std::size_t lo, std::size_t verb) const {
         Subject subject = person_or_thing(begin, k + 1, lo);
         Subject owner;
         if (subject.kind == SubjectKind::thing && of_owner(lo, begin, owner)) return owner;
-        // "Putin and Xi said": a joint subject is nobody's alone.
-        if (begin > lo && (word_at(begin - 1, "and") || word_at(begin - 1, "or") ||
-                           is_punct(m_flat[begin - 1], "&"))) {
+        if (subject.kind == SubjectKind::thing) {
+            // "the Russian President said": a title with no name.
+            std::size_t det = begin;
+            while (det > lo && begin - det < kMaxSubjectLower && role_content_at(det - 1)) --det;
+            if (det > lo && word_at(det - 1, "the")) {
+                Subject role = role_phrase(det - 1, k + 1);
+                if (role.kind == SubjectKind::role) return role;
+            }
+        }
+        // "Putin and Xi said": each of them; "Putin or Xi", "Smith & Wesson": nobody.
+        if (begin > lo && word_at(begin - 1, "and")) return joint_subject(lo, begin, subject);
+        if (begin > lo && (word_at(begin - 1, "or") || is_punct(m_flat[begin - 1], "&"))) {
             subject.kind = SubjectKind::thing;
         }
         return subject;
+    }
+    if (is_lower_word(t) && role_word_at(k)) {
+        // "the Kremlin spokesman said", "the harbour board spokesman said"
+        std::size_t det = k;
+        while (det > lo && k - det < kMaxSubjectLower + 1 && role_content_at(det - 1)) --det;
+        if (det > lo && word_at(det - 1, "the")) {
+            Subject role = role_phrase(det - 1, k + 1);
+            if (role.kind == SubjectKind::role) return role;
+        }
+    }
+    if (is_lower_word(t)) {
+        // "X, deputy of the Duma from the ruling party had this to say"
+        Subject apposed = open_apposition(lo, k);
+        if (apposed.kind == SubjectKind::person) return apposed;
     }
     Subject thing;  // "the statement said", "officials said"
     thing.kind = SubjectKind::thing;
@@ -369,6 +450,28 @@ Subject ClauseReader::subject_after(std::size_t from, std::size_t to, bool close
                (is_determiner(m_flat[i]) || is_role_word(m_flat[i]))) {
             ++i;
         }
+        // "said pollster Ann Roe.": up to two plain nouns before a name closing the clause.
+        std::size_t nouns = i;
+        while (nouns < to && nouns - i < 2 && is_lower_word(m_flat[nouns]) &&
+               !m_flat[nouns].possessive &&
+               (word_classes(m_folded[nouns]) == 0 || is_role_word(m_flat[nouns]) ||
+                (word_classes(m_folded[nouns]) == kClassGeneric &&
+                 !looks_like_plural_noun(m_folded[nouns]))) &&
+               !in(kPrepositions, m_folded[nouns]) && verb_at(nouns) == VerbKind::none) {
+            ++nouns;
+        }
+        if (nouns > i && nouns < to && is_name_word(m_flat[nouns])) {
+            std::size_t end = std::min(name_run_end(m_flat, nouns), to);
+            bool closed_here = end >= to || m_flat[end].kind != TokenKind::word;
+            if (closed_here && !m_flat[end - 1].possessive) {
+                Subject subject = person_or_thing(nouns, end, from);
+                if (subject.kind == SubjectKind::person) return subject;
+            }
+        }
+        if (i > from && (i >= to || !is_name_word(m_flat[i]))) {
+            Subject role = role_phrase(from, i);  // "said the Kremlin spokesman."
+            if (role.kind == SubjectKind::role) return role;
+        }
         if (i >= to) return {};
         const Token& t = m_flat[i];
         if (!is_name_word(t)) {
@@ -386,6 +489,10 @@ Subject ClauseReader::subject_after(std::size_t from, std::size_t to, bool close
             continue;
         }
         Subject subject = person_or_thing(i, end, from);
+        if (subject.kind == SubjectKind::thing && (end >= to || !is_name_word(m_flat[end]))) {
+            Subject role = role_phrase(from, end);  // "said the Russian President"
+            if (role.kind == SubjectKind::role) return role;
+        }
         if (end < to && is_lower_word(m_flat[end]) && is_role_word(m_flat[end])) {
             // "said Kremlin spokesman Dmitry Peskov", "said Paine Webber analyst Stephen Smith":
             // a title run or an employer, roles, then the name.
@@ -419,7 +526,10 @@ bool ClauseReader::valid_after_region(std::size_t begin, std::size_t verb) const
         }
         if (t.kind != TokenKind::word) return false;
         if (commas == 0) {
-            if (is_lower_word(t) && in(kClauseBreakers, m_folded[i])) return false;
+            // "Ann Roe and Tom Doe said": "and" between names joins a subject.
+            bool joins_names = m_folded[i] == "and" && i > begin && i + 1 < verb &&
+                               is_name_word(m_flat[i - 1]) && is_name_word(m_flat[i + 1]);
+            if (is_lower_word(t) && in(kClauseBreakers, m_folded[i]) && !joins_names) return false;
             if (is_lower_word(t) && !is_determiner(t) && !is_role_word(t) && !is_adverb(i) &&
                 pronoun_kind(t) == PronounKind::none) {
                 ++lower;
@@ -437,6 +547,14 @@ std::size_t ClauseReader::after_clause_end(std::size_t quoted) const {
 
 Subject ClauseReader::after_clause(std::size_t quoted, QuoteEnding ending) const {
     std::size_t i = quoted + 1;
+    bool opens_paragraph = quoted == 0 || m_flat[quoted - 1].kind == TokenKind::paragraph_break;
+    if (opens_paragraph && i + 2 < m_flat.size() && m_flat[i].kind == TokenKind::paragraph_break &&
+        is_dash_token(m_flat[i + 1])) {
+        // "“…”" then a paragraph "- Ann Roe.": the quotation's signature.
+        std::size_t hi = clause_end(i + 2);
+        Subject signed_by = dash_signature(i + 2, hi);
+        if (signed_by.kind == SubjectKind::person) return signed_by;
+    }
     bool lead = false;
     while (i < m_flat.size() && (is_comma(m_flat[i]) || is_dash_token(m_flat[i]))) {
         ++i;
@@ -444,6 +562,10 @@ Subject ClauseReader::after_clause(std::size_t quoted, QuoteEnding ending) const
     }
     if (!lead && ending == QuoteEnding::plain) return {};
     std::size_t hi = clause_end(i);
+    if (opens_paragraph && i > quoted + 1 && is_dash_token(m_flat[i - 1])) {
+        Subject signed_by = dash_signature(i, hi);
+        if (signed_by.kind == SubjectKind::person) return signed_by;
+    }
     if (word_at(i, "according") && word_at(i + 1, "to")) return subject_after(i + 2, hi, true);
     std::size_t limit = std::min(hi, i + kMaxClause);
     std::size_t verb = i;
@@ -452,6 +574,7 @@ Subject ClauseReader::after_clause(std::size_t quoted, QuoteEnding ending) const
     Subject subject;
     if (verb == i) {
         subject = subject_after(verb + 1, hi, false);
+        if (!is_person_like(subject.kind)) subject = apposed_after(verb + 1, hi);
     } else {
         if (!valid_after_region(i, verb)) return {};
         subject = subject_before(i, verb);
@@ -467,12 +590,17 @@ Subject ClauseReader::name_colon(std::size_t lo, std::size_t colon) const {
     std::size_t end = colon;
     for (std::size_t i = lo; i < colon; ++i) {
         if (is_comma(m_flat[i])) {
-            // "Leonid Slutsky, chairman of …:" - the apposition must read like one.
+            // "Leonid Slutsky, chairman of …:" / "Ann Roe, Channel Nine News:" - the apposition
+            // must read like one: a role or determiner first, or a medium or a body named.
             const Token& next = m_flat[std::min(i + 1, colon)];
-            if (i + 1 >= colon || next.kind != TokenKind::word ||
-                (next.upper && !is_role_word(next) && !is_determiner(next))) {
-                return {};
+            if (i + 1 >= colon || next.kind != TokenKind::word) return {};
+            bool body = false;
+            for (std::size_t k = i + 1; k < colon && !body; ++k) {
+                body =
+                    m_flat[k].kind == TokenKind::word && (word_classes(fold_word(m_flat[k].text)) &
+                                                          (kClassMedia | kClassOrganisation)) != 0;
             }
+            if (next.upper && !is_role_word(next) && !is_determiner(next) && !body) return {};
             end = i;
             break;
         }
@@ -497,7 +625,8 @@ Subject ClauseReader::before_clause(std::size_t quoted, std::size_t quote_words)
         paragraph_start = false;
     }
     const Token& last = m_flat[hi - 1];
-    bool punct_end = is_punct(last, ":") || is_punct(last, ",");
+    bool punct_end =
+        is_punct(last, ":") || is_punct(last, ",") || (hi != quoted && is_punct(last, ";"));
     if (paragraph_start && is_punct(last, ":") && hi == quoted) {
         Subject named = name_colon(lo, hi - 1);
         if (named.kind == SubjectKind::person) return named;
@@ -512,21 +641,24 @@ Subject ClauseReader::before_clause(std::size_t quoted, std::size_t quote_words)
     std::size_t verb = hi;
     while (verb > lo) {
         --verb;
-        if (attributes(verb_at(verb))) break;
+        VerbKind kind = verb_at(verb);
+        if (attributes(kind) || kind == VerbKind::naming) break;
         if (verb == lo) return {};
     }
-    if (!attributes(verb_at(verb))) return {};
+    VerbKind kind = verb_at(verb);
+    if (!attributes(kind) && kind != VerbKind::naming) return {};
     std::size_t tail = hi - verb - 1;
     Subject subject;
     const Token* prev = verb > lo ? &m_flat[verb - 1] : nullptr;
-    if (!prev || is_comma(*prev) || is_dash_token(*prev) || prev->kind == TokenKind::quoted) {
+    if (prev && is_comma(*prev)) {
+        subject = subject_after_comma(lo, verb, hi);
+    } else if (!prev || is_dash_token(*prev) || prev->kind == TokenKind::quoted) {
         subject = subject_after(verb + 1, hi, false);
-        if (!is_person_like(subject.kind)) {
-            subject = prev && is_comma(*prev) ? subject_before(lo, verb) : Subject{};
-        }
+        if (!is_person_like(subject.kind)) subject = Subject{};
     } else {
         subject = subject_before(lo, verb);
     }
+    if (kind == VerbKind::naming) return naming_tail(verb + 1, hi) ? subject : Subject{};
     if (tail == 0 || (tail == 1 && word_at(verb + 1, "that"))) return subject;
     if (punct_end && direct_tail(verb + 1, hi - 1)) return subject;
     if (quote_words >= kMinReportedWords && reported_tail(verb + 1, hi)) return subject;
@@ -541,6 +673,248 @@ bool ClauseReader::direct_tail(std::size_t begin, std::size_t end) const {
         if (in(kClauseBreakers, m_folded[i])) return false;
     }
     return true;
+}
+
+// "called the plan “…”", "accused Ann Roe of “…”", "described it as “…”": a short object, no
+// new clause and no punctuation between the verb and the quotation.
+bool ClauseReader::naming_tail(std::size_t begin, std::size_t end) const {
+    constexpr std::size_t kMaxNamingTail = 10;
+    if (begin >= end || end - begin > kMaxNamingTail) return false;
+    for (std::size_t i = begin; i < end; ++i) {
+        if (m_flat[i].kind != TokenKind::word) return false;
+        if (in(kClauseBreakers, m_folded[i]) && m_folded[i] != "as") return false;
+        if (verb_at(i) != VerbKind::none) return false;
+    }
+    return true;
+}
+
+// "said Roe's deputy campaign manager, Tom Doe, who …", "said a former spokesman for the
+// ministry, Tom Doe.": a title phrase, a comma, then a name of two words or more closing its
+// phrase.
+Subject ClauseReader::apposed_after(std::size_t from, std::size_t to) const {
+    constexpr std::size_t kMaxTitlePhrase = 12;
+    if (from >= to) return {};
+    const Token& first = m_flat[from];
+    if (!(is_determiner(first) || first.possessive || is_role_word(first))) return {};
+    std::size_t comma = from;
+    while (comma < to && comma - from < kMaxTitlePhrase && m_flat[comma].kind == TokenKind::word) {
+        if (is_lower_word(m_flat[comma]) &&
+            ((in(kClauseBreakers, m_folded[comma]) && m_folded[comma] != "and") ||
+             verb_at(comma) != VerbKind::none)) {
+            return {};
+        }
+        ++comma;
+    }
+    if (comma >= to || !is_comma(m_flat[comma]) || comma + 1 >= to) return {};
+    std::size_t begin = comma + 1;
+    if (!is_name_word(m_flat[begin])) return {};
+    std::size_t end = std::min(name_run_end(m_flat, begin), to);
+    if (end < to && !is_comma(m_flat[end])) return {};
+    Subject subject = person_or_thing(begin, end, begin);
+    if (subject.kind != SubjectKind::person || subject.name.words.size() < 2) return {};
+    return subject;
+}
+
+// An inverted subject after a verb ("…, said Ann Roe, a pollster"): the name must close its
+// phrase. In "Ann Roe, a pollster, said the Navy's Fleet Command should …" the name after the
+// verb is followed by a verb of its own, so it is the object clause's subject, not the speaker.
+Subject ClauseReader::inverted_subject(std::size_t from, std::size_t to) const {
+    Subject subject = subject_after(from, to, false);
+    if (subject.kind != SubjectKind::person) return subject;
+    std::size_t end = subject.end;
+    if (end >= to || end >= m_flat.size()) return subject;
+    const Token& next = m_flat[end];
+    if (!is_lower_word(next)) return subject;
+    if (in(kPrepositions, m_folded[end]) || m_folded[end] == "who") return subject;
+    return {};
+}
+
+// The speaker of a verb right after a comma: an apposed subject before it ("Ann Roe, a
+// pollster, said") wins over a name after it; otherwise an inverted subject ("…, said Ann Roe").
+Subject ClauseReader::subject_after_comma(std::size_t lo, std::size_t verb, std::size_t hi) const {
+    Subject before = subject_before(lo, verb);
+    if (is_person_like(before.kind)) return before;
+    Subject after = inverted_subject(verb + 1, hi);
+    if (!is_person_like(after.kind)) after = apposed_after(verb + 1, hi);
+    return is_person_like(after.kind) ? after : before;
+}
+
+// "“…” ― Ana Roe" / "“…” — Ana Roe, Leeds" (a quotation opening its paragraph): a signature of two
+// or more name words after a dash, ending the clause or followed by a comma.
+Subject ClauseReader::dash_signature(std::size_t from, std::size_t to) const {
+    if (from >= to || !is_name_word(m_flat[from])) return {};
+    std::size_t end = std::min(name_run_end(m_flat, from), to);
+    if (end - from < 2) return {};
+    if (end < to && !is_comma(m_flat[end])) return {};
+    Subject subject = person_or_thing(from, end, from);
+    if (subject.kind != SubjectKind::person || subject.name.words.size() < 2) return {};
+    return subject;
+}
+
+// A role or title word in any case ("spokesman", "Russian", "President-elect"), not possessive.
+bool ClauseReader::role_word_at(std::size_t i) const {
+    return i < m_flat.size() && m_flat[i].kind == TokenKind::word && !m_flat[i].possessive &&
+           is_role_word(m_flat[i]);
+}
+
+// A word a role phrase may hold: a role or title, or a plain content word ("harbour board").
+bool ClauseReader::role_content_at(std::size_t i) const {
+    if (role_word_at(i)) return true;
+    if (i >= m_flat.size() || !is_lower_word(m_flat[i]) || m_flat[i].possessive) return false;
+    return (word_classes(m_folded[i]) & (kClassFunction | kClassGeneric)) == 0 &&
+           verb_at(i) == VerbKind::none && !in(kPrepositions, m_folded[i]);
+}
+
+// [begin, end) is "the" and role words ending in a person's title: "the Kremlin spokesman",
+// "the Russian President", "the President-elect". Not "a spokesman" (an unnamed person).
+Subject ClauseReader::role_phrase(std::size_t begin, std::size_t end) const {
+    if (end < begin + 2 || end > m_flat.size() || !word_at(begin, "the")) return {};
+    Subject role;
+    role.kind = SubjectKind::role;
+    role.begin = begin;
+    role.end = end;
+    for (std::size_t i = begin + 1; i < end; ++i) {
+        if (!role_content_at(i)) return {};
+        role.roles.push_back(m_folded[i].empty() ? fold_word(m_flat[i].text) : m_folded[i]);
+    }
+    std::string last = fold_word(m_flat[end - 1].text);
+    if ((word_classes(last) & kClassTitle) == 0 && last != "president-elect") return {};
+    return role;
+}
+
+// "X and Y said", "X, Y and Z said", "X, Y, and Z said": every conjunct must be a person; the
+// first is the subject, the others ride along. `begin` starts the last conjunct.
+Subject ClauseReader::joint_subject(std::size_t lo, std::size_t begin, Subject last) const {
+    Subject nobody = last;
+    nobody.kind = SubjectKind::thing;
+    if (last.kind != SubjectKind::person) return nobody;
+    std::vector<Subject> conjuncts{last};
+    std::size_t j = begin - 1;  // the "and"
+    // "…, and Ann Roe, the adviser, said": "and" joins clauses, not names.
+    std::size_t before_and = j > lo && is_comma(m_flat[j - 1]) ? j - 1 : j;
+    if (before_and == lo || !is_name_word(m_flat[before_and - 1])) return last;
+    bool more = true;
+    while (more) {
+        if (j == lo) return nobody;
+        std::size_t end = j;                   // exclusive end of the previous conjunct
+        if (is_comma(m_flat[end - 1])) --end;  // Oxford comma
+        if (end == lo) return nobody;
+        std::size_t run = name_run_begin(m_flat, lo, end - 1);
+        if (run >= end) return nobody;
+        Subject person = person_or_thing(run, end, lo);
+        if (person.kind != SubjectKind::person || m_flat[end - 1].possessive) return nobody;
+        conjuncts.push_back(person);
+        more = run >= lo + 2 && is_comma(m_flat[run - 1]) && is_name_word(m_flat[run - 2]) &&
+               conjuncts.size() < 6;
+        j = run - 1;
+    }
+    std::size_t first = conjuncts.back().begin;
+    if (!opens_clause(lo, first)) return nobody;
+    Subject out = conjuncts.back();
+    for (std::size_t c = conjuncts.size() - 1; c-- > 0;) out.others.push_back(conjuncts[c].name);
+    return out;
+}
+
+// The subject of the clause a second verb joins ("X referred to Y as “…” and said …"): the
+// nearest person or he/she opening a clause before `conjunction`, with no clause breaker or
+// stop between.
+Subject ClauseReader::shared_subject(std::size_t lo, std::size_t conjunction) const {
+    for (std::size_t k = conjunction; k-- > lo;) {
+        const Token& t = m_flat[k];
+        if (is_punct(t, ";") || is_punct(t, ":")) return {};
+        if (is_lower_word(t) && k + 1 < conjunction && in(kClauseBreakers, m_folded[k]) &&
+            m_folded[k] != "as") {
+            return {};
+        }
+        if (conjunction - k > kMaxClauseScan) return {};
+        if (!is_word(t) || k + 1 >= conjunction) continue;
+        std::size_t after = k + 1;
+        if (is_comma(m_flat[after]) && is_name_word(t)) {
+            // "Ann Roe, a former party chairman, became a delegate and said …"
+            std::size_t close = after + 1;
+            while (close < conjunction && close - after < kMaxOpenApposition &&
+                   !is_comma(m_flat[close]) && m_flat[close].kind == TokenKind::word) {
+                ++close;
+            }
+            if (close < conjunction && is_comma(m_flat[close])) after = close + 1;
+        }
+        if (after >= conjunction || !is_lower_word(m_flat[after])) continue;
+        if (pronoun_kind(t) == PronounKind::person && opens_clause(lo, k)) {
+            Subject subject;
+            subject.kind = SubjectKind::pronoun;
+            subject.begin = k;
+            subject.end = k + 1;
+            return subject;
+        }
+        if (!is_name_word(t) || t.possessive) continue;
+        std::size_t begin = name_run_begin(m_flat, lo, k);
+        if (!opens_clause(lo, begin)) continue;
+        Subject subject = person_or_thing(begin, k + 1, lo);
+        return subject.kind == SubjectKind::person ? subject : Subject{};
+    }
+    return {};
+}
+
+// "X, deputy of the Duma from the ruling party had this to say": an apposition left open
+// before the verb. The name opens the sentence; the apposition starts with a role, a title or
+// a determiner and holds no verb, clause breaker or other punctuation.
+Subject ClauseReader::open_apposition(std::size_t lo, std::size_t k) const {
+    std::size_t c = k;
+    while (c > lo && k - c < kMaxOpenApposition) {
+        --c;
+        const Token& t = m_flat[c];
+        if (is_comma(t)) break;
+        if (t.kind != TokenKind::word && !is_punct(t, "-")) return {};
+        if (is_lower_word(t) && (in(kClauseBreakers, m_folded[c]) || verb_at(c) != VerbKind::none))
+            return {};
+    }
+    if (c == lo || !is_comma(m_flat[c]) || c + 1 > k) return {};
+    const Token& first = m_flat[c + 1];
+    if (!(is_role_word(first) || is_determiner(first))) return {};
+    std::size_t run = name_run_begin(m_flat, lo, c - 1);
+    if (run >= c || run != lo) return {};
+    Subject subject = person_or_thing(run, c, lo);
+    return subject.kind == SubjectKind::person ? subject : Subject{};
+}
+
+// "… was announced by the press secretary of the head of state Ann Roe": the agent of a
+// passive speech verb, past roles, determiners and "of".
+Subject ClauseReader::passive_agent(std::size_t verb) const {
+    constexpr std::size_t kMaxAgentGap = 8;    // tokens between the verb and "by"
+    constexpr std::size_t kMaxAgentWalk = 14;  // tokens between "by" and the name
+    std::size_t j = verb;
+    while (j > 0 && is_adverb(j - 1)) --j;
+    if (j == 0 || !is_lower_word(m_flat[j - 1]) || !in(kPassiveAux, m_folded[j - 1])) return {};
+    std::size_t hi = clause_end(verb + 1);
+    std::size_t by = verb + 1;
+    while (by < hi && by - verb <= kMaxAgentGap && !word_at(by, "by")) ++by;
+    if (by >= hi || !word_at(by, "by")) return {};
+    for (std::size_t i = by + 1; i < hi && i - by <= kMaxAgentWalk;) {
+        const Token& t = m_flat[i];
+        if (is_comma(t) && i + 1 < hi && is_name_word(m_flat[i + 1])) {  // "the mayor, Ann Roe"
+            ++i;
+            continue;
+        }
+        if (t.kind != TokenKind::word) return {};
+        if (is_lower_word(t)) {
+            bool part = is_determiner(t) || word_at(i, "of") || role_content_at(i) ||
+                        (word_classes(m_folded[i]) & (kClassPlace | kClassOrganisation)) != 0;
+            if (!part) return {};
+            ++i;
+            continue;
+        }
+        std::size_t end = std::min(name_run_end(m_flat, i), hi);
+        Subject subject = person_or_thing(i, end, by + 1);
+        if (subject.kind == SubjectKind::person) return subject;
+        bool roles_only = true;  // "the Russian state", "the Kremlin"
+        for (std::size_t r = i; r < end && roles_only; ++r) {
+            roles_only = role_word_at(r) || (word_classes(fold_word(m_flat[r].text)) &
+                                             (kClassPlace | kClassDemonym)) != 0;
+        }
+        if (!roles_only) return {};
+        i = end;
+    }
+    return {};
 }
 
 // "told reporters that … “a long quoted phrase”": one clause, commas only inside the "that"
@@ -562,12 +936,56 @@ std::vector<ReportedSpeech> ClauseReader::reported_speech() const {
         const Token& t = m_flat[v];
         if (t.kind != TokenKind::word) continue;
         std::size_t lo = sentence_begin(v);
+        bool paragraph_start = v == 0 || m_flat[v - 1].kind == TokenKind::paragraph_break;
+        if (paragraph_start && is_name_word(t)) {
+            // "Ann Roe: We are not done." - a speaker's label opening a paragraph.
+            // Only a full name of two or three words before a sentence: "Sanders: Win big." is a
+            // list's label, "Ann Roe Praises Tom Doe: …" a headline.
+            constexpr std::size_t kMaxLabelWords = 3;
+            std::size_t colon = name_run_end(m_flat, v);
+            if (colon + 1 < m_flat.size() && is_punct(m_flat[colon], ":") &&
+                is_word(m_flat[colon + 1]) && m_flat[colon + 1].upper &&
+                !m_flat[colon + 1].has_digit) {
+                Subject subject = name_colon(v, colon);
+                std::size_t written = subject.name.words.size();
+                if (subject.kind == SubjectKind::person && written >= 2 &&
+                    written <= kMaxLabelWords) {
+                    out.push_back({subject, colon});
+                }
+            }
+        }
         if (word_at(v, "according") && v + 1 < m_flat.size() && word_at(v + 1, "to")) {
             Subject subject = subject_after(v + 2, clause_end(v + 2), true);
             if (is_person_like(subject.kind)) out.push_back({subject, v});
             continue;
         }
         VerbKind kind = verb_at(v);
+        if (kind == VerbKind::participle && v > lo && is_comma(m_flat[v - 1])) {
+            // "X posted a comment of her own, saying …": the clause's subject says it.
+            Subject subject = shared_subject(lo, v - 1);
+            if (subject.kind == SubjectKind::person) out.push_back({subject, v});
+            continue;
+        }
+        // "called" is as often a telephone call or a summons; "X called Y a liar" names.
+        bool telephone = (word_at(v, "called") || word_at(v, "calls")) && !second_object(v);
+        if (kind == VerbKind::speech || kind == VerbKind::belief) {
+            Subject agent = passive_agent(v);  // "this was announced by spokesman X"
+            if (agent.kind == SubjectKind::person) {
+                out.push_back({agent, v});
+                continue;
+            }
+        }
+        if ((kind == VerbKind::naming && !telephone) || announcing(v)) {
+            // "X criticized the plan", "X announced her resignation": speech acts with a named
+            // person opening the clause.
+            Subject subject = v > lo ? subject_before(lo, v) : Subject{};
+            if (subject.kind == SubjectKind::person && subject.others.empty() &&
+                opens_clause(lo, subject.begin) && !word_at(v + 1, "for") &&
+                !word_at(v + 1, "on") && !word_at(v + 1, "off") && !thing_follows(v)) {
+                out.push_back({subject, v});
+            }
+            continue;
+        }
         if (kind != VerbKind::speech && kind != VerbKind::belief) continue;
         if (kind == VerbKind::belief && (v + 1 >= m_flat.size() || !word_at(v + 1, "that"))) {
             continue;
@@ -575,8 +993,7 @@ std::vector<ReportedSpeech> ClauseReader::reported_speech() const {
         if (v == lo) continue;
         Subject subject;
         if (is_comma(m_flat[v - 1])) {
-            subject = subject_after(v + 1, clause_end(v + 1), false);
-            if (!is_person_like(subject.kind)) subject = subject_before(lo, v);
+            subject = subject_after_comma(lo, v, clause_end(v + 1));
         } else {
             subject = subject_before(lo, v);
         }
@@ -587,6 +1004,34 @@ std::vector<ReportedSpeech> ClauseReader::reported_speech() const {
         if (is_person_like(subject.kind)) out.push_back({subject, v});
     }
     return out;
+}
+
+// "called Y a liar", "called the plan an insult": a second noun phrase after the object.
+bool ClauseReader::second_object(std::size_t v) const {
+    constexpr std::size_t kMaxObject = 6;
+    for (std::size_t i = v + 2; i < m_flat.size() && i <= v + kMaxObject; ++i) {
+        if (m_flat[i].kind != TokenKind::word) return false;
+        if (word_at(i, "a") || word_at(i, "an")) return !is_determiner(m_flat[i - 1]);
+        if (in(kClauseBreakers, m_folded[i]) || in(kPrepositions, m_folded[i])) return false;
+    }
+    return false;
+}
+
+// "Acme announced last week it had agreed …": it/its soon after the verb (before he/she/his/
+// her) shows that the subject is a company or a body.
+bool ClauseReader::thing_follows(std::size_t v) const {
+    constexpr std::size_t kMaxThingScan = 8;
+    for (std::size_t i = v + 1; i < m_flat.size() && i <= v + kMaxThingScan; ++i) {
+        if (is_clause_stop(m_flat[i])) return false;
+        if (word_at(i, "it") || word_at(i, "its") || word_at(i, "itself")) return true;
+        if (pronoun_kind(m_flat[i]) == PronounKind::person || word_at(i, "his")) return false;
+    }
+    return false;
+}
+
+// "announced", "announces": a speech act whatever follows it.
+bool ClauseReader::announcing(std::size_t v) const {
+    return word_at(v, "announced") || word_at(v, "announces");
 }
 
 // The name at `begin` opens a clause: only roles, determiners and possessives stand between it

@@ -22,6 +22,7 @@ enum class VerbKind {
     belief,      // believes, conceded, revealed: reported speech only when "that" follows
     adjacent,    // continued, reads: only next to a quotation
     participle,  // saying, adding: never the main verb
+    naming,      // called, described, accused: only with a quotation after a short object
 };
 
 enum class SubjectKind {
@@ -29,6 +30,7 @@ enum class SubjectKind {
     person,   // a person's name
     pronoun,  // he / she / him / her: resolve from the context
     thing,    // a non-person subject ("the statement", "officials", "the Kremlin"): no speaker
+    role,     // "the Kremlin spokesman", "the Russian president": a person the article named
 };
 
 struct Subject {
@@ -36,6 +38,8 @@ struct Subject {
     std::size_t begin = 0;  // flat index of the name run or pronoun
     std::size_t end = 0;
     PersonName name;
+    std::vector<PersonName> others;  // the other people of a joint subject ("X, Y and Z said")
+    std::vector<std::string> roles;  // role: its folded words ("russian", "president")
 };
 
 /// How a quotation's own text ends: with , ! ? … or a dash (the attribution may follow), with a
@@ -88,6 +92,22 @@ private:
     [[nodiscard]] bool valid_after_region(std::size_t begin, std::size_t verb) const;
     [[nodiscard]] bool direct_tail(std::size_t begin, std::size_t end) const;
     [[nodiscard]] bool reported_tail(std::size_t begin, std::size_t end) const;
+    [[nodiscard]] bool naming_tail(std::size_t begin, std::size_t end) const;
+    [[nodiscard]] Subject inverted_subject(std::size_t from, std::size_t to) const;
+    [[nodiscard]] Subject subject_after_comma(std::size_t lo, std::size_t verb,
+                                              std::size_t hi) const;
+    [[nodiscard]] Subject dash_signature(std::size_t from, std::size_t to) const;
+    [[nodiscard]] Subject apposed_after(std::size_t from, std::size_t to) const;
+    [[nodiscard]] bool role_word_at(std::size_t i) const;
+    [[nodiscard]] bool announcing(std::size_t v) const;
+    [[nodiscard]] bool thing_follows(std::size_t v) const;
+    [[nodiscard]] bool second_object(std::size_t v) const;
+    [[nodiscard]] bool role_content_at(std::size_t i) const;
+    [[nodiscard]] Subject role_phrase(std::size_t begin, std::size_t end) const;
+    [[nodiscard]] Subject joint_subject(std::size_t lo, std::size_t begin, Subject last) const;
+    [[nodiscard]] Subject shared_subject(std::size_t lo, std::size_t conjunction) const;
+    [[nodiscard]] Subject open_apposition(std::size_t lo, std::size_t k) const;
+    [[nodiscard]] Subject passive_agent(std::size_t verb) const;
     [[nodiscard]] std::size_t clause_end(std::size_t from) const;
 
     std::span<const Token> m_flat;

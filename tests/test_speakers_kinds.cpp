@@ -1,0 +1,520 @@
+// Quote attribution, one table per kind of sentence from the speaker-attribution issue: quote
+// marks, tags and appositions around the subject, cue verbs, shared and joint subjects, role
+// nouns and pronouns, passive "by", and the words that must never become a speaker. Every
+// sentence is invented for this file; each row is input -> expected speakers and quotes.
+#include <catch2/catch.hpp>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "speakers/attribution.hpp"
+
+using gazette::attribute_quotes;
+using gazette::Attribution;
+
+namespace {
+
+using Strings = std::vector<std::string>;
+using QuotePairs = std::vector<std::pair<std::string, std::string>>;  // speaker, text
+
+struct Case {
+    const char* name;
+    Strings paragraphs;
+    Strings speakers;
+    QuotePairs quotes;
+    std::string title = "";
+};
+
+void check_cases(const std::vector<Case>& cases) {
+    for (const Case& c : cases) {
+        SECTION(c.name) {
+            INFO(c.name);
+            Attribution a = attribute_quotes(c.title, c.paragraphs);
+            CHECK(a.speakers == c.speakers);
+            QuotePairs quotes;
+            for (const auto& q : a.quotes) quotes.emplace_back(q.speaker, q.text);
+            CHECK(quotes == c.quotes);
+        }
+    }
+}
+
+}  // namespace
+
+TEST_CASE("kinds: doubled single marks are quotations", "[speakers]") {
+    check_cases({
+        {"after: said name",
+         {"''The roof leaks every spring,'' said Orla Brennick, a tenant."},
+         {"Orla Brennick"},
+         {{"Orla Brennick", "The roof leaks every spring,"}}},
+        {"after: name said, then a second sentence",
+         {"''We counted twice,'' Mr. Tavish Mould said. ''The totals match.''"},
+         {"Tavish Mould"},
+         {{"Tavish Mould", "We counted twice,"}, {"Tavish Mould", "The totals match."}}},
+        {"before: colon",
+         {"Ms. Rhiannon Petch said: ''Nobody told us anything.''"},
+         {"Rhiannon Petch"},
+         {{"Rhiannon Petch", "Nobody told us anything."}}},
+    });
+}
+
+TEST_CASE("kinds: party tags after a name", "[speakers]") {
+    check_cases({
+        {"tag before said",
+         {"Rep. Delphine Marrowby (D-Ore.) said the bill would pass."},
+         {"Delphine Marrowby"},
+         {}},
+        {"tag before told, state spelled out",
+         {"Sen. Corwin Haldane (R-Texas) told reporters that he would vote no."},
+         {"Corwin Haldane"},
+         {}},
+        {"tag then apposition",
+         {"Sen. Ilse Varga (I-Vt.), a member of the budget panel, said the numbers were wrong."},
+         {"Ilse Varga"},
+         {}},
+        {"tag after an inverted subject",
+         {"“We will hold hearings,” said Rep. Bram Okafor (D-N.Y.)."},
+         {"Bram Okafor"},
+         {{"Bram Okafor", "We will hold hearings,"}}},
+        {"tag in a quote clause",
+         {"“It is a bad deal,” Rep. Tessaly Monk (R-Ga.) said."},
+         {"Tessaly Monk"},
+         {{"Tessaly Monk", "It is a bad deal,"}}},
+    });
+}
+
+TEST_CASE("kinds: a comma before the verb keeps the subject before it", "[speakers]") {
+    check_cases({
+        {"the name after the verb starts the reported clause",
+         {"Marek Dunmore, a fellow at a policy institute in Leeds, said the Navy's Fleet "
+          "Command should move faster."},
+         {"Marek Dunmore"},
+         {}},
+        {"an inverted subject closing the sentence still counts",
+         {"The vote will be close, said Odile Ferrand."},
+         {"Odile Ferrand"},
+         {}},
+        {"inverted subject followed by its own apposition",
+         {"The market will recover, said Lucan Terris, a trader at a small brokerage."},
+         {"Lucan Terris"},
+         {}},
+    });
+}
+
+TEST_CASE("kinds: plain nouns before an inverted subject", "[speakers]") {
+    check_cases({
+        {"said pollster X",
+         {"“Voters are tired,” said pollster Wendell Oakhurst."},
+         {"Wendell Oakhurst"},
+         {{"Wendell Oakhurst", "Voters are tired,"}}},
+        {"said longtime adviser X",
+         {"“He listens,” said longtime adviser Petra Lindqvale."},
+         {"Petra Lindqvale"},
+         {{"Petra Lindqvale", "He listens,"}}},
+        {"said in a statement is nobody",
+         {"“We are reviewing the case,” said in a statement the county office."},
+         {},
+         {}},
+    });
+}
+
+TEST_CASE("kinds: naming and judging verbs with a quotation", "[speakers]") {
+    check_cases({
+        {"called an object a quoted phrase",
+         {"Governor Ansel Whitcombe called the proposal “a recipe for chaos.”"},
+         {"Ansel Whitcombe"},
+         {{"Ansel Whitcombe", "a recipe for chaos."}}},
+        {"accused someone of a quoted act",
+         {"Talia Renwick accused her rival of “playing games with the budget.”"},
+         {"Talia Renwick"},
+         {{"Talia Renwick", "playing games with the budget."}}},
+        {"described something as a quoted phrase",
+         {"Senator Hollis Brandt described the deal as “a very good start.”"},
+         {"Hollis Brandt"},
+         {{"Hollis Brandt", "a very good start."}}},
+        {"slammed with a one-word quotation",
+         {"Mayor Corinne Vasquez-Lowe slammed the ruling as “shameful.”"},
+         {"Corinne Vasquez-Lowe"},
+         {{"Corinne Vasquez-Lowe", "shameful."}}},
+        {"called without a quotation is not speech",
+         {"Ruben Castellane called his brother on Sunday."},
+         {},
+         {}},
+        {"a long object before the quotation is a new clause",
+         {"Ruben Castellane called his brother, who was at home, and they discussed the "
+          "“new plan” for the farm."},
+         {},
+         {}},
+    });
+}
+
+TEST_CASE("kinds: signatures after a quotation", "[speakers]") {
+    check_cases({
+        {"reader quotes signed with a dash",
+         {"“I never thought I would see this day.” ― Marisol Quennell",
+          "“We waited for hours in the rain.” ― Tobias Wrenfield"},
+         {"Marisol Quennell", "Tobias Wrenfield"},
+         {{"Marisol Quennell", "I never thought I would see this day."},
+          {"Tobias Wrenfield", "We waited for hours in the rain."}}},
+        {"a reporter's initials after a sentence are not a signature",
+         {"The minister said the plan was “still on track.”--Alma Fenwright."},
+         {},
+         {}},
+        {"a reporter's credit line is not reported speech",
+         {"Ivo Stranack reported from Lisbon, and Hana Brill contributed reporting."},
+         {},
+         {}},
+    });
+}
+
+TEST_CASE("kinds: headline words are not names", "[speakers]") {
+    check_cases({
+        {"the headline repeated as the first paragraph",
+         {"Lyle Ormsby Praises Vance.", "“She did the work,” Senator Greta Vance said.",
+          "“It was close,” Vance said later."},
+         {"Greta Vance"},
+         {{"Greta Vance", "She did the work,"}, {"Greta Vance", "It was close,"}},
+         "Lyle Ormsby Praises Vance"},
+        {"a sentence-opening -ing word is not part of a name",
+         {"– Using Ansel Whitcombe? –", "“We will not be used,” Ansel Whitcombe said."},
+         {"Ansel Whitcombe"},
+         {{"Ansel Whitcombe", "We will not be used,"}}},
+    });
+}
+
+TEST_CASE("kinds: titles and job words are not part of a name", "[speakers]") {
+    check_cases({
+        {"misspelled titles from wire copy",
+         {"Secertary Amos Quarrie said the talks would resume.",
+          "Represenative Delia Hartwell said the deal was fair.",
+          "Finance Minster Odo Brenneman told reporters that rates would fall."},
+         {"Amos Quarrie", "Delia Hartwell", "Odo Brenneman"},
+         {}},
+        {"a first name one letter from a title stays",
+         {"Marshall Penhallow said that he agreed."},
+         {"Marshall Penhallow"},
+         {}},
+        {"job words before a name",
+         {"Pastor Elias Wendt said the church would stay open.",
+          "“The numbers moved,” Pollster Ines Carbery said.",
+          "Comedian Rafe Dunmore told the crowd that he was done."},
+         {"Elias Wendt", "Ines Carbery", "Rafe Dunmore"},
+         {{"Ines Carbery", "The numbers moved,"}}},
+        {"plural nouns opening a sentence are not people",
+         {"Millennials rallied in the square on Sunday.", "“We are angry,” he said."},
+         {},
+         {}},
+        {"a place after a preposition is not a subject for a pronoun",
+         {"In Dunmore, he told the crowd it was cold."},
+         {},
+         {}},
+    });
+}
+
+TEST_CASE("kinds: joint subjects", "[speakers]") {
+    check_cases({
+        {"two people",
+         {"Nora Blight and Caspar Vey said the museum would reopen in May."},
+         {"Nora Blight", "Caspar Vey"},
+         {}},
+        {"three people with commas",
+         {"Mina Oduya, Piet Harlan and Sabine Roux said they would stand again."},
+         {"Mina Oduya", "Piet Harlan", "Sabine Roux"},
+         {}},
+        {"Oxford comma",
+         {"Mina Oduya, Piet Harlan, and Sabine Roux told the board that the fund was empty."},
+         {"Mina Oduya", "Piet Harlan", "Sabine Roux"},
+         {}},
+        {"a quotation with a joint subject goes to the first",
+         {"“We are not leaving,” Nora Blight and Caspar Vey said."},
+         {"Nora Blight", "Caspar Vey"},
+         {{"Nora Blight", "We are not leaving,"}}},
+        {"an object before the conjunction is not a subject",
+         {"The debate between Nora Blight and Caspar Vey said little about taxes."},
+         {},
+         {}},
+        {"a company name with and is nobody", {"Harlan and Vey said profits rose."}, {}, {}},
+    });
+}
+
+TEST_CASE("kinds: one subject for two verbs", "[speakers]") {
+    check_cases({
+        {"a verb joined by and shares the subject",
+         {"In a radio interview on Friday, Ilse Marwood called the plan “a start” and said "
+          "the delay was due to the weather."},
+         {"Ilse Marwood"},
+         {{"Ilse Marwood", "a start"}}},
+        {"an object of the first verb is not the subject",
+         {"Governor Teodor Amsel praised Ilse Marwood and said the town would recover."},
+         {"Teodor Amsel"},
+         {}},
+        {"a relative clause between breaks the chain",
+         {"Teodor Amsel met the mayor, who visited the site and said it was safe."},
+         {},
+         {}},
+    });
+}
+
+TEST_CASE("kinds: titles and roles standing for a named person", "[speakers]") {
+    check_cases({
+        {"the role words that introduced the name",
+         {"Harbour board spokesman Ewan Thorley confirmed the closure.",
+          "“The dock is unsafe,” the harbour board spokesman said."},
+         {"Ewan Thorley"},
+         {{"Ewan Thorley", "The dock is unsafe,"}}},
+        {"nationality and title",
+         {"Estonian president Kaia Vilms met the delegation on Monday.",
+          "“We are ready to talk,” the Estonian president responded."},
+         {"Kaia Vilms"},
+         {{"Kaia Vilms", "We are ready to talk,"}}},
+        {"a title matching nobody falls back on the subject before it",
+         {"Greta Holm won the vote in March.",
+          "Speaking on Monday, the President-elect said she would keep the team."},
+         {"Greta Holm"},
+         {}},
+        {"a different person with the same title is not reached",
+         {"Finnish president Aaro Lind met Estonian president Kaia Vilms.",
+          "“We agreed on the border,” the Finnish president said."},
+         {"Aaro Lind"},
+         {{"Aaro Lind", "We agreed on the border,"}}},
+        {"an unnamed person with a title is nobody",
+         {"“We will appeal,” a company spokesman said."},
+         {},
+         {}},
+    });
+}
+
+TEST_CASE("kinds: passive speech with by", "[speakers]") {
+    check_cases({
+        {"announced by a titled name",
+         {"The decision was announced on Monday by the press secretary of the mayor, "
+          "Ruth Calloway."},
+         {"Ruth Calloway"},
+         {}},
+        {"said by, with roles between",
+         {"This was announced by the press secretary of the head of the city council Ruth "
+          "Calloway."},
+         {"Ruth Calloway"},
+         {}},
+        {"a passive without a person",
+         {"The result was announced by the electoral commission."},
+         {},
+         {}},
+    });
+}
+
+TEST_CASE("kinds: a colon or a cue phrase before a quotation", "[speakers]") {
+    check_cases({
+        {"had this to say with an apposition left open, quotation in the next paragraph",
+         {"Oskar Veldt, deputy of the regional assembly from the farmers' party had this to say "
+          "in the first days of the count;",
+          "“The results are the worst in a decade. Nobody will accept them.”"},
+         {"Oskar Veldt"},
+         {{"Oskar Veldt", "The results are the worst in a decade. Nobody will accept them."}}},
+        {"name and apposition before a colon",
+         {"Lotte Brink, chair of the harbour board: “We will rebuild the pier.”"},
+         {"Lotte Brink"},
+         {{"Lotte Brink", "We will rebuild the pier."}}},
+    });
+}
+
+TEST_CASE("kinds: speech acts without a quotation", "[speakers]") {
+    check_cases({
+        {"criticized, accused and announced with a named subject",
+         {"Mayor Corinne Vasquez-Lowe criticized the ruling on Monday.",
+          "Talia Renwick accused the board of hiding the figures.",
+          "Lotte Brink announced her resignation from the harbour board."},
+         {"Corinne Vasquez-Lowe", "Talia Renwick", "Lotte Brink"},
+         {}},
+        {"called someone something names; a telephone call does not",
+         {"Ilse Marwood called the mayor a coward.",
+          "Ruben Castellane called his brother on Sunday and drove out to the farm."},
+         {"Ilse Marwood"},
+         {}},
+        {"called for and called on are not speech without a quotation",
+         {"Teodor Amsel called for calm.", "Greta Holm called on the council to resign."},
+         {},
+         {}},
+        {"a participle after a comma belongs to the clause's subject",
+         {"Nerys Dovecote posted a comment of her own, saying the school would stay open."},
+         {"Nerys Dovecote"},
+         {}},
+        {"an object of the main verb does not say the participle",
+         {"The council thanked Nerys Dovecote, saying the school would stay open."},
+         {},
+         {}},
+    });
+}
+
+TEST_CASE("kinds: company subjects and unnamed roles stay nobody", "[speakers]") {
+    check_cases({
+        {"a company announcing with it",
+         {"Brackwell Tooling announced last week it had agreed to sell its plant."},
+         {},
+         {}},
+        {"a plain role matching nobody is an unnamed person",
+         {"The company will shut its plant at Ostermoor, the spokeswoman said."},
+         {},
+         {}},
+        {"a quotation signed in the next paragraph",
+         {"“Our kids deserve better schools than this.”", "- Greta Holm.",
+          "The senator is relying on old numbers."},
+         {"Greta Holm"},
+         {{"Greta Holm", "Our kids deserve better schools than this."}}},
+    });
+}
+
+TEST_CASE("kinds: quoted and repeated headlines hold no names", "[speakers]") {
+    check_cases({
+        {"a quoted headline in Title Case",
+         {"The papers loved it (''Brannock Humbles Varga,'' declared one tabloid).",
+          "''We will see,'' Varga said."},
+         {},
+         {}},
+        {"the headline repeated with its punctuation moved",
+         {"Ilse Marwood Says Varga ‘Has No Plan.’",
+          "“He has no plan,” Councillor Ilse Marwood said of Tomas Varga.",
+          "“We will see,” Varga said, adding that he had a plan."},
+         {"Ilse Marwood", "Tomas Varga"},
+         {{"Ilse Marwood", "He has no plan,"}, {"Tomas Varga", "We will see,"}},
+         "Ilse Marwood Says Varga ‘Has No Plan’"},
+        {"a -born description and a moderator's title are not part of the name",
+         {"Korean-born Monte Hallowell said the rules were unfair.",
+          "Co-moderator Dagny Fairley asked whether the plan was legal."},
+         {"Monte Hallowell", "Dagny Fairley"},
+         {}},
+    });
+}
+
+TEST_CASE("kinds: generational suffixes", "[speakers]") {
+    check_cases({
+        {"a suffixed name is shown without its suffix and found from the surname",
+         {"Senator Amos T. Quarrie Jr. spoke first.", "“We will vote no,” Quarrie said."},
+         {"Amos T. Quarrie"},
+         {{"Amos T. Quarrie", "We will vote no,"}}},
+        {"father and son stay apart",
+         {"Amos Quarrie Jr. said that his father won.", "Amos Quarrie said that he won.",
+          "“It was close,” Quarrie said."},
+         {"Amos Quarrie Jr.", "Amos Quarrie"},
+         {{"Amos Quarrie", "It was close,"}}},
+    });
+}
+
+TEST_CASE("kinds: name shapes", "[speakers]") {
+    check_cases({
+        {"initials run together",
+         {"J.K. Pellham spoke at the hearing.", "“It is too late,” Pellham said."},
+         {"J.K. Pellham"},
+         {{"J.K. Pellham", "It is too late,"}}},
+        {"a first name that is also a company ending",
+         {"Asa Dovecote, an organizer with the tenants' group, said the march would go on."},
+         {"Asa Dovecote"},
+         {}},
+        {"dotted place abbreviations are still not names",
+         {"U.S. officials said the plan was fine.", "The U.N. envoy said it was late."},
+         {},
+         {}},
+    });
+}
+
+TEST_CASE("kinds: surnames that are also job words", "[speakers]") {
+    check_cases({
+        {"after an honorific the last word is a surname",
+         {"“I have placed a few calls,” Ms. Boxer said.", "Mr. Bishop said that it was late."},
+         {"Boxer", "Bishop"},
+         {{"Boxer", "I have placed a few calls,"}}},
+        {"without an honorific a job word is no name", {"“It was late,” the bishop said."}, {}, {}},
+    });
+}
+
+TEST_CASE("kinds: long appositions before the verb", "[speakers]") {
+    check_cases({
+        {"an apposition holding a place with a comma",
+         {"Petra Lindqvale, a farmer from Eastwick, Ohio, said the harvest was late."},
+         {"Petra Lindqvale"},
+         {}},
+        {"an apposition holding a list",
+         {"Osric Pendry, assistant secretary for housing, schools, and roads, said on the "
+          "same call that the money had arrived."},
+         {"Osric Pendry"},
+         {}},
+        {"a number sign inside an apposition does not end the sentence",
+         {"Senator Ysolde Fenwick of Ohio, the No. 2 Republican in the Senate, said the "
+          "chamber would vote."},
+         {"Ysolde Fenwick"},
+         {}},
+        {"and joining clauses before a name with an apposition",
+         {"The board says it is on track, and Emrys Jessop, the board's climate adviser, said "
+          "his staff were ready."},
+         {"Emrys Jessop"},
+         {}},
+        {"an apposition between a subject and its first verb",
+         {"Greer Upfield, a former party chairman, became a delegate and said she would vote "
+          "early."},
+         {"Greer Upfield"},
+         {}},
+    });
+}
+
+TEST_CASE("kinds: a pronoun is no evidence for the word it was resolved to", "[speakers]") {
+    check_cases({
+        {"a sentence opener reached by a pronoun",
+         {"Sometimes, voters change their minds late.", "“I never do,” he said."},
+         {},
+         {}},
+        {"a surname named as a speaker still has he/she as evidence",
+         {"“The talks went well,” Dunmere said on Monday. He then flew home."},
+         {"Dunmere"},
+         {{"Dunmere", "The talks went well,"}}},
+    });
+}
+
+TEST_CASE("kinds: a title phrase and a comma before an inverted subject", "[speakers]") {
+    check_cases({
+        {"a possessive title phrase",
+         {"“We are ready,” said the mayor’s deputy campaign manager, Linnea Corvell, who ran "
+          "the last race."},
+         {"Linnea Corvell"},
+         {{"Linnea Corvell", "We are ready,"}}},
+        {"reported speech with a title phrase holding a preposition",
+         {"The plan was his, said a former spokesman for the transport ministry, Halvard "
+          "Ingleby, who also ran for office."},
+         {"Halvard Ingleby"},
+         {}},
+        {"a plain object after the verb is not a title phrase",
+         {"“It is over,” said the report, Tamsin Gorrin wrote."},
+         {"Tamsin Gorrin"},
+         {}},
+    });
+}
+
+TEST_CASE("kinds: capitalised words that are not people", "[speakers]") {
+    check_cases({
+        {"a headline verb before a name",
+         {"Says Greta Holm: the vote was fair.", "“It was fair,” Holm said."},
+         {"Greta Holm"},
+         {{"Greta Holm", "It was fair,"}}},
+        {"a think tank and a region",
+         {"The Harrowfield Institution said the Rust Belt would recover.",
+          "Rust Belt voters said little."},
+         {},
+         {}},
+    });
+}
+
+TEST_CASE("kinds: a speaker's label opening a paragraph", "[speakers]") {
+    check_cases({
+        {"a full name and a colon",
+         {"Verity Oakhurst: We Were Never Asked.", "The council met on Monday."},
+         {"Verity Oakhurst"},
+         {}},
+        {"a surname label in a list is not speech",
+         {"Here is what each candidate needs tonight.", "Oakhurst: Win in a walk.",
+          "Whitlock: Finish second."},
+         {},
+         {}},
+        {"a tally is not speech",
+         {"Verity Oakhurst: 1,204 delegates.", "Soren Whitlock: 988 delegates."},
+         {},
+         {}},
+    });
+}
