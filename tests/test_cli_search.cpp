@@ -269,6 +269,14 @@ TEST_CASE("speaker: and quote: together find what a person said", "[cli][speaker
     }
 }
 
+TEST_CASE("--speaker takes a name as a reader types it, titles included", "[cli][speakers]") {
+    auto putin = ids(search_json({"--speaker", "putin", "--limit", "100"}));
+    REQUIRE(!putin.empty());
+    CHECK(ids(search_json({"--speaker", "President Putin", "--limit", "100"})) == putin);
+    CHECK(ids(search_json({"--speaker", "Russian President Vladimir Putin", "--limit", "100"})) == putin);
+    CHECK(ids(search_json({"speaker:\"President Putin\"", "--limit", "100"})) == putin);
+}
+
 TEST_CASE("a quote is credited to its speaker only, never to another person the article quotes", "[cli][speakers]") {
     // In the 2016 article "Nobody is in a rush" is Peskov's; Putin is quoted there too.
     CHECK(ids(search_json({"speaker:putin quote:rush"})).empty());
@@ -280,6 +288,7 @@ TEST_CASE("a quote is credited to its speaker only, never to another person the 
         CHECK(h["quotes"][0]["speaker"] == "Dmitry Peskov");
     }
     CHECK(ids(search_json({"quote:rush", "--speaker", "peskov"})) == ids(peskov));
+    CHECK(ids(search_json({"quote:rush", "--speaker", "Kremlin spokesman Dmitry Peskov"})) == ids(peskov));
     // Without quote: the words may stand anywhere in an article that quotes the person.
     CHECK(ids(search_json({"speaker:putin rush"})).count("sample_corpus/2016/putin-congratulates-trump.txt") == 1);
 }

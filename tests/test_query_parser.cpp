@@ -138,6 +138,11 @@ TEST_CASE("query descriptions with the default OR operator", "[query_parser]") {
         {"speaker:Putin", "Query(0 * XSPWputin)"},
         {"Speaker:PUTIN", "Query(0 * XSPWputin)"},
         {"speaker:\"Vladimir Putin\"", "Query(0 * (XSPWvladimir NEAR 2 XSPWputin))"},
+        // Titles, roles and nationalities in front of a name are dropped (never the last word).
+        {"speaker:\"President Putin\"", "Query(0 * XSPWputin)"},
+        {"speaker:\"Russian President Vladimir Putin\"", "Query(0 * (XSPWvladimir NEAR 2 XSPWputin))"},
+        {"speaker:\"Secertary Baker\"", "Query(0 * XSPWbaker)"},
+        {"speaker:president", "Query(0 * XSPWpresident)"},
         {"speaker:L\u00f3pez-Obrador", "Query(0 * XSPWlopez-obrador)"},
         {"speaker:*", "Query(<alldocuments>)"},
         {"source:\"Capital Wire\"", "Query(0 * XSRCcapital wire)"},

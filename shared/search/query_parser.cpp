@@ -14,6 +14,7 @@
 #include "search/date_query.hpp"
 #include "search/query_lexer.hpp"
 #include "search/stop_words.hpp"
+#include "speakers/name_lists.hpp"
 
 namespace gazette {
 namespace {
@@ -82,6 +83,27 @@ std::vector<std::string> words_of_name(std::string_view name) {
         start = end + 1;
     }
     return words;
+}
+
+/// A name as a reader types it, titles and all ("President Putin", "Russian President Vladimir
+/// Putin", "Secertary Baker") -> the name's own words: a leading run of titles, roles and
+/// nationalities is dropped, as attribution drops it from the names it stores (never the last word).
+std::vector<std::string> without_titles(std::vector<std::string> words) {
+    using namespace speakers;
+    std::size_t skip = 0;
+    while (skip + 1 < words.size() &&
+           ((word_classes(words[skip]) & (kClassRole | kClassTitle | kClassDemonym)) != 0 ||
+            is_misspelled_title(words[skip]))) {
+        ++skip;
+    }
+    words.erase(words.begin(), words.begin() + static_cast<std::ptrdiff_t>(skip));
+    return words;
+}
+
+std::string joined(const std::vector<std::string>& words) {
+    std::string out;
+    for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
+    return out;
 }
 
 /// `query` weighing `weight` times its BM25 (itself at 1; nothing at 0).
@@ -475,10 +497,9 @@ private:
     /// speaker:x -> XSPW<word>; several words -> NEAR over them within one name, so that
     /// "vladimir putin" never matches a Vladimir and a Putin who are two people.
     Node speaker_filter(const QueryToken& token, const Context& context) {
-        std::string name = m_analyzer.normalize_keyword(token.text);
-        if (context.positive && !name.empty()) m_result.speakers.push_back(name);
-        std::vector<std::string> name_words = words_of_name(name);
+        std::vector<std::string> name_words = without_titles(words_of_name(m_analyzer.normalize_keyword(token.text)));
         if (name_words.empty()) return {};
+        if (context.positive) m_result.speakers.push_back(joined(name_words));
         count_terms(name_words.size(), token);
         std::vector<Query> words;
         for (const auto& word : name_words) words.emplace_back(prefixed(schema::kSpeakerWordPrefix, word));
@@ -534,7 +555,7 @@ ParsedQuery QueryParser::parse(std::string_view text, DefaultOperator op,
     ParsedQuery result;
     std::vector<std::vector<std::string>> outer;
     for (const auto& name : speakers) {
-        std::vector<std::string> words = words_of_name(m_analyzer.normalize_keyword(name));
+        std::vector<std::string> words = without_titles(words_of_name(m_analyzer.normalize_keyword(name)));
         if (!words.empty()) outer.push_back(std::move(words));
     }
     Node node = Parser(m_analyzer, text, op, m_options.ranking, std::move(outer), result).run();
