@@ -269,7 +269,7 @@ TEST_CASE("speaker: and quote: together find what a person said", "[cli][speaker
     }
 }
 
-TEST_CASE("--speaker takes a name as a reader types it, titles included", "[cli][speakers]") {
+TEST_CASE("option --speaker takes a name as a reader types it, titles included", "[cli][speakers]") {
     auto putin = ids(search_json({"--speaker", "putin", "--limit", "100"}));
     REQUIRE(!putin.empty());
     CHECK(ids(search_json({"--speaker", "President Putin", "--limit", "100"})) == putin);

@@ -82,6 +82,28 @@ TEST_CASE("kinds: party tags after a name", "[speakers]") {
     });
 }
 
+TEST_CASE("kinds: titles written without their period, and given names that are also places", "[speakers]") {
+    check_cases({
+        {"Rep without a period",
+         {"Rep Orrin Baskell (D-Pa), chairman of the panel, said the budget would be late."},
+         {"Orrin Baskell"},
+         {}},
+        {"Sen without a period",
+         {"\"The farm bill is dead,\" Sen Lydia Marchetti said."},
+         {"Lydia Marchetti"},
+         {{"Lydia Marchetti", "The farm bill is dead,"}}},
+        {"a given name that is also half a city's name, the name on a line of its own",
+         {"Central Bank president Francisco Velloso", "denied the rumours.",
+          "\"There is no court action,\" Velloso said in an interview."},
+         {"Francisco Velloso"},
+         {{"Francisco Velloso", "There is no court action,"}}},
+        {"the city itself is not a person",
+         {"\"Rents keep rising,\" San Francisco said in a report."},
+         {},
+         {}},
+    });
+}
+
 TEST_CASE("kinds: a comma before the verb keeps the subject before it", "[speakers]") {
     check_cases({
         {"the name after the verb starts the reported clause",

@@ -107,7 +107,7 @@ const NameRegistry::Entry* NameRegistry::best_match(
     };
     if (words.empty()) return nullptr;
     auto it = m_by_last_word.find(std::string(words.back()));
-    if (it == m_by_last_word.end()) return nullptr;
+    if (it == m_by_last_word.end()) return first_word_match(words);
     // A suffixed name ("Donald Trump Jr.") is chosen only when no full name without one fits:
     // the father keeps "Trump".
     const Entry* suffixed = nullptr;
@@ -118,7 +118,23 @@ const NameRegistry::Entry* NameRegistry::best_match(
         if (!slot || score(entry) > score(*slot)) slot = &entry;
     }
     if (best && best->words.size() - initial_count(best->words) >= 2) return best;
-    return suffixed ? suffixed : best;
+    if (suffixed) return suffixed;
+    const Entry* by_first = first_word_match(words);
+    return by_first ? by_first : best;
+}
+
+const NameRegistry::Entry* NameRegistry::first_word_match(const std::vector<std::string_view>& words) const {
+    // One word that no full name ends with, but exactly one full name starts with: a person
+    // called by a given name after an honorific ("Sheikh Ali ... Sheikh Ali al-Khalifa
+    // al-Sabah") or by a family name written first ("Kim" for "Kim Jong Un").
+    if (words.size() != 1) return nullptr;
+    const Entry* found = nullptr;
+    for (const Entry& entry : m_entries) {
+        if (entry.words.size() < 2 || entry.words.front() != words.front()) continue;
+        if (found && found->words != entry.words) return nullptr;  // two people: leave it
+        found = &entry;
+    }
+    return found;
 }
 
 std::string NameRegistry::canonical(const std::vector<std::string_view>& words) const {

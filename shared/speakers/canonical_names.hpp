@@ -37,6 +37,7 @@ private:
     };
 
     [[nodiscard]] const Entry* best_match(const std::vector<std::string_view>& words) const;
+    [[nodiscard]] const Entry* first_word_match(const std::vector<std::string_view>& words) const;
 
     std::vector<Entry> m_entries;
     std::unordered_map<std::string, std::vector<std::size_t>> m_by_last_word;  // -> entries
