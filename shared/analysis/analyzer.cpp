@@ -141,4 +141,16 @@ std::string Analyzer::normalize_word(std::string_view word) const {
     return m_impl->normalizer.word(word);
 }
 
+std::vector<std::string> Analyzer::keyword_words(std::string_view normalised) {
+    std::vector<std::string> words;
+    std::size_t start = 0;
+    while (start < normalised.size()) {
+        std::size_t end = normalised.find(' ', start);
+        if (end == std::string_view::npos) end = normalised.size();
+        if (end > start) words.emplace_back(normalised.substr(start, end - start));
+        start = end + 1;
+    }
+    return words;
+}
+
 }  // namespace gazette

@@ -40,6 +40,10 @@ public:
     /// An Analyzer holds an ICU break iterator: use one per thread.
     [[nodiscard]] std::string normalize_word(std::string_view word) const;
 
+    /// The words of a normalize_keyword() result, split at its single spaces
+    /// ("vladimir putin" -> vladimir, putin).
+    [[nodiscard]] static std::vector<std::string> keyword_words(std::string_view normalised);
+
 private:
     struct Impl;
     std::unique_ptr<Impl> m_impl;

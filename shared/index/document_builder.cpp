@@ -74,13 +74,9 @@ void DocumentBuilder::index_quotes(Xapian::Document& doc, const Article& article
         unsigned last = first + schema::kQuoteBlock - 1;
         ++block;
         // The speaker's words at the block's first position tie the quote to who said it.
-        std::string name = m_analyzer.normalize_keyword(quote.speaker);
-        for (std::size_t start = 0; start < name.size();) {
-            std::size_t end = name.find(' ', start);
-            if (end == std::string::npos) end = name.size();
-            std::string term = std::string(schema::kQuoteSpeakerPrefix) + name.substr(start, end - start);
-            if (end > start && term.size() <= schema::kMaxTermBytes) doc.add_posting(term, first, 0);
-            start = end + 1;
+        for (const auto& word : Analyzer::keyword_words(m_analyzer.normalize_keyword(quote.speaker))) {
+            std::string term = std::string(schema::kQuoteSpeakerPrefix) + word;
+            if (term.size() <= schema::kMaxTermBytes) doc.add_posting(term, first, 0);
         }
         for (const Token& token : m_analyzer.tokenize(quote.text, first)) {
             std::string exact = std::string(schema::kQuotePrefix) + token.term;
@@ -113,13 +109,7 @@ void DocumentBuilder::index_keyword_terms(Xapian::Document& doc, const Article& 
     for (const auto& speaker : article.speakers) {
         std::string name = m_analyzer.normalize_keyword(speaker);
         add_boolean(doc, schema::kSpeakerPrefix, name);
-        std::vector<std::string> words;
-        for (std::size_t start = 0; start < name.size();) {
-            std::size_t end = name.find(' ', start);
-            if (end == std::string::npos) end = name.size();
-            if (end > start) words.push_back(name.substr(start, end - start));
-            start = end + 1;
-        }
+        std::vector<std::string> words = Analyzer::keyword_words(name);
         for (std::size_t j = 0; j < words.size(); ++j) {
             unsigned position = base + static_cast<unsigned>(j);
             std::string term = std::string(schema::kSpeakerWordPrefix) + words[j];

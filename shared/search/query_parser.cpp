@@ -72,19 +72,6 @@ Prefixes weighted_prefixes(QueryField field) {
     return {schema::kBodyPrefix, schema::kStemPrefix};
 }
 
-/// The words of a normalised name ("vladimir putin" -> vladimir, putin).
-std::vector<std::string> words_of_name(std::string_view name) {
-    std::vector<std::string> words;
-    std::size_t start = 0;
-    while (start < name.size()) {
-        std::size_t end = name.find(' ', start);
-        if (end == std::string_view::npos) end = name.size();
-        if (end > start) words.emplace_back(name.substr(start, end - start));
-        start = end + 1;
-    }
-    return words;
-}
-
 /// A name as a reader types it, titles and all ("President Putin", "Russian President Vladimir
 /// Putin", "Secertary Baker") -> the name's own words: a leading run of titles, roles and
 /// nationalities is dropped, as attribution drops it from the names it stores (never the last word).
@@ -497,7 +484,7 @@ private:
     /// speaker:x -> XSPW<word>; several words -> NEAR over them within one name, so that
     /// "vladimir putin" never matches a Vladimir and a Putin who are two people.
     Node speaker_filter(const QueryToken& token, const Context& context) {
-        std::vector<std::string> name_words = without_titles(words_of_name(m_analyzer.normalize_keyword(token.text)));
+        std::vector<std::string> name_words = without_titles(Analyzer::keyword_words(m_analyzer.normalize_keyword(token.text)));
         if (name_words.empty()) return {};
         if (context.positive) m_result.speakers.push_back(joined(name_words));
         count_terms(name_words.size(), token);
@@ -555,7 +542,7 @@ ParsedQuery QueryParser::parse(std::string_view text, DefaultOperator op,
     ParsedQuery result;
     std::vector<std::vector<std::string>> outer;
     for (const auto& name : speakers) {
-        std::vector<std::string> words = without_titles(words_of_name(m_analyzer.normalize_keyword(name)));
+        std::vector<std::string> words = without_titles(Analyzer::keyword_words(m_analyzer.normalize_keyword(name)));
         if (!words.empty()) outer.push_back(std::move(words));
     }
     Node node = Parser(m_analyzer, text, op, m_options.ranking, std::move(outer), result).run();

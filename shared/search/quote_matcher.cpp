@@ -3,25 +3,17 @@
 #include "search/quote_matcher.hpp"
 
 #include <algorithm>
-#include <sstream>
 
 namespace gazette {
 namespace {
 
 constexpr std::size_t kMaxQuoteBytes = 400;
 
-std::vector<std::string> words_of(const std::string& keyword) {
-    std::vector<std::string> out;
-    std::istringstream in(keyword);
-    for (std::string w; in >> w;) out.push_back(w);
-    return out;
-}
-
 }  // namespace
 
 bool speaker_matches(const std::string& speaker, const std::string& name, const Analyzer& analyzer) {
-    std::vector<std::string> have = words_of(analyzer.normalize_keyword(speaker));
-    for (const auto& w : words_of(name)) {
+    std::vector<std::string> have = Analyzer::keyword_words(analyzer.normalize_keyword(speaker));
+    for (const auto& w : Analyzer::keyword_words(name)) {
         if (std::find(have.begin(), have.end(), w) == have.end()) return false;
     }
     return true;

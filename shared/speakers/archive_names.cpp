@@ -53,16 +53,7 @@ std::string initial_key(const std::string& last, std::string_view before) {
 ArchiveNames::ArchiveNames(const Analyzer& analyzer) : m_analyzer(analyzer) {}
 
 std::vector<std::string> ArchiveNames::normalised_words(std::string_view display) const {
-    std::string normalised = m_analyzer.normalize_keyword(display);
-    std::vector<std::string> words;
-    std::size_t begin = 0;
-    while (begin < normalised.size()) {
-        std::size_t end = normalised.find(' ', begin);
-        if (end == std::string::npos) end = normalised.size();
-        if (end > begin) words.push_back(normalised.substr(begin, end - begin));
-        begin = end + 1;
-    }
-    return words;
+    return Analyzer::keyword_words(m_analyzer.normalize_keyword(display));
 }
 
 const std::vector<std::string>* ArchiveNames::known_words(const std::string& display) const {
