@@ -97,6 +97,11 @@ int main(int argc, char** argv) {
         return result.total > 0 ? kExitOk : kExitPartial;
     } catch (const QueryError& e) {
         fmt::print(stderr, "gazette-search: bad query: {}\n", e.what());
+    } catch (const Xapian::DatabaseModifiedError& e) {
+        fmt::print(stderr,
+                   "gazette-search: {}: the index is busy: a writer kept committing while it was "
+                   "read, 10 times in a row; try again ({})\n",
+                   db, e.get_msg());
     } catch (const Xapian::DatabaseError& e) {
         fmt::print(stderr,
                    "gazette-search: {}: the index is damaged or unreadable ({}); check it with "

@@ -100,3 +100,39 @@ TEST_CASE("facets and the timeline count every match whatever the limit", "[sear
     CHECK(timeline.total_exact);
     CHECK(timeline.total == 30);
 }
+
+TEST_CASE("a search reopens the index when a writer has moved it on, instead of failing", "[search]") {
+    SmallIndex index;
+    Searcher searcher({index.path()});
+    SearchOptions options;
+    options.query = "common";
+    options.limit = 60;
+
+    // A writer commits several revisions: the one the searcher opened is overwritten, and Xapian
+    // throws DatabaseModifiedError on the next read unless the searcher reopens.
+    Analyzer analyzer;
+    DocumentBuilder builder(analyzer);
+    {
+        Xapian::WritableDatabase db(index.path(), Xapian::DB_OPEN);
+        for (int round = 0; round < 6; ++round) {
+            for (int i = 0; i < 60; ++i) {
+                Article a;
+                a.id = a.path = fmt::format("a{}.txt", i);
+                a.title = fmt::format("Article number {} revised {}", i, round);
+                a.paragraphs = {fmt::format("common words, revision {} of {}", round, std::string(200, 'x'))};
+                db.replace_document(DocumentBuilder::id_term(a.id), builder.build(a, a.id, "1:1"));
+            }
+            Article extra;
+            extra.id = extra.path = fmt::format("new{}.txt", round);
+            extra.paragraphs = {"common and new"};
+            db.add_document(builder.build(extra, extra.id, "1:1"));
+            db.commit();
+        }
+    }
+    SearchResult after = searcher.search(options);
+    CHECK(after.total == 66);
+    REQUIRE(after.hits.size() == 60);
+    for (const Hit& hit : after.hits) {  // the newest revision of every article
+        if (hit.article.id.rfind("a", 0) == 0) CHECK(hit.article.title.find("revised 5") != std::string::npos);
+    }
+}

@@ -21,6 +21,9 @@ namespace {
 
 constexpr unsigned kRemoteTimeoutMs = 10000;
 
+/// Searches tried in a row while writers keep moving the index on (each reopens it first).
+constexpr int kMaxReopens = 10;
+
 /// Longest --speaker value. A name is a few words; checked here so that the message is about the
 /// option, not about the query `speaker:"NAME"` it becomes (whose limit is 10,000 bytes).
 constexpr std::size_t kMaxSpeakerBytes = 1000;
@@ -138,6 +141,20 @@ Xapian::Query Searcher::build_query(const SearchOptions& options, ParsedQuery& p
 }
 
 SearchResult Searcher::search(const SearchOptions& options) const {
+    // A writer that commits twice while we read recycles the blocks of the revision we opened,
+    // and Xapian says so with DatabaseModifiedError: the index is busy, not damaged. Reopen at
+    // the newest revision and run the search again (#19).
+    for (int attempt = 1;; ++attempt) {
+        try {
+            return search_once(options);
+        } catch (const Xapian::DatabaseModifiedError&) {
+            if (attempt == kMaxReopens) throw;
+            m_db.reopen();
+        }
+    }
+}
+
+SearchResult Searcher::search_once(const SearchOptions& options) const {
     auto started = std::chrono::steady_clock::now();
     ParsedQuery parsed;
     Xapian::Query query = build_query(options, parsed);

@@ -82,14 +82,17 @@ public:
     /// was written by another schema version.
     explicit Searcher(const std::vector<std::string>& dbs);
 
-    /// Throws QueryError for a bad query or filter.
+    /// Throws QueryError for a bad query or filter. Reopens the index and searches again when a
+    /// writer's commits overtake the search (Xapian::DatabaseModifiedError), up to 10 times.
     [[nodiscard]] SearchResult search(const SearchOptions& options) const;
 
     /// The Xapian query the options produce (for --explain and tests).
     [[nodiscard]] Xapian::Query build_query(const SearchOptions& options, ParsedQuery& parsed) const;
 
 private:
-    Xapian::Database m_db;
+    [[nodiscard]] SearchResult search_once(const SearchOptions& options) const;
+
+    mutable Xapian::Database m_db;  // reopened by search() when a writer moved it on
     Analyzer m_analyzer;
     Snippeter m_snippeter{m_analyzer};
 };
