@@ -336,7 +336,7 @@ TEST_CASE("article names that do not lead to a regular file are named as skipped
     fs::create_symlink("/dev/zero", corpus / "zeros.txt");
     REQUIRE(::mkfifo((corpus / "pipe.txt").c_str(), 0600) == 0);
 
-    RunResult r = index_dir(corpus, dir / "idx", 20);
+    RunResult r = index_dir(corpus, dir / "idx", 20, {"--follow"});
     check_finished(r);
     for (const char* name : {"loop-a.txt", "loop-b.txt", "dangling.txt", "zeros.txt", "pipe.txt"}) {
         INFO(name << "\n" << r.err);

@@ -1,6 +1,7 @@
 // End to end: gazette-index on small generated corpora: incremental runs, skipped files, errors,
 // schema version checks, and ranking rules that need a controlled corpus.
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
@@ -442,4 +443,33 @@ TEST_CASE("a second writer is refused at once, or waits with --wait", "[cli][err
         CHECK(WEXITSTATUS(status) == 0);
     }
     CHECK(run(kSearchBin, {"--db", db, "medlars"}).status == 0);
+}
+
+TEST_CASE("symbolic links are skipped unless --follow, and a link loop ends", "[cli][walk]") {
+    TempDir dir;
+    auto corpus = dir / "corpus";
+    auto outside = dir / "outside";
+    write_file(corpus / "a.txt", "Apples\n\nApples are ripe in the orchard.\n");
+    write_file(outside / "secret.txt", "Private\n\nPlums from a private note.\n");
+    write_file(outside / "more/pears.txt", "Pears\n\nPears from a linked directory.\n");
+    std::filesystem::create_symlink(outside / "secret.txt", corpus / "linked.txt");
+    std::filesystem::create_directory_symlink(outside / "more", corpus / "more");
+    std::filesystem::create_directory_symlink(corpus, corpus / "loop");  // the corpus inside itself
+    std::string db = (dir / "idx").string();
+
+    RunResult plain = run(kIndexBin, {corpus.string(), "--db", db});
+    CHECK(plain.status == 1);  // done, some files skipped: each link is named, with the way to follow it
+    for (const char* name : {"linked.txt", "more", "loop"}) {
+        INFO(name << "\n" << plain.err);
+        CHECK(plain.err.find((corpus / name).string() + ": a symbolic link, not followed (--follow follows links)") !=
+              std::string::npos);
+    }
+    CHECK(hit_ids(run(kSearchBin, {"--db", db, "--json", "--limit", "100"})) == std::vector<std::string>{"corpus/a.txt"});
+
+    std::string followed = (dir / "followed").string();
+    RunResult follow = run(kIndexBin, {corpus.string(), "--db", followed, "--follow"});
+    CHECK(follow.status == 0);
+    auto ids = hit_ids(run(kSearchBin, {"--db", followed, "--json", "--limit", "100"}));
+    std::sort(ids.begin(), ids.end());
+    CHECK(ids == std::vector<std::string>{"corpus/a.txt", "corpus/linked.txt", "corpus/more/pears.txt"});
 }

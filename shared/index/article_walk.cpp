@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <set>
 #include <stdexcept>
 #include <system_error>
 
@@ -28,8 +29,15 @@ std::string relative_path(const fs::path& path, const fs::path& root) {
 
 }  // namespace
 
-ArticleWalk walk_articles(const fs::path& root, IndexReporter& reporter) {
+ArticleWalk walk_articles(const fs::path& root, IndexReporter& reporter, bool follow_links) {
     ArticleWalk walk;
+    std::set<fs::path> walked;  // real paths of the directories reached through links
+    auto first_visit = [&](const fs::path& dir) {
+        std::error_code ec;
+        fs::path real = fs::canonical(dir, ec);
+        return !ec && walked.insert(real).second;
+    };
+    if (follow_links) first_visit(root);
     auto unreadable = [&](const fs::path& dir, const std::error_code& ec) {
         reporter.file_skipped(dir.string(), fmt::format("cannot read directory: {}; the articles of its "
                                                         "files are kept until a run reads it",
@@ -51,14 +59,22 @@ ArticleWalk walk_articles(const fs::path& root, IndexReporter& reporter) {
         }
         for (; it != end; it.increment(ec)) {
             std::error_code type_ec;
-            if (it->is_directory(type_ec) && !it->is_symlink(type_ec)) {
-                pending.push_back(it->path());
+            bool link = it->is_symlink(type_ec);
+            if (link && !follow_links) {
+                if (it->is_directory(type_ec) || is_article_file(it->path())) {
+                    reporter.file_skipped(it->path().string(), "a symbolic link, not followed (--follow follows links)");
+                    ++walk.skipped;
+                }
+                continue;
+            }
+            if (it->is_directory(type_ec)) {
+                if (!link || first_visit(it->path())) pending.push_back(it->path());
                 continue;
             }
             if (!is_article_file(it->path())) continue;
             if (it->is_regular_file(type_ec)) {
                 walk.files.push_back(relative_path(it->path(), root));
-            } else if (!it->is_directory(type_ec)) {
+            } else {
                 // FIFOs, devices, dangling links, symlink loops: never opened (a FIFO would block).
                 reporter.file_skipped(it->path().string(), "not a regular file");
                 ++walk.skipped;

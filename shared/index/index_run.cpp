@@ -370,7 +370,7 @@ IndexStats run_index(const IndexOptions& options, IndexReporter& reporter,
     IndexStats stats;
     std::vector<ArticleWalk> walks;
     for (const SourceDir& source : options.sources) {
-        walks.push_back(walk_articles(source.root, reporter));
+        walks.push_back(walk_articles(source.root, reporter, options.follow_links));
         stats.files += walks.back().files.size();
         stats.skipped += walks.back().skipped;
     }
