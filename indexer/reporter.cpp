@@ -1,10 +1,14 @@
 // Console output of gazette-index. Progress is only drawn on a terminal and never with --quiet.
+// File names and messages that quote them are written terminal_safe: a name holding an escape
+// sequence must not drive the terminal of whoever indexes (#19).
 #include "reporter.hpp"
 
 #include <fmt/format.h>
 #include <unistd.h>
 
 #include <cstdio>
+
+#include "search/terminal_text.hpp"
 
 namespace gazette {
 
@@ -20,7 +24,7 @@ void ConsoleReporter::file_done(const std::filesystem::path& path, const IndexPr
     m_articles = p.articles;
     if (m_verbose) {
         clear_progress();
-        fmt::print(stderr, "indexed {}\n", path.string());
+        fmt::print(stderr, "indexed {}\n", terminal_safe(path.string()));
         return;
     }
     // Redrawn in place at most ten times a second, and only on a terminal.
@@ -36,12 +40,12 @@ void ConsoleReporter::file_done(const std::filesystem::path& path, const IndexPr
 
 void ConsoleReporter::file_skipped(const std::string& where, const std::string& reason) {
     clear_progress();
-    fmt::print(stderr, "gazette-index: skipped {}: {}\n", where, reason);
+    fmt::print(stderr, "gazette-index: skipped {}: {}\n", terminal_safe(where), terminal_safe(reason));
 }
 
 void ConsoleReporter::warning(const std::string& where, const std::string& message) {
     clear_progress();
-    fmt::print(stderr, "gazette-index: warning: {}: {}\n", where, message);
+    fmt::print(stderr, "gazette-index: warning: {}: {}\n", terminal_safe(where), terminal_safe(message));
 }
 
 void ConsoleReporter::summary(const IndexStats& s) const {

@@ -594,3 +594,19 @@ TEST_CASE("a file that needs more memory than is left is skipped, and the run go
     check_found(dir / "idx", "lighthouse");
 }
 #endif
+
+TEST_CASE("file names reported by the indexer never reach the terminal raw", "[cli][hostile]") {
+    TempDir dir;
+    auto corpus = dir / "corpus";
+    write_good(corpus, "good.txt", "lighthouse");
+    std::string name = "bad\033[2J\033]0;pwned\007.txt";
+    write_file(corpus / name, std::string("\x00\x01\x02 binary \x00\xff", 13));  // skipped as binary
+    fs::create_symlink("good.txt", corpus / ("link\033[1m.txt"));
+    RunResult r = index_dir(corpus, dir / "idx", 20, {"-v"});
+    check_finished(r);
+    INFO(r.err);
+    CHECK(r.err.find('\033') == std::string::npos);
+    CHECK(r.err.find('\007') == std::string::npos);
+    CHECK(r.err.find("bad\\x1b[2J\\x1b]0;pwned\\x07.txt") != std::string::npos);
+    CHECK(r.err.find("link\\x1b[1m.txt: a symbolic link") != std::string::npos);
+}
