@@ -38,6 +38,8 @@ int main(int argc, char** argv) {
     app.add_option("DIR", roots, "Directories of articles (walked recursively), each a source of the index");
     app.add_option("--name", name, "Label of the source DIR (default: its directory's name); ids are LABEL/path");
     app.add_flag("--moved", options.moved, "A source's directory moved: accept its new path and keep its ids");
+    app.add_flag("--allow-delete", options.allow_delete,
+                 "Delete the articles of a source whose files are all, or mostly, gone (refused by default: an unmounted disk looks the same)");
     app.add_flag("--follow", options.follow_links,
                  "Follow symbolic links to files and directories (default: skip them, since they may lead out of the source)");
     app.add_option("--remove-source", remove, "Delete every article of the source LABEL from the index");

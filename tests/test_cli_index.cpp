@@ -1,6 +1,7 @@
 // End to end: gazette-index on small generated corpora: incremental runs, skipped files, errors,
 // schema version checks, and ranking rules that need a controlled corpus.
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 #include <algorithm>
 #include <nlohmann/json.hpp>
 #include <xapian.h>
@@ -472,4 +473,46 @@ TEST_CASE("symbolic links are skipped unless --follow, and a link loop ends", "[
     auto ids = hit_ids(run(kSearchBin, {"--db", followed, "--json", "--limit", "100"}));
     std::sort(ids.begin(), ids.end());
     CHECK(ids == std::vector<std::string>{"corpus/a.txt", "corpus/linked.txt", "corpus/more/pears.txt"});
+}
+
+TEST_CASE("a source that lost all or most of its files is refused until --allow-delete", "[cli][incremental]") {
+    TempDir dir;
+    auto corpus = dir / "corpus";
+    std::string db = (dir / "idx").string();
+    for (int i = 0; i < 12; ++i)
+        write_file(corpus / fmt::format("f{:02}.txt", i), fmt::format("Note {}\n\nHarbour note number {}.\n", i, i));
+    REQUIRE(run(kIndexBin, {corpus.string(), "--db", db}).status == 0);
+    auto count = [&] { return hit_ids(run(kSearchBin, {"--db", db, "harbour", "--json", "--limit", "100"})).size(); };
+    REQUIRE(count() == 12);
+
+    // Seven of twelve gone: more than half, refused, nothing changed.
+    for (int i = 0; i < 7; ++i) std::filesystem::remove(corpus / fmt::format("f{:02}.txt", i));
+    RunResult most = run(kIndexBin, {corpus.string(), "--db", db});
+    CHECK(most.status == 2);
+    CHECK(most.err.find("source 'corpus': 7 of the 12 files indexed from") != std::string::npos);
+    CHECK(most.err.find("--allow-delete") != std::string::npos);
+    CHECK(count() == 12);
+
+    // Every file gone (an unmounted share): refused too.
+    std::filesystem::remove_all(corpus);
+    std::filesystem::create_directories(corpus);
+    CHECK(run(kIndexBin, {corpus.string(), "--db", db}).status == 2);
+    CHECK(count() == 12);
+
+    // Asked for: deleted.
+    RunResult allowed = run(kIndexBin, {corpus.string(), "--db", db, "--allow-delete"});
+    CHECK(allowed.status == 0);
+    CHECK(count() == 0);
+}
+
+TEST_CASE("a source that lost fewer than half of its files is updated as usual", "[cli][incremental]") {
+    TempDir dir;
+    auto corpus = dir / "corpus";
+    std::string db = (dir / "idx").string();
+    for (int i = 0; i < 12; ++i)
+        write_file(corpus / fmt::format("f{:02}.txt", i), fmt::format("Note {}\n\nHarbour note number {}.\n", i, i));
+    REQUIRE(run(kIndexBin, {corpus.string(), "--db", db}).status == 0);
+    for (int i = 0; i < 5; ++i) std::filesystem::remove(corpus / fmt::format("f{:02}.txt", i));
+    CHECK(run(kIndexBin, {corpus.string(), "--db", db}).status == 0);
+    CHECK(hit_ids(run(kSearchBin, {"--db", db, "harbour", "--json", "--limit", "100"})).size() == 7);
 }

@@ -374,6 +374,13 @@ IndexStats run_index(const IndexOptions& options, IndexReporter& reporter,
         stats.files += walks.back().files.size();
         stats.skipped += walks.back().skipped;
     }
+    // Refused before anything is written: a source that lost most of its files (#19).
+    for (std::size_t i = 0; i < options.sources.size(); ++i) {
+        if (!walks[i].complete) continue;  // an incomplete walk deletes nothing anyway
+        std::vector<std::string> ids;
+        for (const auto& relative : walks[i].files) ids.push_back(source_file_id(options.sources[i].label, relative));
+        check_mass_deletion(dbs, options.sources[i], ids, options.allow_delete);
+    }
     ProgressTracker tracker(reporter, stats.files, started);
     for (std::size_t i = 0; i < options.sources.size() && !stats.interrupted; ++i)
         add_stats(stats, index_source(dbs, options.sources[i], std::move(walks[i]), options, tracker, stop));

@@ -20,6 +20,7 @@ struct IndexOptions {
     bool full = false;              // re-index every file of the sources, even unchanged ones
     bool moved = false;             // a label recorded for another directory: accept the new one
     bool follow_links = false;      // follow symbolic links (article_walk.hpp); default: skip them
+    bool allow_delete = false;      // let a run delete most of a source's articles (check_mass_deletion)
     std::size_t batch_size = 1000;  // articles per transaction
     std::size_t jobs = 0;           // worker threads; 0 = one per core
     bool wait = false;              // wait for another writer instead of failing at once

@@ -7,8 +7,10 @@
 #include <xapian.h>
 
 #include <map>
+#include <unordered_set>
 #include <stdexcept>
 
+#include "index/document_builder.hpp"
 #include "index/index_writer.hpp"
 #include "index/schema.hpp"
 #include "index/shards.hpp"
@@ -102,6 +104,31 @@ void check_source_directories(const std::vector<fs::path>& dbs, const std::vecto
                 throw std::runtime_error(source_conflict(source, recorded));
         }
     }
+}
+
+void check_mass_deletion(const std::vector<fs::path>& dbs, const SourceDir& source,
+                         const std::vector<std::string>& walked, bool allow) {
+    if (allow) return;
+    std::unordered_set<std::string> seen;
+    for (const auto& id : walked) seen.insert(DocumentBuilder::file_term(id));
+    std::size_t indexed = 0, gone = 0;
+    std::string prefix = source_file_prefix(source.label);
+    for (const fs::path& path : dbs) {
+        std::optional<Xapian::Database> db = open_existing(path);
+        if (!db) continue;
+        for (auto it = db->allterms_begin(prefix); it != db->allterms_end(prefix); ++it) {
+            ++indexed;
+            if (!seen.count(*it)) ++gone;
+        }
+    }
+    bool all = indexed > 0 && gone == indexed;
+    bool most = indexed >= kMassDeletionMinimum && 2 * gone > indexed;
+    if (!all && !most) return;
+    throw std::runtime_error(fmt::format(
+        "source '{}': {} of the {} files indexed from {} are gone (an unmounted disk or an emptied "
+        "directory looks like this); nothing was changed. Run again with --allow-delete to delete "
+        "their articles",
+        source.label, gone, indexed, source.directory.string()));
 }
 
 std::vector<SourceInfo> list_sources(const fs::path& db) {

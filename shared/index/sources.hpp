@@ -48,6 +48,15 @@ void check_distinct_labels(const std::vector<SourceDir>& sources);
 void check_source_directories(const std::vector<std::filesystem::path>& dbs,
                               const std::vector<SourceDir>& sources, bool moved);
 
+/// Throws std::runtime_error naming the source and --allow-delete when a complete walk of it no
+/// longer sees most of the files the index holds for it: every one of them, or more than half of
+/// at least kMassDeletionMinimum. An unmounted share or an emptied directory looks like this, and
+/// a run would delete the articles of every file it does not see. `walked` are the file ids
+/// (source_file_id) the walk found. Nothing is checked with `allow` or in a database not created yet.
+inline constexpr std::size_t kMassDeletionMinimum = 10;
+void check_mass_deletion(const std::vector<std::filesystem::path>& dbs, const SourceDir& source,
+                         const std::vector<std::string>& walked, bool allow);
+
 struct SourceInfo {
     std::string label;
     std::string directory;
