@@ -141,6 +141,13 @@ int main(int argc, char** argv) {
             if (!quiet) fmt::print(stderr, "compacted: {:.1f} MB -> {:.1f} MB\n", before / 1e6, after / 1e6);
         }
         return status;
+    } catch (const Xapian::DatabaseCreateError& e) {
+        // A missing parent directory or one we may not write: nothing is damaged (#19 item 5).
+        if (report_disk_full(db, e.get_description(), reporter.articles_written(), compacting)) return kExitError;
+        fmt::print(stderr,
+                   "gazette-index: {}: cannot create the index there ({}); check that its parent "
+                   "directory exists and may be written\n",
+                   db, e.get_msg());
     } catch (const Xapian::DatabaseError& e) {
         if (report_disk_full(db, e.get_description(), reporter.articles_written(), compacting)) return kExitError;
         fmt::print(stderr,

@@ -516,3 +516,14 @@ TEST_CASE("a source that lost fewer than half of its files is updated as usual",
     CHECK(run(kIndexBin, {corpus.string(), "--db", db}).status == 0);
     CHECK(hit_ids(run(kSearchBin, {"--db", db, "harbour", "--json", "--limit", "100"})).size() == 7);
 }
+
+TEST_CASE("an index that cannot be created is said so, not called damaged", "[cli][errors]") {
+    TempDir dir;
+    write_file(dir / "corpus/a.txt", "Apples\n\nApples are ripe.\n");
+    std::string db = (dir / "no-such-parent" / "idx").string();
+    RunResult r = run(kIndexBin, {(dir / "corpus").string(), "--db", db});
+    CHECK(r.status == 2);
+    CHECK(r.err.find(db + ": cannot create the index there") != std::string::npos);
+    CHECK(r.err.find("damaged") == std::string::npos);
+    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);  // one line
+}
