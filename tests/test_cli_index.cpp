@@ -475,13 +475,22 @@ TEST_CASE("symbolic links are skipped unless --follow, and a link loop ends", "[
     CHECK(ids == std::vector<std::string>{"corpus/a.txt", "corpus/linked.txt", "corpus/more/pears.txt"});
 }
 
+namespace {
+
+/// Twelve notes in `corpus`, indexed into `db`.
+void index_twelve_notes(const std::filesystem::path& corpus, const std::string& db) {
+    for (int i = 0; i < 12; ++i)
+        write_file(corpus / fmt::format("f{:02}.txt", i), fmt::format("Note {}\n\nHarbour note number {}.\n", i, i));
+    REQUIRE(run(kIndexBin, {corpus.string(), "--db", db}).status == 0);
+}
+
+}  // namespace
+
 TEST_CASE("a source that lost all or most of its files is refused until --allow-delete", "[cli][incremental]") {
     TempDir dir;
     auto corpus = dir / "corpus";
     std::string db = (dir / "idx").string();
-    for (int i = 0; i < 12; ++i)
-        write_file(corpus / fmt::format("f{:02}.txt", i), fmt::format("Note {}\n\nHarbour note number {}.\n", i, i));
-    REQUIRE(run(kIndexBin, {corpus.string(), "--db", db}).status == 0);
+    index_twelve_notes(corpus, db);
     auto count = [&] { return hit_ids(run(kSearchBin, {"--db", db, "harbour", "--json", "--limit", "100"})).size(); };
     REQUIRE(count() == 12);
 
@@ -509,9 +518,7 @@ TEST_CASE("a source that lost fewer than half of its files is updated as usual",
     TempDir dir;
     auto corpus = dir / "corpus";
     std::string db = (dir / "idx").string();
-    for (int i = 0; i < 12; ++i)
-        write_file(corpus / fmt::format("f{:02}.txt", i), fmt::format("Note {}\n\nHarbour note number {}.\n", i, i));
-    REQUIRE(run(kIndexBin, {corpus.string(), "--db", db}).status == 0);
+    index_twelve_notes(corpus, db);
     for (int i = 0; i < 5; ++i) std::filesystem::remove(corpus / fmt::format("f{:02}.txt", i));
     CHECK(run(kIndexBin, {corpus.string(), "--db", db}).status == 0);
     CHECK(hit_ids(run(kSearchBin, {"--db", db, "harbour", "--json", "--limit", "100"})).size() == 7);
