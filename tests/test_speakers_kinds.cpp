@@ -540,3 +540,59 @@ TEST_CASE("kinds: a speaker's label opening a paragraph", "[speakers]") {
          {}},
     });
 }
+
+TEST_CASE("kinds: first names that are also words, places or faiths", "[speakers]") {
+    check_cases({
+        {"a function word capitalised mid-sentence opens the name",
+         {"\"The rents will rise again,\" said Will Ostrander, a housing researcher."},
+         {"Will Ostrander"},
+         {{"Will Ostrander", "The rents will rise again,"}}},
+        {"a state's abbreviation without its period is a first name",
+         {"\"That is a lot of noise,\" said Mo Trevelyan, a former aide."},
+         {"Mo Trevelyan"},
+         {{"Mo Trevelyan", "That is a lot of noise,"}}},
+        {"a faith word after a title is a first name",
+         {"\"The crews know the river,\" said Army Capt. Christian Oduya."},
+         {"Christian Oduya"},
+         {{"Christian Oduya", "The crews know the river,"}}},
+        {"a common word as the surname after a plain first name",
+         {"\"We kept the plant open,\" Ignatz Read said."},
+         {"Ignatz Read"},
+         {{"Ignatz Read", "We kept the plant open,"}}},
+        {"a surname after \"said that\" is registered for the later short form",
+         {"The council said that Dorrit Halvorsen would chair the hearing.",
+          "\"We will not rush this,\" Halvorsen said."},
+         {"Dorrit Halvorsen"},
+         {{"Dorrit Halvorsen", "We will not rush this,"}}},
+        {"a modifier noun in an apposition does not make a person a company",
+         {"Tobiah Renke, a radio host in a lakeside town, set up a website.",
+          "\"People write to me every day,\" Renke said."},
+         {"Tobiah Renke"},
+         {{"Tobiah Renke", "People write to me every day,"}}},
+    });
+}
+
+TEST_CASE("kinds: employers and jobs between the verb and the name", "[speakers]") {
+    check_cases({
+        {"a campaign's job",
+         {"\"We returned every cent,\" said Ostby campaign manager Pell Aranda."},
+         {"Pell Aranda"},
+         {{"Pell Aranda", "We returned every cent,"}}},
+        {"a place and a hyphenated trade before the job",
+         {"\"The court is my worry,\" said Ohio steel-mill executive Dana Kovalik, who gave money."},
+         {"Dana Kovalik"},
+         {{"Dana Kovalik", "The court is my worry,"}}},
+        {"a hyphenated title in a capitalised run",
+         {"\"Trade was the problem,\" said Harbour Workers Union Secretary-Treasurer Lyle Banfield."},
+         {"Lyle Banfield"},
+         {{"Lyle Banfield", "Trade was the problem,"}}},
+        {"a body, then a job-shaped word, then the name",
+         {"\"I apologize for the lines,\" Lakeview County Recorder Hester Quill said."},
+         {"Hester Quill"},
+         {{"Hester Quill", "I apologize for the lines,"}}},
+        {"a comma left out before the verb",
+         {"\"Nobody trusts these leaks\" said Ines Marrow, a campaign spokeswoman."},
+         {"Ines Marrow"},
+         {{"Ines Marrow", "Nobody trusts these leaks"}}},
+    });
+}

@@ -144,7 +144,7 @@ void register_names(std::span<const Token> tokens, const NameRules& rules, NameR
         }
         bool after_thing = i > 0 && is_word(tokens[i - 1]) && !tokens[i - 1].upper &&
                            is_thing_noun(fold_word(tokens[i - 1].text));
-        bool after_determiner = i > 0 && is_determiner(tokens[i - 1]);
+        bool after_determiner = determiner_before(tokens, i);
         const Token* next = end < tokens.size() ? &tokens[end] : nullptr;
         if (auto name = rules.person_name(tokens.subspan(i, end - i), after_determiner, next)) {
             // "central bank Vice Governor X" is a person: a title stands between.
@@ -254,7 +254,7 @@ private:
                 ++i;
                 continue;
             }
-            bool after_determiner = i > 0 && is_determiner(flat[i - 1]);
+            bool after_determiner = determiner_before(flat, i);
             const Token* next = end < flat.size() ? &flat[end] : nullptr;
             auto name =
                 m_rules.person_name(std::span(flat).subspan(i, end - i), after_determiner, next);

@@ -2,6 +2,7 @@
 // folded (lower case); the map is keyed by the folded form of a token.
 #include "speakers/name_lists.hpp"
 
+#include <algorithm>
 #include <initializer_list>
 #include <unordered_map>
 #include <unordered_set>
@@ -48,7 +49,8 @@ const std::initializer_list<std::string_view> kRoles = {
     "rapper", "musician", "guitarist", "athlete", "quarterback", 
     "volunteer", "superintendent", "councilman", "councilwoman",
     "councilor", "councillor", "alderman", "assemblyman", "assemblywoman", "legislator",
-    "lobbyist", "staffer", "moderator", "co-moderator", "challenger", "staff",
+    "lobbyist", "staffer", "moderator", "co-moderator", "challenger", "staff", "sheriff",
+    "recorder", "clerk", "auditor", "comptroller", "warden", "constable", "trooper", "trustee",
     // Russian (folded): roles, and adjectives that stand in front of them
     "политолог", "пресс-секретарь", "президент", "президента", "глава", "министр", "министра",
     "депутат", "эксперт", "аналитик", "представитель", "официальный", "спикер", "председатель",
@@ -87,7 +89,8 @@ const std::initializer_list<std::string_view> kTitles = {
     "rapper", "musician", "guitarist", "athlete", "quarterback", 
     "volunteer", "superintendent", "councilman", "councilwoman",
     "councilor", "councillor", "alderman", "assemblyman", "assemblywoman", "legislator",
-    "lobbyist", "staffer", "moderator", "co-moderator", "challenger", "staff", "политолог",
+    "lobbyist", "staffer", "moderator", "co-moderator", "challenger", "staff", "sheriff",
+    "recorder", "clerk", "auditor", "comptroller", "warden", "constable", "trooper", "политолог",
     "пресс-секретарь", "президент", "президента", "глава", "министр", "министра", "депутат", "эксперт", "аналитик",
     "представитель", "спикер", "председатель", "посол", "губернатор", "мэр", "сенатор",
     "советник", "заместитель", "лидер", "журналист", "профессор", "политик", "экономист",
@@ -342,7 +345,20 @@ const ClassMap& classes() {
 unsigned word_classes(std::string_view folded) {
     const ClassMap& map = classes();
     auto it = map.find(folded);
-    return it == map.end() ? 0U : it->second;
+    if (it != map.end()) return it->second;
+    // "secretary-treasurer", "co-chairman"'s kin: a hyphenated word whose every part is a role
+    // is a role (and a person's title when every part is one).
+    std::size_t hyphen = folded.find('-');
+    if (hyphen == std::string_view::npos || hyphen == 0) return 0U;
+    unsigned shared = kClassRole | kClassTitle;
+    for (std::size_t start = 0; start <= folded.size();) {
+        std::size_t stop = std::min(folded.find('-', start), folded.size());
+        auto part = map.find(folded.substr(start, stop - start));
+        if (part == map.end() || (part->second & kClassRole) == 0) return 0U;
+        shared &= part->second;
+        start = stop + 1;
+    }
+    return shared;
 }
 
 bool is_particle_word(std::string_view word) {
@@ -399,6 +415,14 @@ bool is_misspelled_title(std::string_view folded) {
         if (title.size() == folded.size() && changed_letter(folded, title)) return true;
     }
     return false;
+}
+
+bool is_state_abbreviation(std::string_view folded) {
+    static const std::unordered_set<std::string_view> states = {
+        "ala", "ariz", "ark", "calif", "colo", "conn", "fla", "ga", "ill", "ind", "kan", "ky", "md",
+        "mich", "minn", "mo", "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "wis",
+        "wyo"};
+    return states.contains(folded);
 }
 
 bool has_hyphen_prefix(std::string_view text) {

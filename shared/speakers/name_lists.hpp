@@ -32,6 +32,9 @@ constexpr unsigned kHardClasses =
 [[nodiscard]] unsigned word_classes(std::string_view folded);
 /// von, van, der, de, da, del, la, le, bin, ibn, al, ... (exact, lower case).
 [[nodiscard]] bool is_particle_word(std::string_view word);
+/// "mo", "calif", "pa": a US state's abbreviation, which the article writes with a period
+/// ("Jefferson City, Mo."); without one it is a first name ("Mo Ibrahim").
+[[nodiscard]] bool is_state_abbreviation(std::string_view folded);
 /// "al-Assad", "bin-Salman": a lower-case Arabic prefix and a capitalised name.
 [[nodiscard]] bool has_hyphen_prefix(std::string_view word);
 /// A noun that describes a company, a medium or a body ("daily", "brokers", "company", "house"):

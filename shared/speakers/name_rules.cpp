@@ -67,13 +67,15 @@ bool ticker_at(const std::vector<Token>& tokens, std::size_t i) {
     return false;
 }
 
-// ", a manufacturer of industrial engines," after a name (at `end`): a determiner, then words
-// with a thing's noun ("manufacturer", "company", "daily") and no person's title (", the
-// operator's chief executive," is a person's apposition).
+// ", a manufacturer of industrial engines," after a name (at `end`): a determiner, then a noun
+// phrase headed by a thing's noun ("manufacturer", "company", "daily") and no person's title
+// (", the operator's chief executive," is a person's apposition). The head is the phrase's last
+// noun before a preposition or participle: ", a radio host," is a person's.
 bool company_apposition_after(const std::vector<Token>& tokens, std::size_t end) {
     if (end + 2 >= tokens.size() || !is_punct(tokens[end], ",") || !is_determiner(tokens[end + 1]))
         return false;
     bool company = false;
+    bool head_done = false;
     for (std::size_t k = end + 2; k < tokens.size() && k < end + 2 + kMaxApposition; ++k) {
         const Token& t = tokens[k];
         if (is_punct(t, ",") || is_punct(t, ";") || is_punct(t, ":") ||
@@ -82,8 +84,15 @@ bool company_apposition_after(const std::vector<Token>& tokens, std::size_t end)
         }
         if (!is_word(t) || t.upper) continue;
         FoldedWord word(t.text);
-        if ((word_classes(word.view()) & kClassTitle) != 0) return false;
-        if (!t.possessive && is_thing_noun(word.view())) company = true;
+        unsigned cls = word_classes(word.view());
+        if ((cls & kClassTitle) != 0) return false;
+        if (head_done) continue;
+        if ((cls & kClassFunction) != 0 || word.view().ends_with("ed") ||
+            word.view().ends_with("ing")) {
+            head_done = true;  // "a company formed in 1980", "a maker of engines"
+            continue;
+        }
+        if (!t.possessive) company = is_thing_noun(word.view());
     }
     return company;
 }
@@ -139,6 +148,13 @@ bool is_determiner(const Token& token) {
     std::string_view folded = word.view();
     return folded == "the" || folded == "a" || folded == "an" || folded == "this" ||
            folded == "that" || folded == "these" || folded == "those";
+}
+
+bool determiner_before(std::span<const Token> tokens, std::size_t i) {
+    if (i == 0 || !is_determiner(tokens[i - 1])) return false;
+    if (i < 2 || FoldedWord(tokens[i - 1].text).view() != "that") return true;
+    const Token& before = tokens[i - 2];
+    return !((before.kind == TokenKind::word && !before.upper) || is_punct(before, ","));
 }
 
 bool is_role_word(const Token& token) {
@@ -309,6 +325,40 @@ bool is_capitalised_verb(std::string_view folded) {
     return false;
 }
 
+// A word the strip loop would drop that is the first name of the name it opens: "said Will
+// Roe" (a function word capitalised mid-sentence), "said Mo Roe" (a state's abbreviation with no
+// period), "Capt. Christian Roe" (a nationality or faith word after a title, where it cannot
+// qualify the title).
+namespace {
+bool first_name_here(std::span<const Token> run, std::size_t i, bool after_title) {
+    if (i + 1 >= run.size()) return false;
+    const Token& token = run[i];
+    const Token& next = run[i + 1];
+    if (!token.upper || !token.has_lower || token.abbreviation || !next.upper || !next.has_lower ||
+        (classes_of(next) & (kHardClasses | kClassRole)) != 0) {
+        return false;
+    }
+    FoldedWord word(token.text);
+    unsigned cls = word_classes(word.view());
+    if (after_title) return (cls & kClassDemonym) != 0 && (cls & kClassRole) == 0;
+    if (token.sentence_start) return false;
+    if (is_state_abbreviation(word.view())) return true;
+    return cls == kClassFunction && word.view().size() >= 3 && !is_determiner(token) &&
+           pronoun_kind(token) == PronounKind::none;
+}
+
+// "Recorder", "Councilman", "Assemblywoman", "Treasurer": a capitalised word shaped like a job.
+bool looks_like_job(const Token& token) {
+    FoldedWord word(token.text);
+    std::string_view w = word.view();
+    if (w.size() < 6 || classes_of(token) != 0) return false;
+    for (std::string_view ending : {"er", "or", "man", "woman", "ist"}) {
+        if (w.ends_with(ending)) return true;
+    }
+    return false;
+}
+}  // namespace
+
 bool NameRules::strippable(const Token& token) const {
     if (is_particle(token) || is_acronym(token)) return true;
     FoldedWord word(token.text);
@@ -326,10 +376,26 @@ std::optional<PersonName> NameRules::person_name(std::span<const Token> run, boo
     unsigned last_stripped = 0;      // classes of the word just before the name
     bool after_plural = false;       // ... and it is a plural thing: "Brokers Enskilda said"
     bool honorific_surname = false;  // "Ms. Boxer"
+    // A body's word inside the run ("Maricopa County Recorder Ann Roe", "Fox News host"): the
+    // person follows it, when two or more words do. A job-shaped word right after the body
+    // ("Recorder", "Assemblywoman") is the person's title.
+    for (std::size_t i = end; i-- > begin + 1;) {
+        unsigned cls = classes_of(run[i]);
+        if ((cls & (kClassOrganisation | kClassMedia)) == 0 || end - i - 1 < 2) continue;
+        begin = i + 1;
+        last_stripped = cls;
+        after_plural = false;
+        if (end - begin >= 3 && looks_like_job(run[begin])) {
+            ++begin;
+            titled = true;
+            last_stripped = kClassRole;
+        }
+        break;
+    }
     // Leading titles, roles, nationalities, places, acronyms and sentence-opening common words;
     // a capitalised "The" opening a sentence counts as a determiner before the name. A
     // sentence-opening "-ing" word before two more words is a verb: "Using Ann Roe".
-    while (begin < end &&
+    while (begin < end && !first_name_here(run, begin, titled) &&
            (strippable(run[begin]) || (run[begin].sentence_start && end - begin >= 3 &&
                                        FoldedWord(run[begin].text).view().ends_with("ing")))) {
         if (is_determiner(run[begin])) after_determiner = true;
@@ -386,6 +452,13 @@ std::optional<PersonName> NameRules::person_name(std::span<const Token> run, boo
     for (std::size_t i = 0; i < name.size(); ++i) {
         const Token& token = name[i];
         unsigned cls = classes_of(token);
+        if (i == 0 && cls == kClassFunction && first_name_here(run, begin, titled)) cls = 0;
+        // "Ian Read", "Ann Day": a singular common word can be the surname after a plain first
+        // name.
+        if (i > 0 && i + 1 == name.size() && cls == kClassGeneric && classes_of(name[0]) == 0 &&
+            !looks_like_plural_noun(FoldedWord(token.text).view())) {
+            cls = 0;
+        }
         if ((cls & kHardClasses) != 0) return std::nullopt;
         if ((cls & (kClassPlace | kClassMonth | kClassDemonym | kClassRole)) == 0) all_soft = false;
         if (is_particle(token)) {

@@ -30,6 +30,9 @@ enum class PronounKind { none, person, thing };  // he/she/him/her; it/they/we/I
 [[nodiscard]] bool is_particle(const Token& token);
 /// the, a, an, this, that, these, those.
 [[nodiscard]] bool is_determiner(const Token& token);
+/// tokens[i - 1] is a determiner of the name run at `i`; "that" after a verb or a comma opens
+/// a clause instead ("said that Ann Roe ...").
+[[nodiscard]] bool determiner_before(std::span<const Token> tokens, std::size_t i);
 /// president, spokesman, Mr., Kremlin (as in "Kremlin spokesman"), Russian, ...
 [[nodiscard]] bool is_role_word(const Token& token);
 [[nodiscard]] PronounKind pronoun_kind(const Token& token);

@@ -219,7 +219,7 @@ Subject ClauseReader::person_or_thing(std::size_t begin, std::size_t end, std::s
     Subject subject;
     subject.begin = begin;
     subject.end = end;
-    bool after_determiner = begin > lo && is_determiner(m_flat[begin - 1]);
+    bool after_determiner = begin > lo && determiner_before(m_flat, begin);
     const Token* next = end < m_flat.size() ? &m_flat[end] : nullptr;
     auto name = m_rules.person_name(m_flat.subspan(begin, end - begin), after_determiner, next);
     // A name right after a preposition or a thing's noun ("a banker in Sao Paulo", "the weekly
@@ -493,9 +493,11 @@ Subject ClauseReader::subject_after(std::size_t from, std::size_t to, bool close
             Subject role = role_phrase(from, end);  // "said the Russian President"
             if (role.kind == SubjectKind::role) return role;
         }
-        if (end < to && is_lower_word(m_flat[end]) && is_role_word(m_flat[end])) {
-            // "said Kremlin spokesman Dmitry Peskov", "said Paine Webber analyst Stephen Smith":
-            // a title run or an employer, roles, then the name.
+        if (end < to && is_lower_word(m_flat[end]) &&
+            (is_role_word(m_flat[end]) || role_before_name(end, to))) {
+            // "said Kremlin spokesman Dmitry Peskov", "said Paine Webber analyst Stephen Smith",
+            // "said Roe campaign manager Ann Doe": a title run or an employer, roles, then the
+            // name.
             i = end;
             continue;
         }
@@ -511,6 +513,21 @@ Subject ClauseReader::subject_after(std::size_t from, std::size_t to, bool close
         return subject;
     }
     return {};
+}
+
+// "campaign manager Ann Roe", "steel-mill executive Ann Roe": at `i`, one or two lower-case
+// words ending in a role, then a name, all before `to`.
+bool ClauseReader::role_before_name(std::size_t i, std::size_t to) const {
+    for (std::size_t k = i; k < to && k < i + 2; ++k) {
+        if (!is_lower_word(m_flat[k]) || m_flat[k].possessive || in(kPrepositions, m_folded[k]) ||
+            verb_at(k) != VerbKind::none) {
+            return false;
+        }
+        unsigned cls = word_classes(m_folded[k]);
+        if ((cls & kClassRole) != 0) return k + 1 < to && is_name_word(m_flat[k + 1]);
+        if (cls != 0 && (cls != kClassGeneric || looks_like_plural_noun(m_folded[k]))) return false;
+    }
+    return false;
 }
 
 // Region between the end of a quotation's lead punctuation and the verb: a short noun phrase,
@@ -560,7 +577,13 @@ Subject ClauseReader::after_clause(std::size_t quoted, QuoteEnding ending) const
         ++i;
         lead = true;
     }
-    if (!lead && ending == QuoteEnding::plain) return {};
+    if (!lead && ending == QuoteEnding::plain) {
+        // "“… leaks” said Ann Roe, …": a comma left out; the verb right after the quotation and
+        // a name right after the verb still attribute it.
+        if (!attributes(verb_at(i))) return {};
+        Subject subject = subject_after(i + 1, clause_end(i + 1), false);
+        return subject.kind == SubjectKind::person ? subject : Subject{};
+    }
     std::size_t hi = clause_end(i);
     if (opens_paragraph && i > quoted + 1 && is_dash_token(m_flat[i - 1])) {
         Subject signed_by = dash_signature(i, hi);

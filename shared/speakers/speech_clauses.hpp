@@ -99,6 +99,7 @@ private:
     [[nodiscard]] Subject dash_signature(std::size_t from, std::size_t to) const;
     [[nodiscard]] Subject apposed_after(std::size_t from, std::size_t to) const;
     [[nodiscard]] bool role_word_at(std::size_t i) const;
+    [[nodiscard]] bool role_before_name(std::size_t i, std::size_t to) const;
     [[nodiscard]] bool announcing(std::size_t v) const;
     [[nodiscard]] bool thing_follows(std::size_t v) const;
     [[nodiscard]] bool second_object(std::size_t v) const;
