@@ -596,3 +596,63 @@ TEST_CASE("kinds: employers and jobs between the verb and the name", "[speakers]
          {{"Ines Marrow", "Nobody trusts these leaks"}}},
     });
 }
+
+TEST_CASE("kinds: demands, promises and labels inside a paragraph", "[speakers]") {
+    check_cases({
+        {"called for is a demand the subject made",
+         {"Senator Ulla Brandvik called for a ban on the imports after the vote."},
+         {"Ulla Brandvik"},
+         {}},
+        {"called on is a demand too; a telephone call is not",
+         {"Mayor Ansel Ruud called on the council to act. Later Tova Lind called the mayor."},
+         {"Ansel Ruud"},
+         {}},
+        {"a promise with to and a verb is reported speech",
+         {"Governor Pia Halloran has promised to veto the bill."},
+         {"Pia Halloran"},
+         {}},
+        {"a promise inside someone else's report stays theirs",
+         {"The spokesman Jon Ferris recalled that Pia Halloran had promised to respect the vote."},
+         {"Jon Ferris"},
+         {}},
+        {"labels after a quotation in a debate's exchange",
+         {"Senator Tom Abelard and Governor Ray Vance met at the forum.",
+          "Abelard: \"Our goal is to win this fight.\" Vance: \"The mission is to end it.\""},
+         {"Tom Abelard", "Ray Vance"},
+         {{"Tom Abelard", "Our goal is to win this fight."},
+          {"Ray Vance", "The mission is to end it."}}},
+        {"a digest's item: headline, dash, label",
+         {"TURNOUT IS UP IN THE NORTH - Mirela P. Stang: \"At long last the count has started.\""},
+         {"Mirela P. Stang"},
+         {{"Mirela P. Stang", "At long last the count has started."}}},
+        {"posted before a quotation",
+         {"Ida Blomqvist posted: \"The council welcomed them all and this is what it led to.\""},
+         {"Ida Blomqvist"},
+         {{"Ida Blomqvist", "The council welcomed them all and this is what it led to."}}},
+    });
+}
+
+TEST_CASE("kinds: brands, newspapers and descriptions are not people", "[speakers]") {
+    check_cases({
+        {"a one-word brand with a capital inside",
+         {"\"The numbers are in,\" NewsFeedly reported. \"We checked them,\" Ida McAllister said."},
+         {"Ida McAllister"},
+         {{"Ida McAllister", "We checked them,"}}},
+        {"a newspaper's title opened by an article",
+         {"\"The strike is over,\" Le Matin Vaudois reported on Monday."},
+         {},
+         {}},
+        {"an elided article opens a newspaper's title",
+         {"\"The talks failed,\" L'Eco Padano wrote."},
+         {},
+         {}},
+        {"a hyphenated description before the name",
+         {"\"I will not vote for him,\" said Oscar-winner Dalia Serrat."},
+         {"Dalia Serrat"},
+         {{"Dalia Serrat", "I will not vote for him,"}}},
+        {"a possessive word capitalised mid-sentence is no first name",
+         {"\"We keep going,\" said Our Tomorrow, a group of volunteers."},
+         {},
+         {}},
+    });
+}

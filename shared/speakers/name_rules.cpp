@@ -6,6 +6,7 @@
 #include "speakers/name_rules.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include "speakers/name_lists.hpp"
 #include "speakers/text_chars.hpp"
@@ -343,8 +344,57 @@ bool first_name_here(std::span<const Token> run, std::size_t i, bool after_title
     if (after_title) return (cls & kClassDemonym) != 0 && (cls & kClassRole) == 0;
     if (token.sentence_start) return false;
     if (is_state_abbreviation(word.view())) return true;
-    return cls == kClassFunction && word.view().size() >= 3 && !is_determiner(token) &&
-           pronoun_kind(token) == PronounKind::none;
+    static constexpr std::array<std::string_view, 7> kPossessives = {"our", "my", "your", "his",
+                                                                     "her", "their", "its"};
+    return cls == kClassFunction && word.view().size() >= 4 && !is_determiner(token) &&
+           pronoun_kind(token) == PronounKind::none &&
+           std::find(kPossessives.begin(), kPossessives.end(), word.view()) == kPossessives.end();
+}
+
+// "HuffPost", "BuzzFeed": a capital inside a word after three or more lower-case letters
+// names a brand; a surname's prefix may stand before one ("McConnell", "DeSantis",
+// "VanderSloot", "FitzGerald").
+bool brand_shaped(std::string_view text) {
+    static constexpr std::array<std::string_view, 7> kPrefixes = {
+        "vander", "vanden", "vande", "fitz", "mac", "van", "von"};
+    std::size_t lower = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        char ch = text[i];
+        if (ch >= 'a' && ch <= 'z') {
+            ++lower;
+        } else if (ch >= 'A' && ch <= 'Z') {
+            if (lower >= 3) {
+                std::string prefix = fold_word(text.substr(0, i));
+                return std::find(kPrefixes.begin(), kPrefixes.end(), prefix) == kPrefixes.end();
+            }
+            lower = 0;
+        } else {
+            lower = 0;  // "O'Brien", "Smith-Jones": a new part starts
+        }
+    }
+    return false;
+}
+
+// "Le Courrier Picard", "Die Zeit Online", "L'Osservatore Romano": a title opened by an article
+// names a newspaper or a work, not a person ("Le Pen", two words, still is one).
+bool article_opens_title(std::span<const Token> name) {
+    std::string_view first = name.front().text;
+    if ((first.starts_with("L'") || first.starts_with("L\u2019")) && first.size() > 3) return true;
+    if (name.size() < 3) return false;
+    static constexpr std::array<std::string_view, 8> kArticles = {"le", "la", "les", "el",
+                                                                  "il", "der", "die", "das"};
+    std::string folded = fold_word(first);
+    return std::find(kArticles.begin(), kArticles.end(), folded) != kArticles.end();
+}
+
+// "Oscar-winner", "Harvard-educated": a capitalised word joined to a lower-case one describes
+// the person; it is not part of the name.
+bool descriptive_compound(const Token& token) {
+    std::size_t hyphen = token.text.find('-');
+    if (!token.upper || hyphen == std::string_view::npos || hyphen + 1 >= token.text.size())
+        return false;
+    char next = token.text[hyphen + 1];
+    return next >= 'a' && next <= 'z' && !has_hyphen_prefix(token.text);
 }
 
 // "Recorder", "Councilman", "Assemblywoman", "Treasurer": a capitalised word shaped like a job.
@@ -364,6 +414,7 @@ bool NameRules::strippable(const Token& token) const {
     FoldedWord word(token.text);
     if (is_capitalised_verb(word.view())) return true;
     if (leading_classes(token) != 0 || is_based_word(word.view())) return true;
+    if (descriptive_compound(token)) return true;
     // A capitalised particle opening a name stays: "Van den Berg said".
     if (token.upper && is_particle_word(word.view())) return false;
     return token.sentence_start && m_lowercase_words.contains(std::string(word.view()));
@@ -445,6 +496,10 @@ std::optional<PersonName> NameRules::person_name(std::span<const Token> run, boo
     }
     if (after_plural) return std::nullopt;
     std::span<const Token> name = run.subspan(begin, end - begin);
+    if (article_opens_title(name)) return std::nullopt;
+    // A one-word brand ("HuffPost said"); in a longer name the word is a given name
+    // ("KellyAnne Roe").
+    if (name.size() == 1 && brand_shaped(name.front().text)) return std::nullopt;
 
     std::size_t words = 0;       // name words, particles and "Jr." apart
     std::size_t full_words = 0;  // ... that are not initials

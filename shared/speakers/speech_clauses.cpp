@@ -7,6 +7,7 @@
 #include "speakers/speech_clauses.hpp"
 
 #include <algorithm>
+#include <array>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -38,7 +39,7 @@ const std::initializer_list<std::string_view> kSpeechVerbs = {
     "urges", "asked", "asks", "reiterated", "reiterates", "cautioned", "cautions", "countered",
     "complained", "complains", "tweeted", "tweets", "reported", "exclaimed", "answered", "quipped",
     "joked", "boasted", "alleged", "alleges", "contended", "contends", "underlined", "underscored",
-    "proclaimed", "retorted", "informed",
+    "proclaimed", "retorted", "informed", "testified", "testifies",
     // Russian
     "сказал", "сказала", "заявил", "заявила", "отметил", "отметила", "добавил", "добавила",
     "подчеркнул", "подчеркнула", "пояснил", "пояснила", "сообщил", "сообщила", "говорит",
@@ -70,7 +71,7 @@ const std::initializer_list<std::string_view> kNamingVerbs = {
 
 // Verbs that attribute only next to a quotation: "…," the statement continued / reads: "…".
 const std::initializer_list<std::string_view> kAdjacentVerbs = {
-    "continued", "continues", "reads"};
+    "continued", "continues", "reads", "posted", "posts", "blogged"};
 
 const std::initializer_list<std::string_view> kParticiples = {
     "saying", "adding", "noting", "stressing", "explaining", "warning", "insisting", "arguing",
@@ -654,6 +655,18 @@ Subject ClauseReader::before_clause(std::size_t quoted, std::size_t quote_words)
         Subject named = name_colon(lo, hi - 1);
         if (named.kind == SubjectKind::person) return named;
     }
+    if (is_punct(last, ":") && hi == quoted && hi >= 2) {
+        // A label inside a paragraph: "“…” Vance: “…”" (a debate's exchange), "HEADLINE -
+        // Ann Roe: “…”" (a digest's item).
+        std::size_t run = name_run_begin(m_flat, lo, hi - 2);
+        const Token* before = run > 0 ? &m_flat[run - 1] : nullptr;
+        if (run < hi - 1 && before &&
+            (before->kind == TokenKind::quoted || is_dash_token(*before) ||
+             is_punct(*before, ".") || is_punct(*before, "?") || is_punct(*before, "!"))) {
+            Subject named = name_colon(run, hi - 1);
+            if (named.kind == SubjectKind::person) return named;
+        }
+    }
     // "According to X, “…”"
     for (std::size_t i = lo; i + 2 < hi; ++i) {
         if (word_at(i, "according") && word_at(i + 1, "to")) {
@@ -942,6 +955,25 @@ Subject ClauseReader::passive_agent(std::size_t verb) const {
 
 // "told reporters that … “a long quoted phrase”": one clause, commas only inside the "that"
 // clause, no colon or semicolon starting another sentence part.
+// A speech or belief verb and "that" in [lo, begin): what follows is someone's report.
+bool ClauseReader::inside_report(std::size_t lo, std::size_t begin) const {
+    for (std::size_t k = lo; k + 1 < begin; ++k) {
+        VerbKind kind = verb_at(k);
+        if ((kind == VerbKind::speech || kind == VerbKind::belief) && word_at(k + 1, "that"))
+            return true;
+    }
+    return false;
+}
+
+// "promised to build", "vowed to veto", "pledged to keep": a promise verb, "to" and a verb.
+bool ClauseReader::promise_to(std::size_t v) const {
+    static constexpr std::array<std::string_view, 6> kPromises = {
+        "promised", "promises", "vowed", "vows", "pledged", "pledges"};
+    if (std::find(kPromises.begin(), kPromises.end(), m_folded[v]) == kPromises.end()) return false;
+    return word_at(v + 1, "to") && v + 2 < m_flat.size() && is_lower_word(m_flat[v + 2]) &&
+           !is_determiner(m_flat[v + 2]) && pronoun_kind(m_flat[v + 2]) == PronounKind::none;
+}
+
 bool ClauseReader::reported_tail(std::size_t begin, std::size_t end) const {
     bool that = false;
     for (std::size_t i = begin; i < end; ++i) {
@@ -990,7 +1022,8 @@ std::vector<ReportedSpeech> ClauseReader::reported_speech() const {
             continue;
         }
         // "called" is as often a telephone call or a summons; "X called Y a liar" names.
-        bool telephone = (word_at(v, "called") || word_at(v, "calls")) && !second_object(v);
+        bool telephone = (word_at(v, "called") || word_at(v, "calls")) && !second_object(v) &&
+                         !word_at(v + 1, "for") && !word_at(v + 1, "on");
         if (kind == VerbKind::speech || kind == VerbKind::belief) {
             Subject agent = passive_agent(v);  // "this was announced by spokesman X"
             if (agent.kind == SubjectKind::person) {
@@ -1002,17 +1035,23 @@ std::vector<ReportedSpeech> ClauseReader::reported_speech() const {
             // "X criticized the plan", "X announced her resignation": speech acts with a named
             // person opening the clause.
             Subject subject = v > lo ? subject_before(lo, v) : Subject{};
+            // "X called for a ban", "X called on Congress to act" are demands X made; other
+            // naming verbs with "for"/"on"/"off" are not speech ("praised for", "signed off").
+            bool demand = (word_at(v, "called") || word_at(v, "calls")) &&
+                          (word_at(v + 1, "for") || word_at(v + 1, "on"));
             if (subject.kind == SubjectKind::person && subject.others.empty() &&
-                opens_clause(lo, subject.begin) && !word_at(v + 1, "for") &&
-                !word_at(v + 1, "on") && !word_at(v + 1, "off") && !thing_follows(v)) {
+                opens_clause(lo, subject.begin) &&
+                (demand || (!word_at(v + 1, "for") && !word_at(v + 1, "on") &&
+                            !word_at(v + 1, "off"))) &&
+                !thing_follows(v)) {
                 out.push_back({subject, v});
             }
             continue;
         }
         if (kind != VerbKind::speech && kind != VerbKind::belief) continue;
-        if (kind == VerbKind::belief && (v + 1 >= m_flat.size() || !word_at(v + 1, "that"))) {
-            continue;
-        }
+        // A belief verb reports speech with "that" after it, and a promise with "to" and a
+        // verb ("vowed to veto", "promised to build").
+        if (kind == VerbKind::belief && !word_at(v + 1, "that") && !promise_to(v)) continue;
         if (v == lo) continue;
         Subject subject;
         if (is_comma(m_flat[v - 1])) {
@@ -1023,6 +1062,10 @@ std::vector<ReportedSpeech> ClauseReader::reported_speech() const {
         if (subject.kind == SubjectKind::person && in(kNounLikeVerbs, m_folded[v]) &&
             !opens_clause(lo, subject.begin)) {
             continue;  // "the number of valid Dalkon Shield claims that …": a noun
+        }
+        if (kind == VerbKind::belief && !word_at(v + 1, "that") &&
+            inside_report(lo, subject.begin)) {
+            continue;  // "the spokesman recalled that Ann Roe had promised to …": his report
         }
         if (is_person_like(subject.kind)) out.push_back({subject, v});
     }

@@ -91,6 +91,8 @@ private:
     [[nodiscard]] Subject name_colon(std::size_t lo, std::size_t colon) const;
     [[nodiscard]] bool valid_after_region(std::size_t begin, std::size_t verb) const;
     [[nodiscard]] bool direct_tail(std::size_t begin, std::size_t end) const;
+    [[nodiscard]] bool promise_to(std::size_t v) const;
+    [[nodiscard]] bool inside_report(std::size_t lo, std::size_t begin) const;
     [[nodiscard]] bool reported_tail(std::size_t begin, std::size_t end) const;
     [[nodiscard]] bool naming_tail(std::size_t begin, std::size_t end) const;
     [[nodiscard]] Subject inverted_subject(std::size_t from, std::size_t to) const;
