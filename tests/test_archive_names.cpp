@@ -128,3 +128,41 @@ TEST_CASE("archive names: a million names stay fast", "[archive_names]") {
     CHECK(names.size() == 100000);
     CHECK(std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count() < 10000);
 }
+
+TEST_CASE("archive names: spelling variants of one person are joined", "[archive_names]") {
+    const std::vector<Case> cases = {
+        {"the most used romanisation wins, and the surname stays unambiguous",
+         {"Sergei Lavrov", "Sergey Lavrov", "Sergei Lavrov", "Lavrov"},
+         {{"Sergey Lavrov", "Sergei Lavrov"},
+          {"Sergei Lavrov", "Sergei Lavrov"},
+          {"Lavrov", "Sergei Lavrov"},
+          {"S. Lavrov", "Sergei Lavrov"}}},
+        {"kh, ks, y and a doubled letter",
+         {"Mikhail Khodorkovsky", "Mihail Hodorkovskii", "Mikhail Khodorkovsky",
+          "Aleksei Navalny", "Alexei Navalnyy", "Alexei Navalnyy"},
+         {{"Mihail Hodorkovskii", "Mikhail Khodorkovsky"},
+          {"Aleksei Navalny", "Alexei Navalnyy"},
+          {"Navalny", "Alexei Navalnyy"}}},
+        {"yo after a sibilant",
+         {"Mikhail Gorbachev", "Mikhail Gorbachov", "Mikhail Gorbachev"},
+         {{"Mikhail Gorbachov", "Mikhail Gorbachev"}}},
+        {"short names and other letters stay apart",
+         {"Jon Harlow", "Jan Harlow", "Carla Benz", "Carlo Benz"},
+         {{"Jon Harlow", "Jon Harlow"},
+          {"Jan Harlow", "Jan Harlow"},
+          {"Harlow", "Harlow"},
+          {"Carlo Benz", "Carlo Benz"},
+          {"Benz", "Benz"}}},
+    };
+    Analyzer analyzer;
+    for (const Case& c : cases) {
+        SECTION(c.name) {
+            ArchiveNames names(analyzer);
+            for (const std::string& name : c.archive) names.add(name);
+            for (const auto& [query, expected] : c.queries) {
+                INFO(c.name << ": " << query);
+                CHECK(names.canonical(query) == expected);
+            }
+        }
+    }
+}

@@ -366,6 +366,31 @@ TEST_CASE("a speaker filter never joins the names of two people", "[cli][speaker
           std::vector<std::string>{"corpus/two.txt"});
 }
 
+TEST_CASE("spelling variants of one name become the archive's most used spelling", "[cli][speakers]") {
+    TempDir dir;
+    auto corpus = dir / "corpus";
+    std::string db = (dir / "idx").string();
+    write_file(corpus / "a.txt", "title: Talks one\ndate: 2020-01-01\n\n"
+                                 "\"We will wait,\" Foreign Minister Sergei Lavrenko said on Monday.\n");
+    write_file(corpus / "b.txt", "title: Talks two\ndate: 2020-01-02\n\n"
+                                 "\"We waited,\" Sergei Lavrenko said on Tuesday.\n");
+    write_file(corpus / "c.txt", "title: Talks three\ndate: 2020-01-03\n\n"
+                                 "\"We are still waiting,\" Sergey Lavrenko told reporters.\n");
+    REQUIRE(run(kIndexBin, {corpus.string(), "--db", db}).status == 0);
+    json summary;
+    for (const auto& line : lines_of(run(kSearchBin, {"--db", db, "--json", "*", "--speakers"}).out)) {
+        json j = json::parse(line);
+        if (j["type"] == "summary") summary = j;
+    }
+    const json& speakers = summary["facets"]["speakers"];
+    REQUIRE(speakers.size() == 1);
+    CHECK(speakers[0]["value"] == "Sergei Lavrenko");
+    CHECK(speakers[0]["count"] == 3);
+    // A reader may type either spelling.
+    CHECK(hit_ids(run(kSearchBin, {"--db", db, "--speaker", "Sergey Lavrenko", "--json"})).size() == 3);
+    CHECK(hit_ids(run(kSearchBin, {"--db", db, "speaker:\"sergei lavrenko\"", "--json"})).size() == 3);
+}
+
 TEST_CASE("odd dates and oversized files are reported, the rest indexed", "[cli][errors]") {
     TempDir dir;
     auto corpus = dir / "corpus";

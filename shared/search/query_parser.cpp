@@ -136,10 +136,11 @@ bool is_operand(QueryTokenKind kind) {
 class Parser {
 public:
     Parser(const Analyzer& analyzer, std::string_view text, DefaultOperator op,
-           const RankingParams& ranking, std::vector<std::vector<std::string>> outer_speakers,
+           const QueryParserOptions& options, std::vector<std::vector<std::string>> outer_speakers,
            ParsedQuery& result)
-        : m_analyzer(analyzer), m_text(text), m_op(op), m_ranking(ranking),
-          m_outer_speakers(std::move(outer_speakers)), m_result(result) {}
+        : m_analyzer(analyzer), m_text(text), m_op(op), m_options(options),
+          m_ranking(options.ranking), m_outer_speakers(std::move(outer_speakers)),
+          m_result(result) {}
 
     Node run() {
         m_tokens = lex_query(m_text);
@@ -335,7 +336,8 @@ private:
             for (const auto& words : speakers) {
                 std::vector<Query> each;
                 for (const auto& word : words) {
-                    Query pair[] = {Query(prefixed(schema::kQuoteSpeakerPrefix, word)), Query(*node.quote_anchor)};
+                    Query pair[] = {speaker_word(word, schema::kQuoteSpeakerPrefix),
+                                    Query(*node.quote_anchor)};
                     each.emplace_back(Query::OP_PHRASE, std::begin(pair), std::end(pair), schema::kQuoteBlock);
                 }
                 alternatives.push_back(combine(Query::OP_AND, each));
@@ -489,7 +491,7 @@ private:
         if (context.positive) m_result.speakers.push_back(joined(name_words));
         count_terms(name_words.size(), token);
         std::vector<Query> words;
-        for (const auto& word : name_words) words.emplace_back(prefixed(schema::kSpeakerWordPrefix, word));
+        for (const auto& word : name_words) words.push_back(speaker_word(word));
         Node node;
         if (context.positive) node.speaker_words = name_words;
         if (words.size() == 1) {
@@ -499,6 +501,18 @@ private:
             node.positive = unweighted(near);
         }
         return node;
+    }
+
+    /// XSPW<word> (or `prefix`<word>), or any of the spellings of `word` the index holds
+    /// ("Sergey" finds the archive's "Sergei").
+    [[nodiscard]] Query speaker_word(const std::string& word,
+                                     std::string_view prefix = schema::kSpeakerWordPrefix) const {
+        const auto& variants = m_options.speaker_word_variants;
+        std::vector<std::string> spellings = variants ? variants(word) : std::vector<std::string>{};
+        if (spellings.size() <= 1) return Query(prefixed(prefix, word));
+        std::vector<Query> terms;
+        for (const auto& spelling : spellings) terms.emplace_back(prefixed(prefix, spelling));
+        return Query(Query::OP_OR, terms.begin(), terms.end());  // OP_NEAR takes OR, not SYNONYM
     }
 
     /// source:x -> XSRC<normalised source>.
@@ -523,6 +537,7 @@ private:
     const Analyzer& m_analyzer;
     std::string_view m_text;
     DefaultOperator m_op;
+    const QueryParserOptions& m_options;
     const RankingParams& m_ranking;
     std::vector<std::vector<std::string>> m_outer_speakers;  // --speaker names, as words
     ParsedQuery& m_result;
@@ -545,7 +560,7 @@ ParsedQuery QueryParser::parse(std::string_view text, DefaultOperator op,
         std::vector<std::string> words = without_titles(Analyzer::keyword_words(m_analyzer.normalize_keyword(name)));
         if (!words.empty()) outer.push_back(std::move(words));
     }
-    Node node = Parser(m_analyzer, text, op, m_options.ranking, std::move(outer), result).run();
+    Node node = Parser(m_analyzer, text, op, m_options, std::move(outer), result).run();
     std::optional<Query> query = materialise(node);
     result.query = query ? *query : Query::MatchAll;
     result.has_weighted_terms = query.has_value() && node.weighted;

@@ -2,6 +2,7 @@
 // query words become exactly the terms the indexer wrote. Syntax errors throw QueryError.
 #pragma once
 
+#include <functional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -23,6 +24,9 @@ enum class DefaultOperator { Or, And };
 struct QueryParserOptions {
     /// How much each kind of match weighs and which words are stop words (ranking.hpp).
     RankingParams ranking;
+    /// The speaker-name words of the index that spell `word` another way ("sergey" -> "sergei",
+    /// speakers/spelling_variants.hpp), `word` included; unset: `word` only.
+    std::function<std::vector<std::string>(const std::string& word)> speaker_word_variants = {};
 };
 
 class QueryParser {

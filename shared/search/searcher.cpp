@@ -15,6 +15,7 @@
 #include "search/date_query.hpp"
 #include "search/feedback.hpp"
 #include "search/proximity.hpp"
+#include "speakers/spelling_variants.hpp"
 
 namespace gazette {
 namespace {
@@ -111,12 +112,41 @@ std::string without_quotes(std::string s) {
     return s;
 }
 
+// The speaker-name words of `db` with the spelling key of `word` (speakers/spelling_variants):
+// only the words under the few first letters a variant can start with are read.
+std::vector<std::string> speaker_word_variants(const Xapian::Database& db, const std::string& word) {
+    std::string key = speakers::spelling_key(word);
+    if (word.size() < 5) return {word};  // short words have no variants (spelling_key)
+    std::string firsts{word.front(), key.front()};
+    if (key.front() == 'i') firsts += "yj";
+    if (key.front() == 'h') firsts += "k";
+    if (key.front() == 'v') firsts += "w";
+    if (key.front() == 'f') firsts += "p";
+    std::sort(firsts.begin(), firsts.end());
+    firsts.erase(std::unique(firsts.begin(), firsts.end()), firsts.end());
+    std::vector<std::string> out{word};
+    for (char first : firsts) {
+        std::string prefix = std::string(schema::kSpeakerWordPrefix) + first;
+        for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
+            std::string candidate = (*it).substr(schema::kSpeakerWordPrefix.size());
+            // Variants differ by a letter or two ("sergei", "sergey"; "aleksei", "alexei").
+            std::size_t longer = std::max(candidate.size(), word.size());
+            std::size_t shorter = std::min(candidate.size(), word.size());
+            if (candidate != word && longer - shorter <= 2 && speakers::spelling_key(candidate) == key)
+                out.push_back(candidate);
+        }
+    }
+    return out;
+}
+
 }  // namespace
 
 Searcher::Searcher(const std::vector<std::string>& dbs) : m_db(open_database(dbs)) {}
 
 Xapian::Query Searcher::build_query(const SearchOptions& options, ParsedQuery& parsed) const {
-    QueryParser parser(m_analyzer, QueryParserOptions{options.ranking});
+    QueryParser parser(m_analyzer, QueryParserOptions{options.ranking, [this](const std::string& word) {
+                           return speaker_word_variants(m_db, word);
+                       }});
     parsed = parser.parse(options.query, options.op, options.speakers);
     Xapian::Query query = parsed.query;
     std::vector<Xapian::Query> filters;

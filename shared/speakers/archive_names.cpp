@@ -3,6 +3,7 @@
 // it (or its initial).
 #include "speakers/archive_names.hpp"
 
+#include "speakers/spelling_variants.hpp"
 #include "speakers/text_chars.hpp"
 
 namespace gazette {
@@ -78,7 +79,14 @@ void ArchiveNames::add(const std::string& display_name) {
             name.full = words.size() >= 2;
             for (const std::string& word : words) name.full = name.full && !is_initial(word);
             name.words = std::move(words);
+            name.group = found->second;
             if (name.full) {
+                std::string variant_key;
+                for (const std::string& word : name.words) {
+                    if (!variant_key.empty()) variant_key += ' ';
+                    variant_key += speakers::spelling_key(word);
+                }
+                name.group = m_variant_groups.emplace(variant_key, found->second).first->second;
                 const std::string& last = name.words.back();
                 const std::string& before = name.words[name.words.size() - 2];
                 m_index[last_key(last)].push_back(found->second);
@@ -92,10 +100,20 @@ void ArchiveNames::add(const std::string& display_name) {
     Spelling& spelling = known->second;
     ++spelling.uses;
     Name& name = m_names[spelling.name];
+    ++name.uses;
     if (spelling.uses > name.display_uses) {  // ties keep the first spelling seen
         name.display = display_name;
         name.display_uses = spelling.uses;
     }
+    if (name.full) {
+        auto [best, first] = m_group_best.emplace(name.group, spelling.name);
+        if (!first && name.uses > m_names[best->second].uses) best->second = spelling.name;
+    }
+}
+
+const ArchiveNames::Name& ArchiveNames::variant_display(const Name& name) const {
+    auto best = m_group_best.find(name.group);
+    return best == m_group_best.end() ? name : m_names[best->second];
 }
 
 // `full` completes `shorter`: aligned from the end, every word of `shorter` equals the word of
@@ -133,18 +151,27 @@ std::string ArchiveNames::canonical(const std::string& display_name) const {
         key = is_initial(before) ? initial_key(last, before) : pair_key(last, before);
     }
     auto bucket = m_index.find(key);
-    if (bucket == m_index.end()) return display_name;
     const Name* match = nullptr;
-    for (std::uint32_t index : bucket->second) {
-        const Name& candidate = m_names[index];
-        if (!compatible(*words, candidate.words)) continue;
-        if (!match || compatible(match->words, candidate.words)) {
-            match = &candidate;  // the first, or a longer form of it ("López Obrador" -> …)
-        } else if (!compatible(candidate.words, match->words)) {
-            return display_name;  // two different full names: ambiguous
+    if (bucket != m_index.end()) {
+        for (std::uint32_t index : bucket->second) {
+            const Name& candidate = m_names[index];
+            if (!compatible(*words, candidate.words)) continue;
+            if (!match || compatible(match->words, candidate.words)) {
+                match = &candidate;  // the first, or a longer form of it ("López Obrador" -> …)
+            } else if (candidate.group != match->group &&
+                       !compatible(candidate.words, match->words)) {
+                return display_name;  // two different full names: ambiguous
+            }
         }
     }
-    return match ? match->display : display_name;
+    if (match) return variant_display(*match).display;
+    // A full name itself: its most used spelling variant.
+    auto spelled = m_spellings.find(display_name);
+    if (spelled == m_spellings.end()) return display_name;
+    const Name& own_name = m_names[spelled->second.name];
+    if (!own_name.full) return display_name;
+    const Name& best = variant_display(own_name);
+    return best.group == own_name.group && &best != &own_name ? best.display : display_name;
 }
 
 }  // namespace gazette

@@ -29,6 +29,10 @@ namespace gazette {
 /// "Andrés Manuel López Obrador"); two different ones ("Joe Biden", "Hunter Biden" for "Biden")
 /// leave the short form as it is.
 ///
+/// Full names that are spelling variants of one another ("Sergei Lavrov", "Sergey Lavrov": the
+/// same word count and the same speakers::spelling_key for every word) are one person: they never
+/// make a short form ambiguous, and each is displayed as the variant used most (ties: the first).
+///
 /// add() and canonical() cost O(words): full names are indexed by their normalised last word, by
 /// last word + the word before it, and by last word + that word's first letter; a lookup stops at
 /// the second unrelated compatible name. One normalisation per distinct display name (cached). Not
@@ -53,6 +57,8 @@ private:
         std::vector<std::string> words;  // normalised
         std::string display;             // most used spelling
         std::size_t display_uses = 0;
+        std::size_t uses = 0;     // all spellings
+        std::uint32_t group = 0;  // the first full name of its spelling variants
         bool full = false;
     };
     struct Spelling {
@@ -62,6 +68,7 @@ private:
 
     [[nodiscard]] std::vector<std::string> normalised_words(std::string_view display) const;
     [[nodiscard]] const std::vector<std::string>* known_words(const std::string& display) const;
+    [[nodiscard]] const Name& variant_display(const Name& name) const;
     [[nodiscard]] static bool compatible(const std::vector<std::string>& shorter,
                                          const std::vector<std::string>& full);
 
@@ -70,6 +77,8 @@ private:
     std::unordered_map<std::string, std::uint32_t> m_by_key;              // normalised name -> name
     std::unordered_map<std::string, Spelling> m_spellings;                // display -> name, uses
     std::unordered_map<std::string, std::vector<std::uint32_t>> m_index;  // see class comment
+    std::unordered_map<std::string, std::uint32_t> m_variant_groups;      // spelling key -> group
+    std::unordered_map<std::uint32_t, std::uint32_t> m_group_best;        // group -> most used
 };
 
 }  // namespace gazette
