@@ -656,3 +656,27 @@ TEST_CASE("kinds: brands, newspapers and descriptions are not people", "[speaker
          {}},
     });
 }
+
+TEST_CASE("kinds: transcripts, embedded posts and relative clauses", "[speakers]") {
+    check_cases({
+        {"a transcript's labels in capitals",
+         {"ANNA VOSKUIJL: Why not debate?",
+          "JOREN BAPTISTE: This is a man who said he would never run a negative ad.",
+          "BREAKING NEWS: The vote is over."},
+         {"ANNA VOSKUIJL", "JOREN BAPTISTE"},
+         {}},
+        {"an embedded post signed with a handle",
+         {"The new hat is something else — Dara Melnick (@daramel) September 1, 2016"},
+         {"Dara Melnick"},
+         {}},
+        {"a relative clause naming a company is still a person's",
+         {"Valdis Ancans, who works at a heating company in a small town, said on a call that "
+          "prices rose."},
+         {"Valdis Ancans"},
+         {}},
+        {"an apposition headed by a company's noun is a company's",
+         {"Varo Hollis, a maker of heating pumps, said on Monday that prices rose."},
+         {},
+         {}},
+    });
+}

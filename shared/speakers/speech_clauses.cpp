@@ -252,12 +252,23 @@ bool ClauseReader::governed(std::size_t i) const {
 // ", a 1.9 billion dlr computer systems company formed …,": an apposition naming a company or
 // a body (and no person's title) makes the subject a thing.
 bool ClauseReader::company_apposition(std::size_t begin, std::size_t end) const {
+    // ", who works at a heating company,": a relative "who" is said of people.
+    if (word_at(begin, "who") || word_at(begin, "whose")) return false;
     bool company = false;
+    bool head_done = false;  // past the head noun: "a maker of engines", "a company formed in"
     for (std::size_t i = begin; i < end; ++i) {
         if (!is_lower_word(m_flat[i])) continue;
         unsigned cls = word_classes(m_folded[i]);
         if ((cls & kClassTitle) != 0) return false;
-        if (!m_flat[i].possessive && is_thing_noun(m_folded[i])) company = true;
+        if (head_done) continue;
+        if (is_determiner(m_flat[i])) continue;
+        const std::string& word = m_folded[i];
+        if ((cls & kClassFunction) != 0 || in(kPrepositions, word) || word.ends_with("ed") ||
+            word.ends_with("ing")) {
+            head_done = true;
+            continue;
+        }
+        if (!m_flat[i].possessive) company = is_thing_noun(word);  // the head: the last noun
     }
     // ", a conservative action committee,": a body's word heads the apposition.
     const Token& head = m_flat[end - 1];
@@ -965,6 +976,43 @@ bool ClauseReader::inside_report(std::size_t lo, std::size_t begin) const {
     return false;
 }
 
+// At `from`: a name of two or more words, then "(@handle)" - how a social-media post embedded in
+// an article is signed.
+Subject ClauseReader::handle_signature(std::size_t from) const {
+    if (!is_name_word(m_flat[from])) return {};
+    std::size_t end = name_run_end(m_flat, from);
+    if (end - from < 2 || end + 2 >= m_flat.size() || !is_punct(m_flat[end], "(") ||
+        !(is_punct(m_flat[end + 1], "@") || m_flat[end + 1].text.starts_with("@"))) {
+        return {};
+    }
+    Subject subject = person_or_thing(from, end, from);
+    if (subject.kind != SubjectKind::person || subject.name.words.size() < 2) return {};
+    return subject;
+}
+
+// "JOEL ROE: …", "MS. ANN ROE: …": a transcript's speaker label in capitals, two or three words
+// that are no listed word (a section heading like "BREAKING NEWS:" or "WHAT HAPPENED:" uses
+// them), after an optional title.
+Subject ClauseReader::capitals_label(std::size_t begin, std::size_t colon) const {
+    std::size_t first = begin;
+    while (first < colon && (word_classes(m_folded[first]) & kClassTitle) != 0) ++first;
+    std::size_t words = colon - first;
+    if (words < 2 || words > 3) return {};
+    Subject subject;
+    for (std::size_t i = first; i < colon; ++i) {
+        const Token& t = m_flat[i];
+        if (t.kind != TokenKind::word || !t.upper || t.has_lower || t.has_digit || t.possessive ||
+            m_folded[i].size() < 2 || word_classes(m_folded[i]) != 0) {
+            return {};
+        }
+        subject.name.words.push_back(t.text);
+    }
+    subject.kind = SubjectKind::person;
+    subject.begin = first;
+    subject.end = colon;
+    return subject;
+}
+
 // "promised to build", "vowed to veto", "pledged to keep": a promise verb, "to" and a verb.
 bool ClauseReader::promise_to(std::size_t v) const {
     static constexpr std::array<std::string_view, 6> kPromises = {
@@ -1002,11 +1050,20 @@ std::vector<ReportedSpeech> ClauseReader::reported_speech() const {
                 is_word(m_flat[colon + 1]) && m_flat[colon + 1].upper &&
                 !m_flat[colon + 1].has_digit) {
                 Subject subject = name_colon(v, colon);
+                if (subject.kind != SubjectKind::person) subject = capitals_label(v, colon);
                 std::size_t written = subject.name.words.size();
                 if (subject.kind == SubjectKind::person && written >= 2 &&
                     written <= kMaxLabelWords) {
                     out.push_back({subject, colon});
                 }
+            }
+        }
+        if (v > 0 && is_dash_token(m_flat[v - 1])) {
+            // "… — Ann Roe (@annroe) September 1, 2016": an embedded post's signature.
+            Subject signed_by = handle_signature(v);
+            if (signed_by.kind == SubjectKind::person) {
+                out.push_back({signed_by, v - 1});
+                continue;
             }
         }
         if (word_at(v, "according") && v + 1 < m_flat.size() && word_at(v + 1, "to")) {

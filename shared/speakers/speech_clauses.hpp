@@ -89,6 +89,8 @@ private:
     [[nodiscard]] bool of_owner(std::size_t lo, std::size_t begin, Subject& out) const;
     [[nodiscard]] bool opens_clause(std::size_t lo, std::size_t begin) const;
     [[nodiscard]] Subject name_colon(std::size_t lo, std::size_t colon) const;
+    [[nodiscard]] Subject handle_signature(std::size_t from) const;
+    [[nodiscard]] Subject capitals_label(std::size_t begin, std::size_t colon) const;
     [[nodiscard]] bool valid_after_region(std::size_t begin, std::size_t verb) const;
     [[nodiscard]] bool direct_tail(std::size_t begin, std::size_t end) const;
     [[nodiscard]] bool promise_to(std::size_t v) const;
