@@ -10,6 +10,7 @@
 #include <chrono>
 #include <stdexcept>
 
+#include "index/index_damage.hpp"
 #include "index/schema.hpp"
 #include "index/stored_article.hpp"
 #include "search/date_query.hpp"
@@ -77,6 +78,8 @@ Xapian::Database open_database(const std::vector<std::string>& specs) {
         throw std::runtime_error(fmt::format(
             "{}: index has schema version {}, this gazette-search reads version {}; re-index it",
             names, version, schema::kSchemaVersion));
+    // A few reads through every table: a damaged index is said so instead of answering wrongly.
+    for (const auto& spec : specs) check_not_damaged(spec);
     return db;
 }
 
