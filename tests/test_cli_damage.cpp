@@ -94,7 +94,7 @@ TEST_CASE("a table cut off mid-block is reported as damage", "[cli][damage]") {
     check_reported_damaged(db, dir / "corpus");
 }
 
-TEST_CASE("--check finds a document broken under Gazette's own rules", "[cli][damage]") {
+TEST_CASE("gazette-index --check finds a document broken under Gazette's own rules", "[cli][damage]") {
     TempDir dir;
     fs::path db = build_index(dir);
     {

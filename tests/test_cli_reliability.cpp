@@ -162,7 +162,7 @@ TEST_CASE("a source moved and renamed is refused as a second source, and --name 
     CHECK(run(kIndexBin, {other.string(), "--db", db}).status == 0);
 }
 
-TEST_CASE("-v names each file indexed, updated, unchanged or deleted", "[cli][verbose]") {
+TEST_CASE("gazette-index -v names each file indexed, updated, unchanged or deleted", "[cli][verbose]") {
     TempDir dir;
     auto corpus = dir / "corpus";
     std::string db = (dir / "idx").string();

@@ -28,7 +28,8 @@ constexpr std::uintmax_t kMinBlockSize = 2048;
 
 std::string describe(const Xapian::Error& e) { return e.get_description(); }
 
-void check_table_files(const fs::path& dir) {
+// Tables an index with documents cannot lack.
+void check_required_tables(const fs::path& dir) {
     for (std::string_view table : kRequiredTables) {
         fs::path file = dir / (std::string(table) + ".glass");
         std::error_code ec;
@@ -38,7 +39,11 @@ void check_table_files(const fs::path& dir) {
             throw IndexDamaged(fmt::format("{} is {} bytes, not a whole number of blocks (cut short?)",
                                            file.filename().string(), size));
     }
-    // The version file says how many blocks each table file holds: a shorter file was cut.
+}
+
+// The version file says how many blocks each table file holds: a shorter file was cut. Checked
+// before Xapian opens the database, which may already stumble on the missing blocks.
+void check_table_sizes(const fs::path& dir) {
     std::optional<std::vector<GlassTable>> tables = read_glass_tables(dir);
     if (!tables) return;
     for (const GlassTable& t : *tables) {
@@ -85,9 +90,12 @@ void check_document(const Xapian::Database& db, Xapian::docid id) {
 
 void probe(const fs::path& dir) {
     if (!fs::exists(dir / "iamglass")) return;  // not a glass database: Xapian says what it is
+    check_table_sizes(dir);
     Xapian::Database db(dir.string());
-    if (db.get_doccount() == 0) return;
-    check_table_files(dir);
+    // An empty index has no tables to lose; another program's index is not ours to judge (the
+    // caller says it is not Gazette's).
+    if (db.get_doccount() == 0 || db.get_metadata(std::string(schema::kSchemaVersionKey)).empty()) return;
+    check_required_tables(dir);
     if (!db.has_positions()) throw IndexDamaged("the position table is empty or missing");
     Xapian::docid last = db.get_lastdocid();
     Xapian::PostingIterator all = db.postlist_begin("");
