@@ -129,18 +129,20 @@ std::vector<fs::path> local_databases(const fs::path& db) {
 
 std::string damaged_message(const fs::path& db, const std::string& what) {
     std::string rebuild;
+    std::size_t shards = local_databases(db).size();
+    std::string shard_option = shards > 1 ? fmt::format(" --shards {}", shards) : std::string();
     try {
         Xapian::Database index(db.string());
         std::string prefix(schema::kSourceKeyPrefix);
         for (auto key = index.metadata_keys_begin(prefix); key != index.metadata_keys_end(prefix); ++key) {
             std::string label = (*key).substr(prefix.size());
-            rebuild += fmt::format("{}gazette-index {} --name {} --db {}.new", rebuild.empty() ? "" : "; ",
-                                   index.get_metadata(*key), label, db.string());
+            rebuild += fmt::format("{}gazette-index {} --name {} --db {}.new{}", rebuild.empty() ? "" : "; ",
+                                   index.get_metadata(*key), label, db.string(), shard_option);
         }
     } catch (const Xapian::Error&) {
         // The metadata is unreadable too: the generic advice below stands.
     }
-    if (rebuild.empty()) rebuild = fmt::format("gazette-index DIR --db {}.new for each source", db.string());
+    if (rebuild.empty()) rebuild = fmt::format("gazette-index DIR --db {}.new{} for each source", db.string(), shard_option);
     return fmt::format("{}: the index is damaged ({}); its results cannot be trusted. Rebuild it: {}; "
                        "then replace {} with {}.new (gazette-index --check --db {} lists what is wrong)",
                        db.string(), what, rebuild, db.string(), db.string(), db.string());
