@@ -4,22 +4,26 @@
 #include <xapian.h>
 
 #include <atomic>
-#include <csignal>
+#include <chrono>
 #include <exception>
 #include <optional>
 
+#include "check_command.hpp"
 #include "cli/common_options.hpp"
 #include "index/disk_errors.hpp"
+#include "index/index_damage.hpp"
 #include "index/index_run.hpp"
 #include "index/shards.hpp"
 #include "index/sources.hpp"
 #include "reporter.hpp"
+#include "stop_signals.hpp"
 
 namespace {
 
 std::atomic<bool> g_stop{false};
 
-extern "C" void on_signal(int) { g_stop.store(true); }
+// How long a run may take to commit and stop after Ctrl-C or SIGTERM before it is ended at once.
+constexpr std::chrono::milliseconds kStopGrace{5000};
 
 }  // namespace
 
@@ -35,6 +39,7 @@ int main(int argc, char** argv) {
     std::size_t max_file_mb = gazette::kDefaultMaxFileBytes >> 20;
     std::size_t max_gunzip_mb = gazette::kDefaultMaxDecompressedBytes >> 20;
     bool compact = false;
+    bool check = false;
     app.add_option("DIR", roots, "Directories of articles (walked recursively), each a source of the index");
     app.add_option("--name", name, "Label of the source DIR (default: its directory's name); ids are LABEL/path");
     app.add_flag("--moved", options.moved, "A source's directory moved: accept its new path and keep its ids");
@@ -45,6 +50,8 @@ int main(int argc, char** argv) {
     app.add_option("--remove-source", remove, "Delete every article of the source LABEL from the index");
     app.add_flag("--list-sources", list, "Print each source: label, directory, articles");
     app.add_flag("--compact", compact, "Compact the index with Xapian's compactor (after indexing DIR, if given)");
+    app.add_flag("--check", check,
+                 "Verify the index: Xapian's check of every table, then every article; exit 0 intact, 2 damaged");
     add_db_option(app, db);
     app.add_flag("--full", options.full, "Re-index every file, not only new and changed ones");
     app.add_option("--batch", options.batch_size, "Articles per commit (default 1000)")
@@ -74,14 +81,18 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(std::size_t{1}, gazette::kMaxNestingLimit));
     app.add_flag("--wait", options.wait, "If another gazette-index is writing the index, wait for it");
     app.add_flag("-q,--quiet", quiet, "Print only errors and skipped files");
-    app.add_flag("-v,--verbose", verbose, "Name each file as it is indexed");
+    app.add_flag("-v,--verbose", verbose, "Name each file: indexed, updated, unchanged or deleted");
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         return exit_for_parse_error(app, e, "gazette-index");
     }
     bool removing = app.count("--remove-source") > 0;
-    if (roots.empty() && !compact && !list && !removing) {
+    if (check && (!roots.empty() || compact || list || removing)) {
+        fmt::print(stderr, "gazette-index: --check goes alone, with --db\n");
+        return kExitError;
+    }
+    if (roots.empty() && !compact && !list && !removing && !check) {
         fmt::print(stderr, "gazette-index: DIR is required (or --compact, --list-sources or --remove-source alone)\n{}",
                    app.help());
         return kExitError;
@@ -102,6 +113,7 @@ int main(int argc, char** argv) {
     options.db = db;
     options.reader.max_file_bytes = max_file_mb << 20;
     options.reader.max_decompressed_bytes = max_gunzip_mb << 20;
+    options.reader.follow_links = options.follow_links;
     for (const auto& field : fields) {
         std::size_t eq = field.find('=');
         if (eq == std::string::npos || eq == 0 || eq + 1 == field.size()) {
@@ -111,8 +123,7 @@ int main(int argc, char** argv) {
         options.reader.json_fields[field.substr(0, eq)] = field.substr(eq + 1);
     }
 
-    std::signal(SIGINT, on_signal);
-    std::signal(SIGTERM, on_signal);
+    handle_stop_signals(g_stop, kStopGrace, kExitInterrupted);
     ConsoleReporter reporter(quiet, verbose);
     bool compacting = false;  // for the message when the disk fills
     try {
@@ -122,6 +133,9 @@ int main(int argc, char** argv) {
                 fmt::print("{}\t{}\t{}\n", s.label, s.directory, s.documents);
             return status;
         }
+        if (check) return run_check_command(options.db);
+        // Writing into a damaged index would bury the damage under new commits (#19 item 7).
+        check_not_damaged(options.db);
         if (removing) {
             std::size_t removed = remove_source(options.db, remove, options.batch_size, options.wait);
             if (!quiet) fmt::print(stderr, "removed source {}: {} articles deleted\n", remove, removed);
@@ -141,6 +155,8 @@ int main(int argc, char** argv) {
             if (!quiet) fmt::print(stderr, "compacted: {:.1f} MB -> {:.1f} MB\n", before / 1e6, after / 1e6);
         }
         return status;
+    } catch (const IndexDamaged& e) {
+        fmt::print(stderr, "gazette-index: {}\n", e.what());
     } catch (const Xapian::DatabaseCreateError& e) {
         // A missing parent directory or one we may not write: nothing is damaged (#19 item 5).
         if (report_disk_full(db, e.get_description(), reporter.articles_written(), compacting)) return kExitError;

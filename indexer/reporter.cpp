@@ -23,8 +23,13 @@ void ConsoleReporter::clear_progress() {
 void ConsoleReporter::file_done(const std::filesystem::path& path, const IndexProgress& p) {
     m_articles = p.articles;
     if (m_verbose) {
+        // A skipped file was named with its reason already.
+        if (p.outcome == FileOutcome::Skipped) return;
         clear_progress();
-        fmt::print(stderr, "indexed {}\n", terminal_safe(path.string()));
+        const char* word = p.outcome == FileOutcome::Updated     ? "updated"
+                           : p.outcome == FileOutcome::Unchanged ? "unchanged"
+                                                                 : "indexed";
+        fmt::print(stderr, "{} {}\n", word, terminal_safe(path.string()));
         return;
     }
     // Redrawn in place at most ten times a second, and only on a terminal.
@@ -41,6 +46,12 @@ void ConsoleReporter::file_done(const std::filesystem::path& path, const IndexPr
 void ConsoleReporter::file_skipped(const std::string& where, const std::string& reason) {
     clear_progress();
     fmt::print(stderr, "gazette-index: skipped {}: {}\n", terminal_safe(where), terminal_safe(reason));
+}
+
+void ConsoleReporter::file_deleted(const std::string& path) {
+    if (!m_verbose) return;
+    clear_progress();
+    fmt::print(stderr, "deleted {}\n", terminal_safe(path));
 }
 
 void ConsoleReporter::warning(const std::string& where, const std::string& message) {

@@ -14,6 +14,7 @@ public:
     void file_done(const std::filesystem::path& path, const IndexProgress& progress) override;
     void file_skipped(const std::string& where, const std::string& reason) override;
     void warning(const std::string& where, const std::string& message) override;
+    void file_deleted(const std::string& path) override;
     void summary(const IndexStats& stats) const;
     /// Articles the run had written when it last reported a file (for an error that stops it).
     [[nodiscard]] std::size_t articles_written() const { return m_articles; }

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "clean/cleaner.hpp"
 #include "printer.hpp"
 #include "search/snippet_markup.hpp"
 #include "search/timeline.hpp"
@@ -34,6 +35,12 @@ nlohmann::ordered_json quotes_json(const Hit& hit, const SearchOptions& options)
     return out;
 }
 
+std::string hex_bytes(std::string_view bytes) {
+    std::string out;
+    for (char c : bytes) out += fmt::format("{:02x}", static_cast<unsigned char>(c));
+    return out;
+}
+
 void print_line(const nlohmann::ordered_json& j) {
     fmt::print("{}\n", j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
 }
@@ -43,7 +50,7 @@ public:
     void print(const SearchResult& result, const SearchOptions& options) override {
         for (const Hit& hit : result.hits) {
             const Article& a = hit.article;
-            print_line({{"type", "hit"},
+            nlohmann::ordered_json line = {{"type", "hit"},
                         {"rank", hit.rank},
                         {"score", hit.weight},
                         {"id", a.id},
@@ -56,7 +63,10 @@ public:
                         {"language", a.language},
                         {"speakers", a.speakers},
                         {"snippet", snippet_json(hit.snippet)},
-                        {"quotes", quotes_json(hit, options)}});
+                        {"quotes", quotes_json(hit, options)}};
+            // A path that is not UTF-8 shows as U+FFFD in "path": its bytes, in hex, open it.
+            if (!is_valid_utf8(a.path)) line["path_hex"] = hex_bytes(a.path);
+            print_line(line);
         }
         nlohmann::ordered_json summary = {{"type", "summary"},
                                   {"total", result.total},

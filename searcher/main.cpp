@@ -12,6 +12,7 @@
 #include <system_error>
 
 #include "cli/common_options.hpp"
+#include "index/index_damage.hpp"
 #include "printer.hpp"
 #include "search/searcher.hpp"
 
@@ -102,11 +103,14 @@ int main(int argc, char** argv) {
                    "gazette-search: {}: the index is busy: a writer kept committing while it was "
                    "read, 10 times in a row; try again ({})\n",
                    db, e.get_msg());
+    } catch (const Xapian::DatabaseCorruptError& e) {
+        // Damage the open-time probe did not reach, met while reading (index_damage.hpp).
+        fmt::print(stderr, "gazette-search: {}\n", damaged_message(db, e.get_description()));
     } catch (const Xapian::DatabaseError& e) {
         fmt::print(stderr,
                    "gazette-search: {}: the index is damaged or unreadable ({}); check it with "
-                   "xapian-check, or re-index into a new directory\n",
-                   db, e.get_description());
+                   "gazette-index --check --db {}, or re-index into a new directory\n",
+                   db, e.get_description(), db);
     } catch (const Xapian::Error& e) {
         fmt::print(stderr, "gazette-search: {}: {}\n", db, e.get_description());
     } catch (const std::system_error& e) {

@@ -22,6 +22,7 @@
 #include "index/document_builder.hpp"
 #include "index/file_signature.hpp"
 #include "index/index_writer.hpp"
+#include "index/moved_source.hpp"
 #include "index/ordered_pool.hpp"
 #include "index/segments.hpp"
 #include "index/shards.hpp"
@@ -125,8 +126,9 @@ public:
         m_progress.files_total = total;
     }
 
-    void file_done(const fs::path& path, std::uintmax_t bytes, std::size_t articles) {
+    void file_done(const fs::path& path, std::uintmax_t bytes, std::size_t articles, FileOutcome outcome) {
         std::lock_guard lock(m_mutex);
+        m_progress.outcome = outcome;
         ++m_progress.files_done;
         m_progress.bytes += bytes;
         m_progress.articles += articles;
@@ -141,6 +143,10 @@ public:
     void warning(const std::string& where, const std::string& message) {
         std::lock_guard lock(m_mutex);
         m_reporter.warning(where, message);
+    }
+    void deleted(const std::string& path) {
+        std::lock_guard lock(m_mutex);
+        m_reporter.file_deleted(path);
     }
 
 private:
@@ -195,7 +201,7 @@ IndexStats run_shard(const fs::path& db, const SourceDir& source, std::vector<st
             }
             if (relocate) writer.relocate_file(file_term, (source.directory / relative).string());
             ++stats.unchanged;
-            tracker.file_done(path, job.size(), 0);
+            tracker.file_done(path, job.size(), 0, FileOutcome::Unchanged);
         } else {
             job.relative = std::move(relative);
             jobs.push_back(std::move(job));
@@ -240,7 +246,10 @@ IndexStats run_shard(const fs::path& db, const SourceDir& source, std::vector<st
             stats.articles += out.docs.size();
             ++(job.update ? stats.updated : stats.indexed);
         }
-        tracker.file_done(path, job.size(), out.docs.size());
+        FileOutcome outcome = out.docs.empty() ? FileOutcome::Skipped
+                              : job.update     ? FileOutcome::Updated
+                                               : FileOutcome::Indexed;
+        tracker.file_done(path, job.size(), out.docs.size(), outcome);
         if (stop.load()) {
             stats.interrupted = i + 1 < jobs.size();
             return false;
@@ -254,7 +263,12 @@ IndexStats run_shard(const fs::path& db, const SourceDir& source, std::vector<st
     // other sources are never seen by this run and must not look deleted, nor must the files of
     // a directory the walk could not read.
     if (!stats.interrupted) {
-        if (walk_complete) stats.deleted = writer.delete_files_except(source_file_prefix(source.label), seen);
+        if (walk_complete) {
+            const std::string prefix = source_file_prefix(source.label);
+            stats.deleted = writer.delete_files_except(prefix, seen, [&](const std::string& term) {
+                tracker.deleted(deleted_file_name(source, term.substr(prefix.size())));
+            });
+        }
         if (relocate) writer.record_source(source.label, directory);
     }
     writer.commit();
@@ -381,6 +395,8 @@ IndexStats run_index(const IndexOptions& options, IndexReporter& reporter,
         for (const auto& relative : walks[i].files) ids.push_back(source_file_id(options.sources[i].label, relative));
         check_mass_deletion(dbs, options.sources[i], ids, options.allow_delete);
     }
+    for (std::size_t i = 0; i < options.sources.size(); ++i)
+        check_moved_source(dbs, options.sources[i], walks[i].files, options.reader.max_file_bytes);
     ProgressTracker tracker(reporter, stats.files, started);
     for (std::size_t i = 0; i < options.sources.size() && !stats.interrupted; ++i)
         add_stats(stats, index_source(dbs, options.sources[i], std::move(walks[i]), options, tracker, stop));

@@ -44,8 +44,12 @@ struct IndexStats {
     double seconds = 0;
 };
 
+/// What a run did with one file.
+enum class FileOutcome { Indexed, Updated, Unchanged, Skipped };
+
 /// Where a run is, for progress displays.
 struct IndexProgress {
+    FileOutcome outcome = FileOutcome::Indexed;  // of the file just done
     std::size_t files_done = 0;
     std::size_t files_total = 0;
     std::size_t articles = 0;  // articles written so far
@@ -63,6 +67,8 @@ public:
     virtual void file_skipped(const std::string& where, const std::string& reason) = 0;
     /// Something was dropped but the article kept (a date in the future).
     virtual void warning(const std::string& where, const std::string& message) = 0;
+    /// A file gone since the last run: its articles were deleted.
+    virtual void file_deleted(const std::string& /*path*/) {}
 };
 
 /// Runs the indexer over every source, in order. Throws std::runtime_error (or Xapian::Error) for

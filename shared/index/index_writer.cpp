@@ -151,7 +151,8 @@ void IndexWriter::delete_file(const std::string& file_term) {
 }
 
 std::size_t IndexWriter::delete_files_except(const std::string& prefix,
-                                             const std::unordered_set<std::string>& keep) {
+                                             const std::unordered_set<std::string>& keep,
+                                             const std::function<void(const std::string&)>& on_delete) {
     std::vector<std::string> gone;
     for (auto it = m_db.allterms_begin(prefix); it != m_db.allterms_end(prefix); ++it) {
         if (!keep.count(*it)) gone.push_back(*it);
@@ -160,6 +161,7 @@ std::size_t IndexWriter::delete_files_except(const std::string& prefix,
         begin_batch();
         m_db.delete_document(term);
         count_change(1);
+        if (on_delete) on_delete(term);
     }
     return gone.size();
 }

@@ -38,8 +38,9 @@ public:
     void delete_file(const std::string& file_term);
 
     /// Deletes the articles of every file whose term starts with `prefix` (one source's,
-    /// XFILE<label>/) and is not in `keep`; returns how many files.
-    std::size_t delete_files_except(const std::string& prefix, const std::unordered_set<std::string>& keep);
+    /// XFILE<label>/) and is not in `keep`; returns how many files. `on_delete` gets each term.
+    std::size_t delete_files_except(const std::string& prefix, const std::unordered_set<std::string>& keep,
+                                    const std::function<void(const std::string&)>& on_delete = {});
 
     /// The directory recorded for a source label, "" when the label is new to this database.
     [[nodiscard]] std::string source_directory(const std::string& label) const;

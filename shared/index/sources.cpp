@@ -78,6 +78,11 @@ std::string source_file_id(const std::string& label, const std::string& relative
     return label + "/" + relative;
 }
 
+std::string deleted_file_name(const SourceDir& source, const std::string& rest) {
+    if (rest.starts_with("#")) return fmt::format("{}/(a file whose long path hashes to {})", source.root.string(), rest);
+    return (source.root / rest).string();
+}
+
 std::string source_file_prefix(const std::string& label) {
     return std::string(schema::kFilePrefix) + label + "/";
 }

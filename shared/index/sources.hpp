@@ -35,6 +35,9 @@ void check_distinct_labels(const std::vector<SourceDir>& sources);
 
 /// "<label>/<relative path>": the id of a source's file.
 [[nodiscard]] std::string source_file_id(const std::string& label, const std::string& relative);
+/// The file a term of the source names, for messages: `rest` is the term after
+/// source_file_prefix, the relative path (or "#<hash>" for a path too long to be a term).
+[[nodiscard]] std::string deleted_file_name(const SourceDir& source, const std::string& rest);
 /// "XFILE<label>/": the prefix of every file term of the source.
 [[nodiscard]] std::string source_file_prefix(const std::string& label);
 /// The metadata key holding the source's directory.

@@ -2,18 +2,47 @@
 // schema: renaming one needs a schema version bump.
 #include "index/stored_article.hpp"
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <charconv>
+#include <optional>
 #include <stdexcept>
 
+#include "clean/cleaner.hpp"
 #include "dates/date_parser.hpp"
 
 namespace gazette {
+namespace {
+
+// A path that is not valid UTF-8 (a file name in Latin-1 on a UTF-8 system) cannot go in a JSON
+// string as it is: its bytes go in "path_hex" beside the lossy "path", so the stored path still
+// opens the file (#19 item 8).
+std::string to_hex(std::string_view bytes) {
+    std::string out;
+    for (char c : bytes) out += fmt::format("{:02x}", static_cast<unsigned char>(c));
+    return out;
+}
+
+std::optional<std::string> from_hex(std::string_view hex) {
+    if (hex.size() % 2 != 0) return std::nullopt;
+    std::string out;
+    for (std::size_t i = 0; i < hex.size(); i += 2) {
+        unsigned value = 0;
+        auto [end, ec] = std::from_chars(hex.data() + i, hex.data() + i + 2, value, 16);
+        if (ec != std::errc() || end != hex.data() + i + 2) return std::nullopt;
+        out += static_cast<char>(value);
+    }
+    return out;
+}
+
+}  // namespace
 
 std::string serialize_article(const Article& a) {
     nlohmann::json j;
     j["id"] = a.id;
     j["path"] = a.path;
+    if (!is_valid_utf8(a.path)) j["path_hex"] = to_hex(a.path);
     j["title"] = a.title;
     if (a.date) {
         j["date"] = a.date->iso();
@@ -39,6 +68,9 @@ Article deserialize_article(std::string_view data) {
     Article a;
     a.id = j.value("id", "");
     a.path = j.value("path", "");
+    if (auto raw = from_hex(j.value("path_hex", ""))) {
+        if (!raw->empty()) a.path = std::move(*raw);
+    }
     a.title = j.value("title", "");
     if (j.contains("date")) {
         a.date = parse_date(j["date"].get<std::string>());

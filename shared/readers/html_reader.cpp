@@ -1,4 +1,4 @@
-// Parsing (misplaced DOCTYPEs dropped, nesting guard, then Gumbo with error recording off) and assembly of the Article from
+// Parsing (misplaced DOCTYPEs dropped, attribute and nesting guards, then Gumbo with error recording off) and assembly of the Article from
 // html_meta's fields and html_body's paragraphs, <h1> and <time> fallbacks.
 #include "readers/html_reader.hpp"
 
@@ -7,6 +7,7 @@
 #include <optional>
 #include <utility>
 
+#include "readers/html_attributes.hpp"
 #include "readers/html_body.hpp"
 #include "readers/html_doctype.hpp"
 #include "readers/html_dom.hpp"
@@ -57,6 +58,8 @@ Article parse_html_article(std::string_view utf8_html, std::string id,
 
     std::optional<std::string> cleaned = html::drop_misplaced_doctypes(utf8_html);
     std::string_view input = cleaned ? std::string_view(*cleaned) : utf8_html;
+    std::optional<std::string> few_attributes = html::limit_attributes(input);
+    if (few_attributes) input = *few_attributes;
     std::optional<std::string> shallow = html::limit_nesting(input, max_nesting);
     ParsedPage page(shallow ? std::string_view(*shallow) : input);
 

@@ -7,8 +7,16 @@
 #include <map>
 #include <set>
 #include <string>
+#include <string_view>
 
 namespace gazette {
+
+/// The article id of a file at `relative` (its path below the source): the path with '%', '#'
+/// and every byte that is not valid UTF-8 written as %XX. '#' separates a file's id from a
+/// record's ("a.jsonl#x.txt" is record x.txt of a.jsonl), so a file named "a.jsonl#x.txt" gets
+/// "a.jsonl%23x.txt"; and an id is always valid UTF-8, which JSON output and the stored article
+/// need (a name's raw bytes stay in the stored path). Most names come back unchanged.
+[[nodiscard]] std::string file_article_id(std::string_view relative);
 
 class IdAllocator {
 public:

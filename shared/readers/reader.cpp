@@ -14,6 +14,7 @@
 #include "readers/file_bytes.hpp"
 #include "readers/gzip.hpp"
 #include "readers/html_reader.hpp"
+#include "readers/id_allocator.hpp"
 #include "readers/json_reader.hpp"
 #include "readers/read_error.hpp"
 #include "readers/text_reader.hpp"
@@ -103,7 +104,7 @@ ReadResult read_articles(const std::filesystem::path& path, const std::string& i
                          const ReaderOptions& options) {
     Format format = format_of(path);
     if (format == Format::Unknown) throw ReadError("not an article file");
-    std::string bytes = read_file_bytes(path, options.max_file_bytes);
+    std::string bytes = read_file_bytes(path, FileReadOptions{options.max_file_bytes, options.follow_links});
     std::string hash = content_hash(bytes);
     if (is_gz(path) || is_gzip(bytes)) bytes = gunzip(bytes, options.max_decompressed_bytes);
     std::string hint = format == Format::Html ? html_charset_hint(bytes) : std::string();
@@ -111,13 +112,18 @@ ReadResult read_articles(const std::filesystem::path& path, const std::string& i
     bytes.clear();
     if (format == Format::Text && looks_like_html(text.text)) format = Format::Html;
 
+    // The id articles get: the path escaped (id_allocator.hpp). Dates are still read from the
+    // path itself.
+    const std::string article_id = file_article_id(id);
     ReadResult result;
     switch (format) {
-        case Format::Text: result.articles.push_back(parse_text_article(text.text, id)); break;
-        case Format::Html: result.articles.push_back(parse_html_article(text.text, id, options.dates, options.max_nesting)); break;
+        case Format::Text: result.articles.push_back(parse_text_article(text.text, article_id)); break;
+        case Format::Html:
+            result.articles.push_back(parse_html_article(text.text, article_id, options.dates, options.max_nesting));
+            break;
         case Format::Json:
         case Format::JsonLines:
-            result = parse_json_articles(text.text, id, format == Format::JsonLines, options.json_fields, options.dates,
+            result = parse_json_articles(text.text, article_id, format == Format::JsonLines, options.json_fields, options.dates,
                                          options.max_nesting);
             break;
         case Format::Unknown: break;

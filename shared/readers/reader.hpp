@@ -28,6 +28,7 @@ struct ReaderOptions {
     std::size_t max_file_bytes = kDefaultMaxFileBytes;                  // larger files are skipped
     std::size_t max_decompressed_bytes = kDefaultMaxDecompressedBytes;  // gzip output limit
     std::size_t max_nesting = kDefaultMaxNesting;                       // HTML elements, JSON brackets
+    bool follow_links = false;  // read a file that is a symbolic link (gazette-index --follow)
     DateParseOptions dates;
     FieldMap json_fields;
 };
@@ -50,7 +51,8 @@ struct ReadResult {
 [[nodiscard]] bool is_article_file(const std::filesystem::path& path);
 
 /// Reads every article of one file. `id` (the path relative to the indexed root) becomes the
-/// article id; records of a multi-article file get "id#<record>" ids. Throws ReadError when the
+/// article id, escaped by file_article_id ('%', '#' and bytes that are not UTF-8 as %XX);
+/// records of a multi-article file get "id#<record>" ids. Throws ReadError when the
 /// whole file is unusable.
 [[nodiscard]] ReadResult read_articles(const std::filesystem::path& path, const std::string& id,
                                        const ReaderOptions& options = {});

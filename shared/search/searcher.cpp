@@ -10,6 +10,7 @@
 #include <chrono>
 #include <stdexcept>
 
+#include "index/index_damage.hpp"
 #include "index/schema.hpp"
 #include "index/stored_article.hpp"
 #include "search/date_query.hpp"
@@ -57,6 +58,9 @@ Xapian::Database open_one(const std::string& spec) {
     std::error_code ec;
     if (!std::filesystem::exists(spec, ec))
         throw std::runtime_error(fmt::format("{}: no index here (create one with gazette-index)", spec));
+    // Table sizes, then a few reads through every table: a damaged index is said so instead of
+    // answering wrongly (index_damage.hpp).
+    check_not_damaged(spec);
     return Xapian::Database(spec);
 }
 
