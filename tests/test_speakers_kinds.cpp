@@ -680,3 +680,24 @@ TEST_CASE("kinds: transcripts, embedded posts and relative clauses", "[speakers]
          {}},
     });
 }
+
+TEST_CASE("kinds: roles between the verb and the name, and soft surnames", "[speakers]") {
+    check_cases({
+        {"a name closed by a preposition",
+         {"\"This is simple,\" said Ostby campaign manager Robin Maack in a statement."},
+         {"Robin Maack"},
+         {{"Robin Maack", "This is simple,"}}},
+        {"a lower-case word, then a capitalised role",
+         {"\"They are wrong,\" said Oversight ranking Democrat Eli Cummerford (D-Md.)."},
+         {"Eli Cummerford"},
+         {{"Eli Cummerford", "They are wrong,"}}},
+        {"a month as the surname of a full name the article gives",
+         {"Theresa May met the board.", "\"It is a rollback,\" May said."},
+         {"Theresa May"},
+         {{"Theresa May", "It is a rollback,"}}},
+        {"a month alone is no person",
+         {"\"Sales were weak,\" the report said. May said nothing new."},
+         {},
+         {}},
+    });
+}

@@ -223,6 +223,9 @@ Subject ClauseReader::person_or_thing(std::size_t begin, std::size_t end, std::s
     bool after_determiner = begin > lo && determiner_before(m_flat, begin);
     const Token* next = end < m_flat.size() ? &m_flat[end] : nullptr;
     auto name = m_rules.person_name(m_flat.subspan(begin, end - begin), after_determiner, next);
+    if (!name && end == begin + 1 && soft_surname(begin)) {
+        name = PersonName{{m_flat[begin].text}, false, false};  // "May said", "King said"
+    }
     // A name right after a preposition or a thing's noun ("a banker in Sao Paulo", "the weekly
     // Der Spiegel", "lead manager Swiss Volksbank") is not the subject; a name after stripped
     // words ("in Moscow Peskov", "on Monday Putin") still is.
@@ -237,6 +240,17 @@ Subject ClauseReader::person_or_thing(std::size_t begin, std::size_t end, std::s
         subject.kind = SubjectKind::thing;
     }
     return subject;
+}
+
+// A one-word run that is also a month or a title ("May", "King") is the surname of a full name
+// the article gives ("Theresa May", "Steve King").
+bool ClauseReader::soft_surname(std::size_t i) const {
+    const Token& t = m_flat[i];
+    if (!is_name_word(t) || !t.has_lower || t.possessive) return false;
+    unsigned cls = word_classes(m_folded[i]);
+    if ((cls & (kClassMonth | kClassRole)) == 0 || (cls & ~(kClassMonth | kClassRole | kClassTitle)) != 0)
+        return false;
+    return m_registry.has_full_name({t.text});
 }
 
 // A lower-case preposition or thing's noun at `i` governs the name after it; so does "manager"
@@ -341,7 +355,7 @@ Subject ClauseReader::subject_before(std::size_t lo, std::size_t verb) const {
     while (j > lo && is_adverb(j - 1)) --j;
     if (passive || j == lo) return {};
     // "X referred to Y as “…” and said …": the verbs share the clause's subject.
-    if (word_at(j - 1, "and")) return shared_subject(lo, j - 1);
+    if (word_at(j - 1, "and") || word_at(j - 1, "but")) return shared_subject(lo, j - 1);
     std::size_t k = j - 1;
     if (is_comma(m_flat[k])) {
         // ", the Kremlin spokesman," / ", who …," : an apposition; or ", Professor X," itself.
@@ -474,7 +488,9 @@ Subject ClauseReader::subject_after(std::size_t from, std::size_t to, bool close
         }
         if (nouns > i && nouns < to && is_name_word(m_flat[nouns])) {
             std::size_t end = std::min(name_run_end(m_flat, nouns), to);
-            bool closed_here = end >= to || m_flat[end].kind != TokenKind::word;
+            // "said campaign manager Ann Roe in a statement": a preposition also ends the name.
+            bool closed_here = end >= to || m_flat[end].kind != TokenKind::word ||
+                               (is_lower_word(m_flat[end]) && in(kPrepositions, m_folded[end]));
             if (closed_here && !m_flat[end - 1].possessive) {
                 Subject subject = person_or_thing(nouns, end, from);
                 if (subject.kind == SubjectKind::person) return subject;
@@ -531,11 +547,15 @@ Subject ClauseReader::subject_after(std::size_t from, std::size_t to, bool close
 // words ending in a role, then a name, all before `to`.
 bool ClauseReader::role_before_name(std::size_t i, std::size_t to) const {
     for (std::size_t k = i; k < to && k < i + 2; ++k) {
+        unsigned cls = word_classes(m_folded[k]);
+        // "ranking Democrat Ann Roe": a capitalised role after the lower-case words.
+        if (k > i && is_name_word(m_flat[k]) && (cls & kClassRole) != 0) {
+            return k + 1 < to && is_name_word(m_flat[k + 1]);
+        }
         if (!is_lower_word(m_flat[k]) || m_flat[k].possessive || in(kPrepositions, m_folded[k]) ||
             verb_at(k) != VerbKind::none) {
             return false;
         }
-        unsigned cls = word_classes(m_folded[k]);
         if ((cls & kClassRole) != 0) return k + 1 < to && is_name_word(m_flat[k + 1]);
         if (cls != 0 && (cls != kClassGeneric || looks_like_plural_noun(m_folded[k]))) return false;
     }
