@@ -14,6 +14,7 @@
 
 #include "dates/date_parser.hpp"
 #include "model/article.hpp"
+#include "readers/html_site_name.hpp"
 
 namespace gazette::html {
 
@@ -42,15 +43,6 @@ struct JsonLdFacts {
 /// other items are followed for author and publisher. A "<![CDATA[ ]]>" or "<!-- -->" wrapper
 /// round a block is removed; malformed blocks are ignored.
 [[nodiscard]] JsonLdFacts read_json_ld(const std::vector<std::string>& blocks);
-
-/// "Talks stall | Capital Wire" -> "Talks stall" when the part after the last separator (| - – —
-/// · ::) equals `site_name` (case-insensitive), or is at most 4 words after a part of at least 5;
-/// "Capital Wire | Talks stall" -> "Talks stall" when the first part equals `site_name`.
-[[nodiscard]] std::string strip_site_name(std::string_view title, std::string_view site_name);
-
-/// Like strip_site_name, but only a part that equals `site_name` is removed (no word-count
-/// guess): for og:title and JSON-LD headlines, which rarely carry a site name at all.
-[[nodiscard]] std::string strip_exact_site_name(std::string_view title, std::string_view site_name);
 
 /// The site's name: og:site_name, else application-name, else the JSON-LD publisher.
 [[nodiscard]] std::string site_name_of(const PageMeta& meta, const JsonLdFacts& json_ld);
