@@ -196,6 +196,9 @@ TEST_CASE("the date nearest the headline wins; teasers far away do not count", "
          "<ul><li>Older story 01.01.2019</li></ul><p>" + filler +
              "</p><div>Politics | 12.03.2021</div><h1>Council approves budget</h1>" + kBody,
          "2021-03-12"},
+        {"a date line above a headline near the top of the page",
+         "<div><span>Jan 18, 2019</span></div><h1>Council approves budget</h1>" + kBody,
+         "2019-01-18"},
         {"below beats a farther one above",
          "<div>12.03.2021</div><p>" + std::string(150, 'y') +
              "</p><h1>Council approves budget</h1><p>By Kim Roe, 13.03.2021</p>" + kBody,

@@ -123,7 +123,7 @@ std::optional<Date> find_visible_date(const GumboNode* document, const GumboNode
     // Without a heading the story's own text is searched, from its start on.
     const std::size_t before_span = point ? 0 : kVisibleDateBefore;
     const std::size_t before_from =
-        flat.anchor_start > before_span ? flat.anchor_start - before_span : flat.anchor_start;
+        flat.anchor_start > before_span ? flat.anchor_start - before_span : 0;
     const std::size_t after_to = std::min(text.size(), flat.anchor_end + kVisibleDateAfter);
 
     std::optional<Date> nearest;
