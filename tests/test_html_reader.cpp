@@ -159,7 +159,8 @@ TEST_CASE("site name suffixes are stripped from <title> only", "[html][title]") 
         CHECK(html::strip_site_name(row.title, row.site_name) == row.expected);
     }
 
-    // Through the reader: og:site_name drives the rule; og:title is taken as it is.
+    // Through the reader: og:site_name drives the rule; og:title loses only a part that is the
+    // site's name exactly (issue #16: site names were left on).
     Article a = parse_html_article(page("<title>Talks stall | Capital Wire</title>" +
                                             meta_property("og:site_name", "Capital Wire"),
                                         "<p>Body.</p>"),
@@ -169,7 +170,12 @@ TEST_CASE("site name suffixes are stripped from <title> only", "[html][title]") 
                                             meta_property("og:site_name", "Capital Wire"),
                                         "<p>Body.</p>"),
                                    "x");
-    CHECK(b.title == "Talks stall | Capital Wire");
+    CHECK(b.title == "Talks stall");
+    Article c = parse_html_article(page(meta_property("og:title", "Rouble falls | Markets") +
+                                            meta_property("og:site_name", "Capital Wire"),
+                                        "<p>Body.</p>"),
+                                   "x");
+    CHECK(c.title == "Rouble falls | Markets");  // not the site's name: kept
 }
 
 // ---- date ----
@@ -196,9 +202,12 @@ TEST_CASE("date sources, their precedence and date_source", "[html][dates]") {
          "json-ld"},
         {page(json_ld(R"({"@type": "NewsArticle", "datePublished": "soon"})"), time), "2020-12-12",
          "time-element"},
-        // ISO date-times are normalised to the UTC date
+        // an ISO date-time keeps the day of its own offset, not the UTC day (issue #16)
         {page(meta_property("article:published_time", "2020-12-15T23:30:00-05:00"), ""),
-         "2020-12-16", "html-meta"},
+         "2020-12-15", "html-meta"},
+        {page(json_ld(R"({"@type": "NewsArticle", "datePublished": "2020-04-10T22:30:00-03:00"})"),
+              ""),
+         "2020-04-10", "json-ld"},
         {page(meta_name("date", "Dec. 15, 2020"), ""), "2020-12-15", "html-meta"},
         {page(meta_name("date", "Tue, 15 Dec 2020 10:00:00 +0000"), ""), "2020-12-15", "html-meta"},
         // datePublished itemprop on a <time> element counts as metadata
@@ -221,18 +230,20 @@ TEST_CASE("every date meta key is read, and earlier keys beat later ones", "[htm
         std::string attribute;
         std::string name;
     };
+    // Published-time keys first, then the loose ones ("date", "dc.date"), which pages also use
+    // for the last edit (issue #16); sailthru.date, a revision time, is no longer read.
     std::vector<Key> keys = {
         {"property", "article:published_time"},
+        {"property", "og:article:published_time"},
         {"property", "og:published_time"},
         {"itemprop", "datePublished"},
-        {"itemprop", "dateCreated"},
         {"name", "pubdate"},
         {"name", "publishdate"},
-        {"name", "date"},
         {"name", "DC.date.issued"},
-        {"name", "dc.date"},
-        {"name", "sailthru.date"},
         {"name", "parsely-pub-date"},
+        {"itemprop", "dateCreated"},
+        {"name", "date"},
+        {"name", "dc.date"},
     };
     auto tag = [](const Key& k, const std::string& date) {
         return "<meta " + k.attribute + "=\"" + k.name + "\" content=\"" + date + "\">";

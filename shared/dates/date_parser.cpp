@@ -1,6 +1,7 @@
 // Date parsing: a small hand-written scanner per family of forms (numeric, month-name, RFC 2822),
-// each returning a Date that is then validated. Time zones only matter for ISO date-times, which
-// are shifted to UTC before the date is taken.
+// each returning a Date that is then validated. A time and its zone are checked but never move the
+// date: "2020-04-10T22:30:00-03:00" was published on the 10th where it was written, and that is the
+// day its readers saw (issue #16; it used to be shifted to the UTC date, the 11th).
 #include "dates/date_parser.hpp"
 
 #include <array>
@@ -79,48 +80,20 @@ int days_in_month(int year, int month) {
     return month == 2 && leap ? 29 : kDays[static_cast<std::size_t>(month - 1)];
 }
 
-Date shift_days(Date d, int delta) {
-    d.day += delta;
-    if (d.day < 1) {
-        if (--d.month < 1) {
-            d.month = 12;
-            --d.year;
-        }
-        d.day = days_in_month(d.year, d.month);
-    } else if (d.day > days_in_month(d.year, d.month)) {
-        d.day = 1;
-        if (++d.month > 12) {
-            d.month = 1;
-            ++d.year;
-        }
-    }
-    return d;
-}
-
-// "hh:mm[:ss[.fff]][Z|+hh:mm|-hhmm]" -> minutes past midnight UTC minus local; returns the day
-// shift (-1, 0, +1) to apply to the local date to get the UTC date.
-std::optional<int> utc_day_shift(std::string_view t) {
+// "hh:mm[:ss[.fff]][ ][Z|UTC|GMT|+hh:mm|-hhmm|+hh]": a well-formed time of day with an optional
+// zone. The zone is not applied (see the header comment).
+bool is_time_of_day(std::string_view t) {
     if (t.size() < 5 || !all_digits(t.substr(0, 2)) || t[2] != ':' || !all_digits(t.substr(3, 2)))
-        return std::nullopt;
-    int minutes = to_int(t.substr(0, 2)) * 60 + to_int(t.substr(3, 2));
+        return false;
     std::size_t i = 5;
     while (i < t.size() && (std::isdigit(static_cast<unsigned char>(t[i])) || t[i] == ':' || t[i] == '.')) ++i;
     std::string_view zone = trim(t.substr(i));
-    int offset = 0;
-    if (zone.empty() || zone == "Z" || zone == "UTC" || zone == "GMT") {
-        offset = 0;
-    } else if (zone[0] == '+' || zone[0] == '-') {
-        std::string digits;
-        for (char c : zone.substr(1))
-            if (std::isdigit(static_cast<unsigned char>(c))) digits += c;
-        if (digits.size() != 4 && digits.size() != 2) return std::nullopt;
-        offset = to_int(digits.substr(0, 2)) * 60 + (digits.size() == 4 ? to_int(digits.substr(2)) : 0);
-        if (zone[0] == '-') offset = -offset;
-    } else {
-        return std::nullopt;
-    }
-    int utc = minutes - offset;
-    return utc < 0 ? -1 : utc >= 24 * 60 ? 1 : 0;
+    if (zone.empty() || zone == "Z" || zone == "UTC" || zone == "GMT") return true;
+    if (zone[0] != '+' && zone[0] != '-') return false;
+    std::string digits;
+    for (char c : zone.substr(1))
+        if (std::isdigit(static_cast<unsigned char>(c))) digits += c;
+    return digits.size() == 4 || digits.size() == 2;
 }
 
 std::optional<Date> parse_numeric(std::string_view s, const DateParseOptions& options) {
@@ -133,11 +106,14 @@ std::optional<Date> parse_numeric(std::string_view s, const DateParseOptions& op
         std::string_view rest = s.substr(10);
         if (rest.empty()) return d;
         if (rest[0] != 'T' && rest[0] != ' ') return std::nullopt;
-        auto shift = utc_day_shift(trim(rest.substr(1)));
-        if (!shift || !is_valid_date(d)) return std::nullopt;
-        return shift_days(d, *shift);
+        if (!is_time_of_day(trim(rest.substr(1)))) return std::nullopt;
+        return d;
     }
-    // 12/15/2020 (US) or 15/12/2020 (day first)
+    // 12/15/2020 (US) or 15/12/2020 (day first), optionally followed by a space and a time
+    if (std::size_t space = s.find(' '); space != std::string_view::npos) {
+        if (!is_time_of_day(trim(s.substr(space + 1)))) return std::nullopt;
+        s = s.substr(0, space);
+    }
     std::size_t a = s.find('/');
     std::size_t b = a == std::string_view::npos ? a : s.find('/', a + 1);
     if (b != std::string_view::npos) {
@@ -169,9 +145,7 @@ std::optional<Date> parse_words(std::string_view s) {
         if (w.size() >= 4) {
             std::string time(w[3]);
             if (w.size() >= 5) time += std::string(" ") + std::string(w[4]);
-            auto shift = utc_day_shift(time);
-            if (!shift || !is_valid_date(d)) return std::nullopt;
-            return shift_days(d, *shift);
+            if (!is_time_of_day(time)) return std::nullopt;
         }
         return d;
     }

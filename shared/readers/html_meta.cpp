@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <unordered_map>
+#include <utility>
 
 #include "clean/cleaner.hpp"
 #include "readers/html_dom.hpp"
@@ -17,25 +18,28 @@ namespace {
 
 using nlohmann::json;
 
-// Meta keys holding the publication date, after article:published_time, in order of trust.
-constexpr std::array<std::string_view, 13> kDateMetaKeys = {"article:published_time",
-                                                            "og:published_time",
-                                                            "itemprop:datepublished",
-                                                            "datepublished",
-                                                            "itemprop:datecreated",
-                                                            "datecreated",
-                                                            "pubdate",
-                                                            "publishdate",
-                                                            "date",
-                                                            "dc.date.issued",
-                                                            "dc.date",
-                                                            "sailthru.date",
-                                                            "parsely-pub-date"};
+// Meta keys that name the publication time, in order of trust. Modified and revision times
+// (article:modified_time, og:updated_time, sailthru.date, which Sailthru sets on every edit) are
+// never read (issue #16).
+constexpr std::array<std::string_view, 13> kPublishedMetaKeys = {"article:published_time",
+                                                                 "og:article:published_time",
+                                                                 "og:published_time",
+                                                                 "itemprop:datepublished",
+                                                                 "datepublished",
+                                                                 "pubdate",
+                                                                 "publishdate",
+                                                                 "publish-date",
+                                                                 "dc.date.issued",
+                                                                 "dcterms.issued",
+                                                                 "parsely-pub-date",
+                                                                 "itemprop:datecreated",
+                                                                 "datecreated"};
 
-constexpr std::array<std::string_view, 6> kTitleSeparators = {" | ",      " - ",      " \u2013 ",
-                                                              " \u2014 ", " \u00b7 ", " :: "};
-constexpr std::size_t kMaxSiteWords = 4;
-constexpr std::size_t kMinTitleWordsBeforeSite = 5;
+// Keys that hold "a date" of the page, often the publication but on some sites the last edit:
+// trusted only after the dates a reader sees on the page (html_reader).
+constexpr std::array<std::string_view, 5> kLooseDateMetaKeys = {"date", "dc.date", "dc:date",
+                                                                "dcterms.date", "dcterms.created"};
+
 
 // The concatenated text of the node's direct text children (what <title> and <script> hold).
 std::string direct_text(const GumboNode* node) {
@@ -150,6 +154,22 @@ void collect_items(const json& root, std::vector<const json*>& items) {
     }
 }
 
+// Some CMSs wrap the JSON in "<![CDATA[ ... ]]>" or "<!-- ... -->" (older XHTML habits); the
+// wrapper is not JSON, so it is cut off before parsing.
+std::string_view unwrap_json_ld(std::string_view block) {
+    block = trim(block);
+    for (auto [open, close] : {std::pair<std::string_view, std::string_view>{"<![CDATA[", "]]>"},
+                               {"<!--", "-->"}}) {
+        if (block.starts_with(open)) {
+            block.remove_prefix(open.size());
+            if (std::size_t end = block.rfind(close); end != std::string_view::npos)
+                block = block.substr(0, end);
+            block = trim(block);
+        }
+    }
+    return block;
+}
+
 using IdMap = std::unordered_map<std::string, const json*>;
 
 // A person's or organisation's name: a string, {"name": ...}, an {"@id": ...} reference to another
@@ -193,16 +213,6 @@ bool looks_like_url(std::string_view text) {
            (text.find('/') != std::string_view::npos && text.find(' ') == std::string_view::npos);
 }
 
-std::size_t word_count(std::string_view text) {
-    std::size_t words = 0;
-    bool in_word = false;
-    for (char c : text) {
-        bool space = std::isspace(static_cast<unsigned char>(c)) != 0;
-        if (!space && !in_word) ++words;
-        in_word = !space;
-    }
-    return words;
-}
 
 }  // namespace
 
@@ -226,7 +236,7 @@ JsonLdFacts read_json_ld(const std::vector<std::string>& blocks) {
     std::vector<json> roots;
     for (const std::string& block : blocks) {
         try {
-            json root = json::parse(block, nullptr, /*allow_exceptions=*/false);
+            json root = json::parse(unwrap_json_ld(block), nullptr, /*allow_exceptions=*/false);
             if (!root.is_discarded()) roots.push_back(std::move(root));
         } catch (const json::exception&) {
             // malformed JSON-LD is ignored
@@ -249,6 +259,7 @@ JsonLdFacts read_json_ld(const std::vector<std::string>& blocks) {
     for (const json* item : ordered) {
         std::string date = string_member(*item, "datePublished");
         if (!trim(date).empty()) facts.dates_published.push_back(std::move(date));
+        if (facts.headline.empty()) facts.headline = clean_text(string_member(*item, "headline"));
         if (const json* author = member(*item, "author"); author && facts.author.empty())
             facts.author = name_of(*author, ids);
         if (const json* publisher = member(*item, "publisher");
@@ -258,35 +269,17 @@ JsonLdFacts read_json_ld(const std::vector<std::string>& blocks) {
     return facts;
 }
 
-std::string strip_site_name(std::string_view title, std::string_view site_name) {
-    std::string clean_title = clean_text(title);
-    std::string site = clean_text(site_name);
-    std::string_view whole = clean_title;
-    std::size_t last = std::string_view::npos, last_len = 0;
-    std::size_t first = std::string_view::npos, first_len = 0;
-    for (std::string_view sep : kTitleSeparators) {
-        std::size_t at = whole.rfind(sep);
-        if (at != std::string_view::npos && (last == std::string_view::npos || at > last)) {
-            last = at;
-            last_len = sep.size();
-        }
-        at = whole.find(sep);
-        if (at != std::string_view::npos && (first == std::string_view::npos || at < first)) {
-            first = at;
-            first_len = sep.size();
-        }
+std::optional<Date> loose_meta_date(const PageMeta& meta, const DateParseOptions& dates) {
+    for (std::string_view key : kLooseDateMetaKeys) {
+        if (const std::string* value = find_value(meta, key))
+            if (auto date = parse_date(*value, dates)) return date;
     }
-    if (last == std::string_view::npos) return clean_title;
-    std::string_view before = trim(whole.substr(0, last));
-    std::string_view after = trim(whole.substr(last + last_len));
-    if (!before.empty() && !site.empty() && iequals(after, site)) return std::string(before);
-    if (!before.empty() && !after.empty() && word_count(after) <= kMaxSiteWords &&
-        word_count(before) >= kMinTitleWordsBeforeSite)
-        return std::string(before);
-    std::string_view prefix = trim(whole.substr(0, first));
-    std::string_view rest = trim(whole.substr(first + first_len));
-    if (!rest.empty() && !site.empty() && iequals(prefix, site)) return std::string(rest);
-    return clean_title;
+    return std::nullopt;
+}
+
+std::string site_name_of(const PageMeta& meta, const JsonLdFacts& json_ld) {
+    std::string site = first_value(meta, {"og:site_name", "application-name"});
+    return site.empty() ? json_ld.publisher : site;
 }
 
 std::string primary_language(std::string_view language_tag) {
@@ -298,20 +291,14 @@ std::string primary_language(std::string_view language_tag) {
     return ascii_lower(primary);
 }
 
-void apply_page_meta(const PageMeta& meta, const DateParseOptions& dates, Article& article) {
-    JsonLdFacts json_ld = read_json_ld(meta.json_ld);
-    std::string site_name = first_value(meta, {"og:site_name"});
-
-    article.title = first_value(meta, {"og:title"});
-    if (article.title.empty()) article.title = strip_site_name(meta.title, site_name);
-
-    for (std::string_view key : kDateMetaKeys) {
-        const std::string* value = find_value(meta, key);
+void apply_page_meta(const PageMeta& meta, const JsonLdFacts& json_ld,
+                     const DateParseOptions& dates, Article& article) {
+    for (std::size_t i = 0; !article.date && i < kPublishedMetaKeys.size(); ++i) {
+        const std::string* value = find_value(meta, kPublishedMetaKeys[i]);
         if (value == nullptr) continue;
         if (auto date = parse_date(*value, dates)) {
             article.date = date;
             article.date_source = "html-meta";
-            break;
         }
     }
     for (std::size_t i = 0; !article.date && i < json_ld.dates_published.size(); ++i) {
@@ -330,8 +317,7 @@ void apply_page_meta(const PageMeta& meta, const DateParseOptions& dates, Articl
     }
     if (article.author.empty()) article.author = json_ld.author;
 
-    article.source = site_name.empty() ? first_value(meta, {"application-name"}) : site_name;
-    if (article.source.empty()) article.source = json_ld.publisher;
+    article.source = site_name_of(meta, json_ld);
 
     article.url = first_value(meta, {"og:url"});
     if (article.url.empty()) article.url = meta.canonical_url;
