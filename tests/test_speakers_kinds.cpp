@@ -701,3 +701,21 @@ TEST_CASE("kinds: roles between the verb and the name, and soft surnames", "[spe
          {}},
     });
 }
+
+TEST_CASE("kinds: interviewers, party tags with a period, possessive roles", "[speakers]") {
+    check_cases({
+        {"asked by an interviewer",
+         {"Asked by Georg Stavrou to respond to the criticism, Bennet Carsley said he was fine."},
+         {"Georg Stavrou", "Bennet Carsley"},
+         {}},
+        {"a party tag keeps its state's period",
+         {"Sen. Randa Pauley, R-Ky., told a radio station that the polls could be way off."},
+         {"Randa Pauley"},
+         {}},
+        {"his campaign manager after the verb",
+         {"\"We will chip away at the lead,\" added his campaign manager Jeff Wevers, speaking "
+          "to a network."},
+         {"Jeff Wevers"},
+         {{"Jeff Wevers", "We will chip away at the lead,"}}},
+    });
+}

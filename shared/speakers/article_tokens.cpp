@@ -140,7 +140,10 @@ private:
             bool number_sign = fold_word(word) == "no" && space.size != 0 &&
                                is_space(space.value) &&
                                is_digit(decode_at(m_text, m_pos + 1 + space.size).value);
-            if (initial || has_inner_period || is_abbreviation(word) || number_sign) {
+            // "R-Ky.", "D-Mo.": a party and state tag keeps its state's period.
+            bool party_tag = word.size() > 3 && word[1] == '-' && word[0] >= 'A' &&
+                             word[0] <= 'Z' && word[2] >= 'A' && word[2] <= 'Z';
+            if (initial || has_inner_period || is_abbreviation(word) || number_sign || party_tag) {
                 token.abbreviation = true;
                 m_pos += 1;
                 stem_end = m_pos;

@@ -375,7 +375,9 @@ Subject ClauseReader::subject_before(std::size_t lo, std::size_t verb) const {
         if (person_segment(c + 1, k, appositive)) return appositive;
         const Token& first = m_flat[c + 1];
         // ", the Kremlin spokesman,", ", who …,", ", D-Wis," (a party and state tag).
-        bool party_tag = c + 2 == k && first.text.size() > 2 && first.text[1] == '-' &&
+        // The tag may keep its state's period as a token of its own (", R-Ky.,").
+        bool tag_span = c + 2 == k || (c + 3 == k && is_punct(m_flat[c + 2], "."));
+        bool party_tag = tag_span && first.text.size() > 2 && first.text[1] == '-' &&
                          first.text[0] >= 'A' && first.text[0] <= 'Z';
         bool apposition = c + 1 < k && first.kind == TokenKind::word &&
                           (!first.upper || first.possessive || is_role_word(first) ||
@@ -472,8 +474,10 @@ Subject ClauseReader::subject_after(std::size_t from, std::size_t to, bool close
         return subject;
     }
     for (int rounds = 0; rounds < 3; ++rounds) {
+        // "added his campaign manager Ann Roe": determiners, "his"/"her"/"their", roles.
         while (i < to && is_lower_word(m_flat[i]) &&
-               (is_determiner(m_flat[i]) || is_role_word(m_flat[i]))) {
+               (is_determiner(m_flat[i]) || is_role_word(m_flat[i]) || word_at(i, "his") ||
+                word_at(i, "her") || word_at(i, "their"))) {
             ++i;
         }
         // "said pollster Ann Roe.": up to two plain nouns before a name closing the clause.
@@ -1085,6 +1089,11 @@ std::vector<ReportedSpeech> ClauseReader::reported_speech() const {
                 out.push_back({signed_by, v - 1});
                 continue;
             }
+        }
+        if ((word_at(v, "asked") || word_at(v, "questioned")) && word_at(v + 1, "by")) {
+            // "Asked by Ann Roe to respond, …": the interviewer asked.
+            Subject asker = subject_after(v + 2, clause_end(v + 2), false);
+            if (asker.kind == SubjectKind::person) out.push_back({asker, v});
         }
         if (word_at(v, "according") && v + 1 < m_flat.size() && word_at(v + 1, "to")) {
             Subject subject = subject_after(v + 2, clause_end(v + 2), true);
