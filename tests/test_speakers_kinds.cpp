@@ -719,3 +719,25 @@ TEST_CASE("kinds: interviewers, party tags with a period, possessive roles", "[s
          {{"Jeff Wevers", "We will chip away at the lead,"}}},
     });
 }
+
+TEST_CASE("kinds: phrases between subject and verb, absolute participles", "[speakers]") {
+    check_cases({
+        {"a short 'in' phrase between the name and the verb",
+         {"Jep Bushnell in a blog post said he would name more judges."},
+         {"Jep Bushnell"},
+         {}},
+        {"a place after 'in' is not the subject",
+         {"Officials in Arlow said the talks were over."},
+         {},
+         {}},
+        {"with a name and its participle",
+         {"Rivals were quick to chime in, with Donal Trumbell tweeting that it was a disaster."},
+         {"Donal Trumbell"},
+         {}},
+        {"a dash, a surname and its participle",
+         {"Orrin Ryland met the candidate.",
+          "Both men issued a statement – Ryland saying he was encouraged."},
+         {"Orrin Ryland"},
+         {}},
+    });
+}

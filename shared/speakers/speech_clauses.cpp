@@ -77,7 +77,7 @@ const std::initializer_list<std::string_view> kParticiples = {
     "saying", "adding", "noting", "stressing", "explaining", "warning", "insisting", "arguing",
     "telling", "stating", "claiming", "emphasizing", "emphasising", "asking", "writing",
     "suggesting", "recalling", "declaring", "asserting", "continuing", "concluding", "replying",
-    "responding", "remarking", "commenting"};
+    "responding", "remarking", "commenting", "tweeting"};
 
 const std::initializer_list<std::string_view> kAdverbs = {
     "also", "previously", "later", "then", "once", "again", "has", "had", "have", "would", "will",
@@ -240,6 +240,27 @@ Subject ClauseReader::person_or_thing(std::size_t begin, std::size_t end, std::s
         subject.kind = SubjectKind::thing;
     }
     return subject;
+}
+
+// "Ann Roe in a blog post said", "Ann Roe on Sunday said": a short phrase opened by "in", "on",
+// "at" or "during" between a name and its verb. Returns the index of the name's last word, or
+// `k` when the words ending at `k` are not such a phrase.
+std::size_t ClauseReader::past_inserted_phrase(std::size_t lo, std::size_t k) const {
+    constexpr std::size_t kMaxPhrase = 5;
+    if (!is_lower_word(m_flat[k]) && !is_name_word(m_flat[k])) return k;
+    for (std::size_t p = k; p > lo && k - p < kMaxPhrase; --p) {
+        const Token& t = m_flat[p];
+        if (t.kind != TokenKind::word || t.possessive) return k;
+        if (!is_lower_word(t)) continue;
+        const std::string& word = m_folded[p];
+        if (word == "in" || word == "on" || word == "at" || word == "during") {
+            if (p == k) return k;
+            const Token& before = m_flat[p - 1];
+            return is_name_word(before) && !before.possessive ? p - 1 : k;
+        }
+        if (verb_at(p) != VerbKind::none || pronoun_kind(t) != PronounKind::none) return k;
+    }
+    return k;
 }
 
 // A one-word run that is also a month or a title ("May", "King") is the surname of a full name
@@ -410,6 +431,7 @@ Subject ClauseReader::subject_before(std::size_t lo, std::size_t verb) const {
         if (company_apposition(c + 1, end)) return thing_at(c + 1, end);
         k = c - 1;
     }
+    k = past_inserted_phrase(lo, k);
     const Token& t = m_flat[k];
     if (t.kind != TokenKind::word) return {};
     PronounKind pronoun = pronoun_kind(t);
@@ -1101,6 +1123,17 @@ std::vector<ReportedSpeech> ClauseReader::reported_speech() const {
             continue;
         }
         VerbKind kind = verb_at(v);
+        if (kind == VerbKind::participle && v > lo && is_name_word(m_flat[v - 1]) &&
+            !m_flat[v - 1].possessive) {
+            // "with Ann Roe saying …", "– Roe saying he was encouraged": a name and its
+            // participle after "with" or a dash.
+            std::size_t begin = name_run_begin(m_flat, lo, v - 1);
+            if (begin > lo && (word_at(begin - 1, "with") || is_dash_token(m_flat[begin - 1]))) {
+                Subject subject = person_or_thing(begin, v, begin);  // "with" does not govern it
+                if (subject.kind == SubjectKind::person) out.push_back({subject, v});
+                continue;
+            }
+        }
         if (kind == VerbKind::participle && v > lo && is_comma(m_flat[v - 1])) {
             // "X posted a comment of her own, saying …": the clause's subject says it.
             Subject subject = shared_subject(lo, v - 1);
