@@ -741,3 +741,25 @@ TEST_CASE("kinds: phrases between subject and verb, absolute participles", "[spe
          {}},
     });
 }
+
+TEST_CASE("kinds: a relative clause's antecedent speaks", "[speakers]") {
+    check_cases({
+        {"the object of a verb",
+         {"The call was echoed by former Gov. Marten Olley, who noted that he had raised the "
+          "wage."},
+         {"Marten Olley"},
+         {}},
+        {"with 'of PLACE' between",
+         {"She will vote for Senator Berend Sandor of Vermont, who says the pact is a disaster."},
+         {"Berend Sandor"},
+         {}},
+        {"a place after 'in' is no antecedent",
+         {"Authorities in North Rhine Halvaria, who said the roads were closed, asked for help."},
+         {},
+         {}},
+        {"a company's 'which' is not a person's",
+         {"The company, which is based in Ohio, said it would close the plant."},
+         {},
+         {}},
+    });
+}

@@ -51,7 +51,7 @@ const std::initializer_list<std::string_view> kRoles = {
     "councilor", "councillor", "alderman", "assemblyman", "assemblywoman", "legislator",
     "lobbyist", "staffer", "moderator", "co-moderator", "challenger", "staff", "sheriff",
     "recorder", "clerk", "auditor", "comptroller", "warden", "constable", "trooper", "trustee",
-    "boss",
+    "boss", "committeeman", "committeewoman",
     // Russian (folded): roles, and adjectives that stand in front of them
     "политолог", "пресс-секретарь", "президент", "президента", "глава", "министр", "министра",
     "депутат", "эксперт", "аналитик", "представитель", "официальный", "спикер", "председатель",

@@ -242,6 +242,35 @@ Subject ClauseReader::person_or_thing(std::size_t begin, std::size_t end, std::s
     return subject;
 }
 
+// The name before the comma at `comma` ("Ann Roe, who …", "Ann Roe of Vermont, who …"). The
+// antecedent may be a preposition's object ("a vote for Ann Roe, who said …").
+Subject ClauseReader::relative_antecedent(std::size_t lo, std::size_t comma) const {
+    std::size_t end = comma;
+    if (end == lo || !is_name_word(m_flat[end - 1])) return {};
+    std::size_t run = name_run_begin(m_flat, lo, end - 1);
+    if (run >= lo + 2 && word_at(run - 1, "of")) {  // "of Vermont", "of the Navy": skip it
+        end = run - 1;
+        if (!is_name_word(m_flat[end - 1])) return {};
+        run = name_run_begin(m_flat, lo, end - 1);
+    }
+    if (run >= end) return {};
+    // "authorities in North Rhine, who …": a place's preposition before it; a single word must
+    // be the surname of a full name the article gives.
+    static constexpr std::array<std::string_view, 9> kPlacePrepositions = {
+        "in", "at", "from", "near", "across", "throughout", "inside", "outside", "within"};
+    if (run > lo && is_lower_word(m_flat[run - 1]) &&
+        std::find(kPlacePrepositions.begin(), kPlacePrepositions.end(), m_folded[run - 1]) !=
+            kPlacePrepositions.end()) {
+        return {};
+    }
+    Subject subject = person_or_thing(run, end, run);
+    if (subject.kind == SubjectKind::person && subject.name.words.size() == 1 &&
+        !m_registry.has_full_name(subject.name.words)) {
+        return {};
+    }
+    return subject;
+}
+
 // "Ann Roe in a blog post said", "Ann Roe on Sunday said": a short phrase opened by "in", "on",
 // "at" or "during" between a name and its verb. Returns the index of the name's last word, or
 // `k` when the words ending at `k` are not such a phrase.
@@ -434,6 +463,13 @@ Subject ClauseReader::subject_before(std::size_t lo, std::size_t verb) const {
     k = past_inserted_phrase(lo, k);
     const Token& t = m_flat[k];
     if (t.kind != TokenKind::word) return {};
+    VerbKind verb_kind = verb_at(verb);
+    if (word_at(k, "who") && k > lo + 1 && is_comma(m_flat[k - 1]) &&
+        (verb_kind == VerbKind::speech || verb_kind == VerbKind::belief)) {
+        // "…, Senator Ann Roe of Vermont, who says …": the relative's antecedent says it.
+        Subject antecedent = relative_antecedent(lo, k - 1);
+        if (antecedent.kind == SubjectKind::person) return antecedent;
+    }
     PronounKind pronoun = pronoun_kind(t);
     if (pronoun != PronounKind::none) {
         Subject subject;

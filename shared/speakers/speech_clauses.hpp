@@ -87,6 +87,7 @@ private:
     [[nodiscard]] bool governed(std::size_t i) const;
     [[nodiscard]] bool soft_surname(std::size_t i) const;
     [[nodiscard]] std::size_t past_inserted_phrase(std::size_t lo, std::size_t k) const;
+    [[nodiscard]] Subject relative_antecedent(std::size_t lo, std::size_t comma) const;
     [[nodiscard]] bool company_apposition(std::size_t begin, std::size_t end) const;
     [[nodiscard]] bool of_owner(std::size_t lo, std::size_t begin, Subject& out) const;
     [[nodiscard]] bool opens_clause(std::size_t lo, std::size_t begin) const;
