@@ -1,7 +1,9 @@
 // The grammar of attribution clauses over the flat token stream: speech verbs, the subject of a
 // verb (before it, with appositions, or after it: "said Peskov"), the clause after a quotation
 // ("…," Putin said), the clause before one (Putin said: "…"), and reported speech
-// (Peskov told reporters that …, according to X).
+// (Peskov told reporters that …, according to X). Its definitions: speech_clauses.cpp (verbs and
+// subjects), quote_clauses.cpp (the clauses around a quotation), reported_speech.cpp (speech with
+// no quotation); clause_words.hpp holds the word lists they share.
 #pragma once
 
 #include <cstddef>
