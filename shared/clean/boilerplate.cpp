@@ -12,6 +12,7 @@
 #include <array>
 #include <unordered_set>
 
+#include "clean/boilerplate_phrases.hpp"
 #include "dates/date_parser.hpp"
 #include "dates/dateline.hpp"
 
@@ -480,7 +481,8 @@ std::vector<std::string> drop_boilerplate(std::vector<std::string> paragraphs,
     for (std::size_t i = 0; i < n; ++i) {
         const Shape& s = shapes[i];
         drop[i] =
-            (is_url_heavy(s) || is_symbol_heavy(s) || is_ui_message(s) || is_title_case_label(s)) &&
+            (is_url_heavy(s) || is_symbol_heavy(s) || is_ui_message(s) || is_title_case_label(s) ||
+             is_related_label(paragraphs[i]) || is_furniture_phrase(paragraphs[i])) &&
             !guarded(i);
     }
     // Corpus repeats, unless they are most of the article (then it is a syndicated copy).
