@@ -12,6 +12,7 @@ namespace {
 
 constexpr std::size_t kMaxLabelLineBytes = 200;    // a label and the title of one story
 constexpr std::size_t kMaxFurnitureBytes = 300;    // a copyright or newsletter line
+constexpr std::size_t kMaxLabelWords = 4;          // "Kommentare (12)", "Schlagworte zum Artikel"
 
 // Labels heading a box of other stories; matched at the start of the folded paragraph.
 constexpr std::string_view kRelatedLabels[] = {
@@ -76,9 +77,19 @@ bool is_space_or_punct(char c) {
 bool ends_label(std::string_view rest) {
     while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
     if (rest.empty()) return true;
-    for (std::string_view sep : {":", "|", ">", "-", "»", "›", "–", "—", "?", "!", "…", "："})
+    for (std::string_view sep : {":", "|", ">", "-", "»", "›", "–", "—", "?", "!", "…", "：", "("})
         if (rest.starts_with(sep)) return true;
     return false;
+}
+
+// At most a few words and no full stop: a label, not a sentence.
+bool is_short_label(std::string_view p) {
+    while (!p.empty() && p.back() == ' ') p.remove_suffix(1);
+    if (p.empty() || p.back() == '.') return false;
+    std::size_t words = 1;
+    for (std::size_t i = 1; i < p.size(); ++i)
+        if (p[i] == ' ' && p[i - 1] != ' ') ++words;
+    return words <= kMaxLabelWords;
 }
 
 }  // namespace
@@ -101,10 +112,11 @@ bool is_furniture_phrase(std::string_view paragraph) {
     while (!p.empty() && is_space_or_punct(p.front()) && p.front() != '(') p.remove_prefix(1);
     for (std::string_view start : kFurnitureStarts)
         if (p.starts_with(start)) {
-            // A one-word start ("comments", "newsletter") must be the whole line or a label.
+            // A one-word start ("comments", "newsletter") must head a label or a short line
+            // without a sentence ("Kommentare (12)", "Schlagworte zum Artikel").
             bool word = start.find(' ') == std::string_view::npos && start.back() != ':' &&
                         start != "©" && start != "copyright";
-            if (!word || ends_label(p.substr(start.size()))) return true;
+            if (!word || ends_label(p.substr(start.size())) || is_short_label(p)) return true;
         }
     return p.find("all rights reserved") != std::string_view::npos ||
            p.find("alle rechte vorbehalten") != std::string_view::npos ||

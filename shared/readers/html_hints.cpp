@@ -30,6 +30,7 @@ constexpr std::string_view kDropSubstrings[] = {
     "a-lire",      "veja-tambem",  "leia-tambem", "tambien",      "te-puede",
     "le-puede",    "read-also",    "see-also",    "further-read", "more-news",
     "more-articles", "more-stories", "login",     "pagination"};
+constexpr std::string_view kCommentNames[] = {"comment", "kommentar", "comentario", "disqus"};
 // Short words that must be a whole part of the name.
 constexpr std::string_view kDropParts[] = {
     "nav",  "navi",  "navbar", "navigation", "menu",  "menue", "tags",    "tag",   "taglist",
@@ -110,6 +111,16 @@ bool hidden_by_style(const GumboNode* node) {
     return contains(style, "display:none") || contains(style, "visibility:hidden");
 }
 
+// Names no story box carries, however much text it holds: share and social widgets, related
+// boxes, and comment threads in any of the languages (is_boilerplate_name and kCommentNames).
+bool is_hard_widget_name(std::string_view value) {
+    if (is_boilerplate_name(value)) return true;
+    std::string lower = ascii_lower(value);
+    for (std::string_view s : kCommentNames)
+        if (contains(lower, s) && !is_commentary(lower, s)) return true;
+    return false;
+}
+
 bool is_widget_token(std::string_view token) {
     if (is_boilerplate_name(token)) return true;
     std::string lower = ascii_lower(token);
@@ -185,7 +196,7 @@ Drop body_reason(const Entry& e, std::size_t page_text) {
     if (by_tag != Drop::None) return by_tag;
     if (e.is_text || e.tag == GUMBO_TAG_UNKNOWN || is_story_root(e.tag)) return Drop::None;
     std::string_view cls = attribute(e.node, "class"), id = attribute(e.node, "id");
-    if (!is_story_root(e.tag) && (is_boilerplate_name(cls) || is_boilerplate_name(id)) &&
+    if (!is_story_root(e.tag) && (is_hard_widget_name(cls) || is_hard_widget_name(id)) &&
         !names_story(cls, id))
         return Drop::Widget;
     // A box holding most of the page's text, or the headline, is the page's frame or the

@@ -267,6 +267,10 @@ std::vector<bool> cut_inner_boxes(const Entries& entries,
                                   const std::vector<std::uint32_t>& roots) {
     std::vector<bool> cut(entries.size(), false);
     for (std::uint32_t root : roots) {
+        if (entries[root].tag == GUMBO_TAG_HEADER) {  // a lead joined as the story's sibling
+            cut_header_lines(entries, root, cut);
+            continue;
+        }
         for (std::uint32_t j = root + 1; j < entries[root].end;) {
             const Entry& e = entries[j];
             if (e.tag == GUMBO_TAG_HEADER && !e.dropped) {
