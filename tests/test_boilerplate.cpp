@@ -349,3 +349,18 @@ TEST_CASE("\"read also\" labels and furniture lines are dropped in every languag
     CHECK(is_furniture_phrase("\u00a9 2020 Example Media"));
     CHECK_FALSE(is_furniture_phrase("The port authority said on Tuesday that the cranes would return."));
 }
+
+TEST_CASE("German subheadings are not taken for Title Case labels (#16 item 1)",
+          "[boilerplate][phrases]") {
+    std::vector<std::string> article = {
+        "Die Stadt hat den Vertrag mit der Reederei nicht verlängert, wie ein Sprecher am "
+        "Dienstag sagte. Auch die Fähre zur Insel wird im Winter nicht mehr fahren.",
+        "Neue Kräne Für Den Nordkai",
+        "Die drei Kräne, die im Winter zur Reparatur abgebaut wurden, sollen bis zum Ende des "
+        "Monats wieder am Nordkai stehen, sagte die Hafenbehörde.",
+    };
+    CHECK(drop_boilerplate(article).size() == 3);
+    // The same shape in English is a label.
+    CHECK_FALSE(contains(drop_boilerplate({kBody, "New Cranes For The North Quay", kBody2}),
+                         "New Cranes For The North Quay"));
+}

@@ -83,6 +83,21 @@ TEST_CASE("the lead before the body block joins it, in or out of the article's h
     }
 }
 
+TEST_CASE("a standfirst in the story's intro header, outside the body's box, is kept",
+          "[html][body]") {
+    Article a = parse_html_article(
+        page("<header class=\"site\"><a href=\"/\">Harbour Times</a></header><main><header "
+             "class=\"intro\"><h1>Harbour cranes return</h1><p class=\"lead\">Three cranes "
+             "that were taken away for repairs will be back on the northern quay within weeks, "
+             "the port authority says.</p></header><div class=\"columns\"><div class=\"text\">" +
+             p(kLead) + p(kMiddle) + p(kLast) + "</div></div></main>"),
+        "x");
+    CHECK(has(a, "within weeks"));
+    CHECK(has(a, "three cranes removed"));
+    CHECK(has(a, "declined to say"));
+    CHECK_FALSE(has(a, "Harbour Times"));
+}
+
 TEST_CASE("a comment thread larger than the story is not taken for it", "[html][body]") {
     std::string comments;
     for (int i = 0; i < 8; ++i) comments += p(comment_text(i));

@@ -26,6 +26,7 @@ constexpr std::string_view kRelatedLabels[] = {
     "das könnte sie auch interessieren", "das könnte sie interessieren", "weitere artikel",
     "weitere nachrichten", "weitere themen", "ähnliche artikel", "empfehlungen",
     "schon gelesen", "meistgelesen", "meist gelesen", "passend dazu", "weiterlesen",
+    "weitere beiträge", "lust auf mehr",
     // fr
     "à lire aussi", "a lire aussi", "lire aussi", "à lire également", "à voir aussi",
     "voir aussi", "sur le même sujet", "dans la même rubrique", "articles similaires",
@@ -34,10 +35,11 @@ constexpr std::string_view kRelatedLabels[] = {
     "le puede interesar", "te puede interesar", "también te puede interesar",
     "también le puede interesar", "lea también", "lee también", "leer más", "ver también",
     "noticias relacionadas", "notas relacionadas", "artículos relacionados", "lo más leído",
-    "temas relacionados", "más noticias",
+    "temas relacionados", "más noticias", "puedes ver", "mira también", "te recomendamos",
+    "podría interesarte", "lee más",
     // pt
     "veja também", "leia também", "leia mais", "saiba mais", "notícias relacionadas",
-    "matérias relacionadas", "mais lidas",
+    "matérias relacionadas", "mais lidas", "leia ainda", "confira também",
     // ru
     "читайте также", "смотрите также", "по теме", "новости по теме", "похожие новости",
     // zh, ja
@@ -55,7 +57,9 @@ constexpr std::string_view kFurnitureStarts[] = {
     "comentários", "комментарии", "评论", "コメント",
     // newsletter and subscription
     "sign up for", "subscribe to", "newsletter", "jetzt abonnieren", "abonnez-vous",
-    "inscrivez-vous", "suscríbete", "assine", "подпишитесь",
+    "inscrivez-vous", "suscríbete", "assine", "подпишитесь", "never miss", "don't miss",
+    "follow us", "folgen sie uns", "suivez-nous", "síguenos", "siguenos", "siga-nos",
+    "anzeige",
     // tags, categories, ratings
     "tags:", "schlagworte", "schlagwörter", "stichworte:", "kategorie:", "category:",
     "catégorie:", "categoría:", "etiquetas:", "тэги:", "теги:", "(noch keine bewertung"};
@@ -101,7 +105,8 @@ bool is_related_label(std::string_view paragraph) {
     while (!p.empty() && (p.front() == ' ' || p.front() == '>' || p.front() == '-'))
         p.remove_prefix(1);
     for (std::string_view label : kRelatedLabels)
-        if (p.starts_with(label) && ends_label(p.substr(label.size()))) return true;
+        if (p.starts_with(label) && (ends_label(p.substr(label.size())) || is_short_label(p)))
+            return true;
     return false;
 }
 

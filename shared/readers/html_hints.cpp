@@ -190,8 +190,9 @@ Drop furniture_reason(const Entry& e) {
 
 Drop body_reason(const Entry& e, std::size_t page_text) {
     Drop by_tag = tag_reason(e);
-    // An article's own <header> holds its standfirst; the page's header is furniture.
-    if (by_tag == Drop::Furniture && e.tag == GUMBO_TAG_HEADER && e.in_article)
+    // The story's own <header> (in <article> or <main>) holds its standfirst; the page's header
+    // is furniture.
+    if (by_tag == Drop::Furniture && e.tag == GUMBO_TAG_HEADER && e.in_story_box)
         by_tag = Drop::None;
     if (by_tag != Drop::None) return by_tag;
     if (e.is_text || e.tag == GUMBO_TAG_UNKNOWN || is_story_root(e.tag)) return Drop::None;

@@ -23,6 +23,8 @@ constexpr double kSiblingShare = 0.2;         // of the top score, for a sibling
 constexpr double kLeadLinks = 0.2;            // a lead before the story has fewer links
 constexpr double kMinLeadProse = 2;           // a sibling's own prose: a long sentence or two
 constexpr std::size_t kMinHeaderText = 80;    // in an article's header, a standfirst
+constexpr std::size_t kLeadLevels = 3;        // how far up the lead is looked for
+constexpr std::size_t kMaxLeadText = 1000;    // a box before the story larger than a lead
 constexpr std::size_t kLabelledBoxText = 400;  // a "read also" box is at most this long
 
 constexpr double kNotScored = -1e300;
@@ -261,6 +263,36 @@ void cut_header_lines(const Entries& entries, std::uint32_t header, std::vector<
     }
 }
 
+// A leaf block of prose: a standfirst, not a byline, a kicker or the headline.
+bool is_lead_block(const Entry& e) {
+    return !e.is_text && !e.dropped && !e.has_block && is_block_tag(e.tag) &&
+           e.tag != GUMBO_TAG_H1 && e.text >= kMinHeaderText && e.link_density() < kLeadLinks;
+}
+
+// The standfirst before the story when it sits outside the story's blocks (in an intro header
+// or a box a few levels up): the prose blocks in the nearest preceding boxes, looking up at most
+// kLeadLevels parents and giving up at a box too big to be a lead (other content).
+std::vector<std::uint32_t> find_lead(const Entries& entries, std::uint32_t first) {
+    std::vector<std::uint32_t> lead;
+    std::uint32_t child = first;
+    for (std::size_t level = 0; level < kLeadLevels && lead.empty(); ++level) {
+        std::uint32_t parent = entries[child].parent;
+        if (parent == kNoParent || is_page_root(entries[parent])) break;
+        std::vector<std::uint32_t> before;  // the parent's children before `child`
+        for (std::uint32_t s = parent + 1; s < child; s = entries[s].end) before.push_back(s);
+        for (auto it = before.rbegin(); it != before.rend() && lead.empty(); ++it) {
+            const Entry& s = entries[*it];
+            if (s.is_text || s.dropped || s.text == 0) continue;
+            if (s.text > kMaxLeadText) return lead;
+            for (std::uint32_t j = *it; j < s.end; ++j)
+                if (is_lead_block(entries[j])) lead.push_back(j);
+        }
+        child = parent;
+    }
+    std::sort(lead.begin(), lead.end());
+    return lead;
+}
+
 }  // namespace
 
 std::vector<bool> cut_inner_boxes(const Entries& entries,
@@ -311,6 +343,8 @@ std::optional<StoryChoice> choose_scored_story(const Entries& entries) {
     choice.roots = is_page_root(entries[best]) ? std::vector<std::uint32_t>{best}
                                                : merge_siblings(entries, scorer, best);
     choice.container = choice.roots.size() == 1 ? label_of(entries[best]) : "densest";
+    std::vector<std::uint32_t> lead = find_lead(entries, choice.roots.front());
+    choice.roots.insert(choice.roots.begin(), lead.begin(), lead.end());
     choice.cut = cut_inner_boxes(entries, choice.roots);
     return choice;
 }

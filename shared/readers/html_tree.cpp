@@ -68,7 +68,8 @@ Entries build_entries(const GumboNode* document) {
         auto index = static_cast<std::uint32_t>(entries.size());
         e.end = index + 1;
         if (parent != kNoParent)
-            e.in_article = entries[parent].in_article || entries[parent].tag == GUMBO_TAG_ARTICLE;
+            e.in_story_box = entries[parent].in_story_box || entries[parent].tag == GUMBO_TAG_ARTICLE ||
+                             entries[parent].tag == GUMBO_TAG_MAIN;
         switch (node->type) {
             case GUMBO_NODE_ELEMENT:
             case GUMBO_NODE_TEMPLATE:

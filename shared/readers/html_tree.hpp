@@ -27,7 +27,7 @@ struct Entry {
     bool is_text = false;
     bool foreign = false;         // an element outside the HTML namespace (SVG, MathML)
     bool has_block = false;       // a block element below it (it is not a leaf paragraph)
-    bool in_article = false;      // an <article> above it
+    bool in_story_box = false;    // an <article> or <main> above it
     bool holds_h1 = false;        // an <h1> with text in its subtree (itself included)
     Drop drop = Drop::None;       // its own reason to be left out
     bool dropped = false;         // it or an ancestor is left out
@@ -52,7 +52,7 @@ using Entries = std::vector<Entry>;
 [[nodiscard]] bool is_block_tag(GumboTag tag);
 
 /// The document's nodes in pre-order, comments left out, with parent, subtree end, tag and text
-/// length filled in; raw_text, has_block, in_article and holds_h1 too. Drop marks and kept-text measures
+/// length filled in; raw_text, has_block, in_story_box and holds_h1 too. Drop marks and kept-text measures
 /// are left for measure().
 [[nodiscard]] Entries build_entries(const GumboNode* document);
 
