@@ -153,20 +153,23 @@ void for_each_token(std::string_view cls, std::string_view id, Visit&& visit) {
     }
 }
 
-bool names_widget(std::string_view cls, std::string_view id) {
+// What the tokens of a class and id say: some token names a widget, and some other token names
+// the story on its own ("entry themeform share", "no-share entry-content": a theme's flags on
+// the story box, not a widget's name).
+struct NameVerdict {
     bool widget = false;
-    for_each_token(cls, id, [&](std::string_view token) { widget = widget || is_widget_token(token); });
-    return widget;
-}
-
-// A token naming the story on its own ("entry themeform share", "no-share entry-content"): the
-// other tokens are a theme's flags on the story box, not a widget's name.
-bool names_story(std::string_view cls, std::string_view id) {
     bool story = false;
+};
+
+NameVerdict judge_names(std::string_view cls, std::string_view id) {
+    NameVerdict verdict;
     for_each_token(cls, id, [&](std::string_view token) {
-        story = story || (is_story_token(token) && !is_widget_token(token));
+        if (is_widget_token(token))
+            verdict.widget = true;
+        else if (is_story_token(token))
+            verdict.story = true;
     });
-    return story;
+    return verdict;
 }
 
 }  // namespace
@@ -197,8 +200,10 @@ Drop body_reason(const Entry& e, std::size_t page_text) {
     if (by_tag != Drop::None) return by_tag;
     if (e.is_text || e.tag == GUMBO_TAG_UNKNOWN || is_story_root(e.tag)) return Drop::None;
     std::string_view cls = attribute(e.node, "class"), id = attribute(e.node, "id");
+    NameVerdict names;
+    if (!cls.empty() || !id.empty()) names = judge_names(cls, id);
     if (!is_story_root(e.tag) && (is_hard_widget_name(cls) || is_hard_widget_name(id)) &&
-        !names_story(cls, id))
+        !names.story)
         return Drop::Widget;
     // A box holding most of the page's text, or the headline, is the page's frame or the
     // story's, whatever else its name says ("page has-sidebar", "theiaStickySidebar").
@@ -209,7 +214,7 @@ Drop body_reason(const Entry& e, std::size_t page_text) {
         return Drop::Widget;
     if (iequals(attribute(e.node, "aria-hidden"), "true") || hidden_by_style(e.node))
         return Drop::Widget;
-    return names_widget(cls, id) && !names_story(cls, id) ? Drop::Widget : Drop::None;
+    return names.widget && !names.story ? Drop::Widget : Drop::None;
 }
 
 double name_weight(const Entry& e) {

@@ -244,10 +244,19 @@ bool is_box(GumboTag tag) {
                            GUMBO_TAG_UNKNOWN});
 }
 
+// A box whose first words are a "read also" label. The label is its first text node (a heading
+// or a <strong>), so nothing is rendered to find it.
 bool is_labelled_box(const Entries& entries, std::uint32_t j) {
     if (entries[j].text > kLabelledBoxText) return false;
-    std::vector<std::string> paragraphs = paragraphs_of(entries, j);
-    return !paragraphs.empty() && is_related_label(paragraphs.front());
+    for (std::uint32_t k = j + 1; k < entries[j].end; ++k) {
+        const Entry& e = entries[k];
+        if (e.dropped) {
+            k = e.end - 1;
+            continue;
+        }
+        if (e.is_text && e.length > 0) return is_related_label(trim(e.node->v.text.text));
+    }
+    return false;
 }
 
 // An article's header keeps only its standfirst: the headline (the title, indexed as such), the

@@ -20,13 +20,15 @@ std::pair<std::size_t, std::size_t> count_text(std::string_view text) {
     for (std::size_t i = 0; i < text.size(); ++i) {
         auto c = static_cast<unsigned char>(text[i]);
         if ((c & 0xC0) != 0x80) ++points;
-        if (c == ',') ++commas;
-        if (i + 2 < text.size()) {
+        if (c == ',') {
+            ++commas;
+        } else if (c == 0xEF || c == 0xE3) {
             std::string_view three = text.substr(i, 3);
             if (three == "\xEF\xBC\x8C" || three == "\xE3\x80\x81" || three == "\xEF\xB9\x90")
                 ++commas;  // ， 、 ﹐
+        } else if (c == 0xD8 && text.substr(i, 2) == "\xD8\x8C") {
+            ++commas;  // ،
         }
-        if (i + 1 < text.size() && text.substr(i, 2) == "\xD8\x8C") ++commas;  // ،
     }
     return {points, commas};
 }
