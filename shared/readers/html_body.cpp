@@ -8,6 +8,7 @@
 #include <optional>
 #include <utility>
 
+#include "readers/html_cuts.hpp"
 #include "readers/html_dom.hpp"
 #include "readers/html_hints.hpp"
 #include "readers/html_scoring.hpp"

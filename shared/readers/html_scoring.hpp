@@ -1,8 +1,8 @@
 // Choosing the story's blocks by scoring, after readability's method: every paragraph of prose
 // gives points (for its length and commas) to the blocks above it; the block with the most
 // points, less its link text, is the story's core; its siblings that score well too (the lead
-// before an ad, the rest after an embed) are merged in, and link-heavy boxes and "read also"
-// boxes inside are cut. Drop marks come from html_hints; rendering is html_text's job.
+// before an ad, the rest after an embed) and a standfirst kept apart are merged in. Drop marks
+// come from html_hints, the boxes cut inside from html_cuts; rendering is html_text's job.
 #pragma once
 
 #include <cstdint>
@@ -24,10 +24,5 @@ struct StoryChoice {
 /// falls back to <article>, <main> and the block with the most <p> text). `entries` must be
 /// measured with html::body_reason.
 [[nodiscard]] std::optional<StoryChoice> choose_scored_story(const Entries& entries);
-
-/// The blocks inside `roots` to leave out: boxes that are mostly links (menus, teaser lists,
-/// related stories) and boxes headed by a "read also" label (boilerplate_phrases).
-[[nodiscard]] std::vector<bool> cut_inner_boxes(const Entries& entries,
-                                                const std::vector<std::uint32_t>& roots);
 
 }  // namespace gazette::html
