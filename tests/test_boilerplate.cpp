@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "clean/boilerplate.hpp"
+#include "clean/boilerplate_phrases.hpp"
 
 using namespace gazette;
 
@@ -300,4 +301,66 @@ TEST_CASE("articles shaped like the seeds", "[boilerplate]") {
             if (!contains(c.dropped, p)) expected.push_back(p);
         CHECK(drop_boilerplate(c.in) == expected);
     }
+}
+
+TEST_CASE("\"read also\" labels and furniture lines are dropped in every language (#16 item 4)",
+          "[boilerplate][phrases]") {
+    std::vector<std::string> dropped = {
+        "Mehr zum Thema",
+        "Videos zum Thema:",
+        "Lesen Sie auch: Wie der Hafen seine Kräne zurückbekommt",
+        "À lire aussi : la grève des gardiens de phare",
+        "Veja também:",
+        "Le puede interesar: Los faros del norte",
+        "Читайте также: Смотрители маяков бастуют",
+        "相关阅读",
+        "関連記事",
+        "Read also » Lighthouse keepers strike",
+        "© 2020 Example Media Group",
+        "Copyright 2021 Harbour Times. All rights reserved.",
+        "Alle Rechte vorbehalten.",
+        "Todos los derechos reservados",
+        "Keine Kommentare",
+        "Kommentare (12)",
+        "Sie müssen sich einloggen, um zu kommentieren.",
+        "Schlagworte zum Artikel",
+        "Kategorie: Hafen",
+        "Subscribe to our morning newsletter",
+    };
+    for (const auto& line : dropped) {
+        INFO(line);
+        CHECK(!kept(line));
+    }
+    std::vector<std::string> kept_lines = {
+        "Related party transactions rose by a third in the year.",
+        "Zum Thema Hafen sagte der Bürgermeister nichts.",
+        "Lesen Sie auch die Begründung des Gerichts, sagte der Anwalt.",
+        "Comments from the minister were expected later in the day.",
+        "Kommentare von Politikern aller Parteien blieben aus, hieß es am Abend.",
+        "Le puede interesar a los inversores que el puerto reabra, dijo el director.",
+        "The newsletter, published since 1998, reaches 40,000 readers a week.",
+    };
+    for (const auto& line : kept_lines) {
+        INFO(line);
+        CHECK(kept(line));
+    }
+    CHECK(is_related_label("Mehr zum Thema"));
+    CHECK_FALSE(is_related_label("Mehr zum Thema Hafen gibt es morgen"));
+    CHECK(is_furniture_phrase("\u00a9 2020 Example Media"));
+    CHECK_FALSE(is_furniture_phrase("The port authority said on Tuesday that the cranes would return."));
+}
+
+TEST_CASE("German subheadings are not taken for Title Case labels (#16 item 1)",
+          "[boilerplate][phrases]") {
+    std::vector<std::string> article = {
+        "Die Stadt hat den Vertrag mit der Reederei nicht verlängert, wie ein Sprecher am "
+        "Dienstag sagte. Auch die Fähre zur Insel wird im Winter nicht mehr fahren.",
+        "Neue Kräne Für Den Nordkai",
+        "Die drei Kräne, die im Winter zur Reparatur abgebaut wurden, sollen bis zum Ende des "
+        "Monats wieder am Nordkai stehen, sagte die Hafenbehörde.",
+    };
+    CHECK(drop_boilerplate(article).size() == 3);
+    // The same shape in English is a label.
+    CHECK_FALSE(contains(drop_boilerplate({kBody, "New Cranes For The North Quay", kBody2}),
+                         "New Cranes For The North Quay"));
 }

@@ -12,6 +12,8 @@
 #include <array>
 #include <unordered_set>
 
+#include "clean/boilerplate_phrases.hpp"
+#include "clean/noun_capitals.hpp"
 #include "dates/date_parser.hpp"
 #include "dates/dateline.hpp"
 
@@ -477,10 +479,14 @@ std::vector<std::string> drop_boilerplate(std::vector<std::string> paragraphs,
         return protection[i] == 1;
     };
     std::vector<bool> drop(n, false);
+    // German capitalises nouns: its headings look like Title Case labels and are not.
+    bool capitals_mark_labels = !capitalises_nouns(paragraphs);
     for (std::size_t i = 0; i < n; ++i) {
         const Shape& s = shapes[i];
+        bool label = capitals_mark_labels && is_title_case_label(s);
         drop[i] =
-            (is_url_heavy(s) || is_symbol_heavy(s) || is_ui_message(s) || is_title_case_label(s)) &&
+            (is_url_heavy(s) || is_symbol_heavy(s) || is_ui_message(s) || label ||
+             is_related_label(paragraphs[i]) || is_furniture_phrase(paragraphs[i])) &&
             !guarded(i);
     }
     // Corpus repeats, unless they are most of the article (then it is a syndicated copy).

@@ -1,8 +1,8 @@
-// Body extraction from a parsed page: picks the element holding the story (<article>, else
-// <main>, else the block whose direct <p> children hold the most text), turns it into paragraphs
-// without boilerplate (navigation, page furniture, scripts, share/cookie/related widgets...), and
-// finds the story's first <h1> and <time datetime> values. Metadata and precedence between these
-// fallbacks and the page's <meta> tags belong to html_meta and html_reader.
+// Body extraction from a parsed page: the story's blocks chosen by scoring (html_scoring, with
+// <article>, <main> and the densest block as the fallback for pages with little prose), turned
+// into paragraphs without boilerplate, plus the story's first <h1> and <time datetime> values.
+// Metadata and precedence between these fallbacks and the page's <meta> tags belong to html_meta
+// and html_reader; how the text is chosen is told in docs/html-body.md.
 #pragma once
 
 #include <gumbo.h>
@@ -18,16 +18,18 @@ struct HtmlBody {
     std::string heading;                      // first <h1> of the story, else of the page; cleaned
     std::vector<std::string> time_datetimes;  // <time datetime> values in the <article>/<main>
     std::string_view container;               // "article", "main", "densest", "body" or ""
+                                              // (densest: any other block, or several)
 };
 
 /// Extracts the body of a parsed document (iteratively: any depth, linear time).
 ///
-/// Left out, with everything inside: script, style, noscript, template, nav, header, footer,
-/// aside, button, iframe, svg, math, figcaption (captions repeat credits and locations), select,
-/// textarea, object, embed, canvas, audio, video, elements with a `hidden` attribute, forms
-/// holding little text (a page wrapped in one <form>, as ASP.NET does, is kept), and elements
-/// whose class or id names a widget (is_boilerplate_name; never <html>, <body>, <article> or
-/// <main> themselves). The <h1> and <time> searches still look inside header and footer.
+/// Left out, with everything inside: script, style, noscript, template, nav, aside, button,
+/// iframe, svg, math, figcaption, select, textarea, object, embed, canvas, audio, video, hidden
+/// elements, forms holding little text, the page's header and footer, and boxes whose class or
+/// id names a widget (html_hints.hpp). The story is the highest-scoring block of prose with its
+/// sibling blocks and lead (html_scoring.hpp), less the link-heavy and "read also" boxes inside.
+/// The <h1> and <time> searches use the narrower marks of html::furniture_reason and still look
+/// inside header and footer.
 ///
 /// Paragraphs are the text of block elements (p, h1-h6, li, blockquote, pre, div, ...): inline
 /// elements join their block's text as written, <br> and table cells add a space, and text

@@ -1,0 +1,239 @@
+// Tag and name rules. Class and id values are matched two ways: substrings for words that are
+// unmistakable inside any compound ("relatedStories", "kommentarbereich"), and whole name parts
+// (split at punctuation and camelCase humps) for short words that hide inside others ("nav" in
+// "canvas", "tag" in "stage", "bio" in "biology").
+#include "readers/html_hints.hpp"
+
+#include <cctype>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "readers/html_dom.hpp"
+
+namespace gazette::html {
+namespace {
+
+// A <form> holding at least this much text is a page wrapper, not a widget.
+constexpr std::size_t kMinPageFormText = 500;
+constexpr double kNameWeight = 25.0;
+
+// Names of boxes that are never the story: comment threads, related and "read also" boxes in
+// several languages, lists of popular stories, sidebars, author boxes, login prompts.
+constexpr std::string_view kDropSubstrings[] = {
+    "comment",     "kommentar",    "comentario",  "disqus",       "related",
+    "relacionad",  "relacionat",   "verwandt",    "recommend",    "empfehl",
+    "outbrain",    "taboola",      "sidebar",     "newsletter",   "popular",
+    "mostread",    "most-read",    "meistgelesen", "trending",    "footer",
+    "copyright",   "authorbio",    "author-bio",  "author-box",   "authorbox",
+    "autorenbox",  "zum-thema",    "zumthema",    "lesen-sie",    "lire-aussi",
+    "a-lire",      "veja-tambem",  "leia-tambem", "tambien",      "te-puede",
+    "le-puede",    "read-also",    "see-also",    "further-read", "more-news",
+    "more-articles", "more-stories", "login",     "pagination"};
+constexpr std::string_view kCommentNames[] = {"comment", "kommentar", "comentario", "disqus"};
+// Short words that must be a whole part of the name.
+constexpr std::string_view kDropParts[] = {
+    "nav",  "navi",  "navbar", "navigation", "menu",  "menue", "tags",    "tag",   "taglist",
+    "bio",  "pager", "signin", "signup",     "login", "aside", "rail",    "links", "breadcrumbs"};
+
+constexpr std::string_view kPositiveNames[] = {
+    "article", "artikel", "articulo", "artigo",   "story",  "body",   "content", "contenido",
+    "conteudo", "contenu", "inhalt",  "entry",    "post",   "text",   "texto",   "texte",
+    "beitrag", "nota",    "noticia", "materia",   "main",   "hentry", "blog",    "fulltext"};
+constexpr std::string_view kNegativeNames[] = {
+    "comment", "kommentar", "comentario", "footer",  "sidebar", "widget",   "meta",
+    "promo",   "related",   "share",      "teaser",  "byline",  "author",   "autor",
+    "banner",  "sponsor",   "shopping",   "contact", "masthead", "social",  "outbrain",
+    "popular", "recommend", "hidden",     "caption", "credit"};
+
+bool contains(std::string_view haystack, std::string_view needle) {
+    return haystack.find(needle) != std::string_view::npos;
+}
+
+// "commentary" and the German "Kommentar" name an opinion piece, not a comment thread: only
+// "comment" not followed by "ary" counts, and the German word only in the plural ("kommentare").
+bool is_commentary(std::string_view lower, std::string_view word) {
+    if (word != "comment" && word != "kommentar") return false;
+    for (std::size_t at = lower.find(word); at != std::string_view::npos;
+         at = lower.find(word, at + 1)) {
+        std::string_view rest = lower.substr(at + word.size());
+        if (word == "comment" && !rest.starts_with("ary")) return false;
+        if (word == "kommentar" && rest.starts_with("e")) return false;
+    }
+    return true;
+}
+
+// Lower-cased parts of a class or id value, split at non-alphanumerics and camelCase humps.
+std::vector<std::string> name_parts(std::string_view value) {
+    std::vector<std::string> parts;
+    std::string part;
+    char prev = 0;
+    for (char c : value) {
+        auto u = static_cast<unsigned char>(c);
+        bool alnum = std::isalnum(u) != 0;
+        bool hump = alnum && std::isupper(u) && std::islower(static_cast<unsigned char>(prev));
+        if ((!alnum || hump) && !part.empty()) {
+            parts.push_back(part);
+            part.clear();
+        }
+        if (alnum) part += static_cast<char>(std::tolower(u));
+        prev = c;
+    }
+    if (!part.empty()) parts.push_back(part);
+    return parts;
+}
+
+// Class and id, lower-cased, space-separated.
+std::string names_of(const GumboNode* node) {
+    std::string lower = ascii_lower(attribute(node, "class"));
+    lower += ' ';
+    lower += ascii_lower(attribute(node, "id"));
+    return lower;
+}
+
+bool is_story_root(GumboTag tag) {
+    return is_one_of(tag, {GUMBO_TAG_HTML, GUMBO_TAG_BODY, GUMBO_TAG_ARTICLE, GUMBO_TAG_MAIN});
+}
+
+// Elements that never hold story text.
+bool is_widget_tag(GumboTag tag) {
+    return is_one_of(tag, {GUMBO_TAG_HEAD, GUMBO_TAG_SCRIPT, GUMBO_TAG_STYLE, GUMBO_TAG_NOSCRIPT,
+                           GUMBO_TAG_TEMPLATE, GUMBO_TAG_NAV, GUMBO_TAG_ASIDE, GUMBO_TAG_BUTTON,
+                           GUMBO_TAG_IFRAME, GUMBO_TAG_FIGCAPTION, GUMBO_TAG_SELECT,
+                           GUMBO_TAG_TEXTAREA, GUMBO_TAG_OBJECT, GUMBO_TAG_EMBED, GUMBO_TAG_CANVAS,
+                           GUMBO_TAG_AUDIO, GUMBO_TAG_VIDEO});
+}
+
+bool hidden_by_style(const GumboNode* node) {
+    std::string style = ascii_lower(attribute(node, "style"));
+    if (style.empty()) return false;
+    std::erase(style, ' ');
+    return contains(style, "display:none") || contains(style, "visibility:hidden");
+}
+
+// Names no story box carries, however much text it holds: share and social widgets, related
+// boxes, and comment threads in any of the languages (is_boilerplate_name and kCommentNames).
+bool is_hard_widget_name(std::string_view value) {
+    if (is_boilerplate_name(value)) return true;
+    std::string lower = ascii_lower(value);
+    for (std::string_view s : kCommentNames)
+        if (contains(lower, s) && !is_commentary(lower, s)) return true;
+    return false;
+}
+
+bool is_widget_token(std::string_view token) {
+    if (is_boilerplate_name(token)) return true;
+    std::string lower = ascii_lower(token);
+    for (std::string_view s : kDropSubstrings)
+        if (contains(lower, s) && !is_commentary(lower, s)) return true;
+    std::vector<std::string> parts = name_parts(token);
+    for (std::string_view p : kDropParts)
+        for (const std::string& part : parts)
+            if (part == p) return true;
+    return false;
+}
+
+bool is_story_token(std::string_view token) {
+    std::string lower = ascii_lower(token);
+    for (std::string_view p : kPositiveNames)
+        if (contains(lower, p)) return true;
+    return false;
+}
+
+// Calls visit(token) for each space-separated token of the class and id.
+template <typename Visit>
+void for_each_token(std::string_view cls, std::string_view id, Visit&& visit) {
+    for (std::string_view value : {cls, id}) {
+        for (std::size_t at = 0; at < value.size();) {
+            std::size_t end = value.find_first_of(" \t\n", at);
+            if (end == std::string_view::npos) end = value.size();
+            if (end > at) visit(value.substr(at, end - at));
+            at = end + 1;
+        }
+    }
+}
+
+// What the tokens of a class and id say: some token names a widget, and some other token names
+// the story on its own ("entry themeform share", "no-share entry-content": a theme's flags on
+// the story box, not a widget's name).
+struct NameVerdict {
+    bool widget = false;
+    bool story = false;
+};
+
+NameVerdict judge_names(std::string_view cls, std::string_view id) {
+    NameVerdict verdict;
+    for_each_token(cls, id, [&](std::string_view token) {
+        if (is_widget_token(token))
+            verdict.widget = true;
+        else if (is_story_token(token))
+            verdict.story = true;
+    });
+    return verdict;
+}
+
+}  // namespace
+
+// Tags and attributes that leave a subtree out whatever its names.
+Drop tag_reason(const Entry& e) {
+    if (e.foreign || is_widget_tag(e.tag)) return Drop::Widget;
+    if (e.tag == GUMBO_TAG_HEADER || e.tag == GUMBO_TAG_FOOTER) return Drop::Furniture;
+    if (e.tag == GUMBO_TAG_FORM && e.raw_text < kMinPageFormText) return Drop::Widget;
+    if (has_attribute(e.node, "hidden")) return Drop::Widget;
+    return Drop::None;
+}
+
+Drop furniture_reason(const Entry& e) {
+    if (Drop d = tag_reason(e); d != Drop::None) return d;
+    if (!is_story_root(e.tag) && (is_boilerplate_name(attribute(e.node, "class")) ||
+                                  is_boilerplate_name(attribute(e.node, "id"))))
+        return Drop::Widget;
+    return Drop::None;
+}
+
+Drop body_reason(const Entry& e, std::size_t page_text) {
+    Drop by_tag = tag_reason(e);
+    // The story's own <header> (in <article> or <main>) holds its standfirst; the page's header
+    // is furniture.
+    if (by_tag == Drop::Furniture && e.tag == GUMBO_TAG_HEADER && e.in_story_box)
+        by_tag = Drop::None;
+    if (by_tag != Drop::None) return by_tag;
+    if (e.is_text || e.tag == GUMBO_TAG_UNKNOWN || is_story_root(e.tag)) return Drop::None;
+    std::string_view cls = attribute(e.node, "class"), id = attribute(e.node, "id");
+    NameVerdict names;
+    if (!cls.empty() || !id.empty()) names = judge_names(cls, id);
+    if (!is_story_root(e.tag) && (is_hard_widget_name(cls) || is_hard_widget_name(id)) &&
+        !names.story)
+        return Drop::Widget;
+    // A box holding most of the page's text, or the headline, is the page's frame or the
+    // story's, whatever else its name says ("page has-sidebar", "theiaStickySidebar").
+    if (2 * e.raw_text >= page_text || e.holds_h1) return Drop::None;
+    std::string_view role = attribute(e.node, "role");
+    if (iequals(role, "navigation") || iequals(role, "complementary") ||
+        iequals(role, "contentinfo") || iequals(role, "banner"))
+        return Drop::Widget;
+    if (iequals(attribute(e.node, "aria-hidden"), "true") || hidden_by_style(e.node))
+        return Drop::Widget;
+    return names.widget && !names.story ? Drop::Widget : Drop::None;
+}
+
+double name_weight(const Entry& e) {
+    double weight = 0;
+    if (e.tag == GUMBO_TAG_ARTICLE) weight += kNameWeight;
+    if (iequals(attribute(e.node, "itemprop"), "articleBody")) weight += 2 * kNameWeight;
+    if (attribute(e.node, "class").empty() && attribute(e.node, "id").empty()) return weight;
+    std::string names = names_of(e.node);
+    for (std::string_view p : kPositiveNames)
+        if (contains(names, p)) {
+            weight += kNameWeight;
+            break;
+        }
+    for (std::string_view n : kNegativeNames)
+        if (contains(names, n)) {
+            weight -= kNameWeight;
+            break;
+        }
+    return weight;
+}
+
+}  // namespace gazette::html

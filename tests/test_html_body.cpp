@@ -1,0 +1,185 @@
+// HTML body choice (#16 items 1 and 4): pages shaped like real news pages, written for these
+// tests, one per structure: an article split into sibling blocks, a lead before the body, comment
+// threads, teaser lists, author boxes, footers and "read also" boxes in several languages. Each
+// checks the story's first and last paragraphs are there and the furniture is not.
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+#include "readers/html_reader.hpp"
+
+using namespace gazette;
+
+namespace {
+
+std::string page(const std::string& body) {
+    return "<!DOCTYPE html><html><head><title>Harbour cranes return</title></head><body>" + body +
+           "</body></html>";
+}
+
+// Story paragraphs long enough to score as prose.
+const std::string kLead =
+    "The port authority said on Tuesday that the three cranes removed for repairs last winter "
+    "would return to the northern quay by the end of the month, ending a long delay.";
+const std::string kMiddle =
+    "Shipping agents had complained for months that the missing cranes doubled the time a "
+    "container ship spent at the quay, and that some lines had moved their calls elsewhere.";
+const std::string kLast =
+    "The authority expects traffic to recover by the summer, its director told reporters, "
+    "although she declined to say whether the lines that left would come back.";
+
+std::string p(const std::string& text) { return "<p>" + text + "</p>"; }
+
+std::string all_text(const Article& a) {
+    std::string all;
+    for (const std::string& paragraph : a.paragraphs) all += paragraph + "\n";
+    return all;
+}
+
+bool has(const Article& a, const std::string& text) {
+    return all_text(a).find(text) != std::string::npos;
+}
+
+// Ordinary comment text: prose, as long as the story or longer, so only structure can tell.
+std::string comment_text(int i) {
+    return "Reader " + std::to_string(i) +
+           " wrote that the cranes were never the real problem, that the quay itself needs "
+           "dredging, and that the authority has been promising this work for many years now.";
+}
+
+}  // namespace
+
+TEST_CASE("an article split into sibling blocks is read from its first to its last paragraph",
+          "[html][body]") {
+    // No <article> or <main>; the lead block is smaller than the one after the advert.
+    Article a = parse_html_article(
+        page("<div class=\"wrap\"><div class=\"story-block\">" + p(kLead) +
+             "</div><div class=\"ad-slot\">Advertisement</div><div class=\"story-block\">" +
+             p(kMiddle) + p(kLast) + p(kMiddle + " Again.") + "</div></div>"),
+        "x");
+    CHECK(has(a, "three cranes removed"));
+    CHECK(has(a, "declined to say"));
+    CHECK_FALSE(has(a, "Advertisement"));
+}
+
+TEST_CASE("the lead before the body block joins it, in or out of the article's header",
+          "[html][body]") {
+    const std::string standfirst =
+        "<p class=\"standfirst\">Three cranes that were taken away for repairs will be back on "
+        "the northern quay within weeks, the port authority says.</p>";
+    std::vector<std::string> bodies = {
+        "<article><header><h1>Harbour cranes return</h1><p>By Ana Weiss</p>" + standfirst +
+            "</header><div class=\"body\">" + p(kLead) + p(kMiddle) + p(kLast) + "</div></article>",
+        "<div><div class=\"intro\">" + standfirst + "</div><div class=\"text\">" + p(kLead) +
+            p(kMiddle) + p(kLast) + "</div></div>",
+    };
+    for (const auto& body : bodies) {
+        INFO(body);
+        Article a = parse_html_article(page(body), "x");
+        CHECK(has(a, "within weeks"));
+        CHECK(has(a, "three cranes removed"));
+        CHECK(has(a, "declined to say"));
+        CHECK_FALSE(has(a, "Ana Weiss"));  // the byline in the header stays out
+    }
+}
+
+TEST_CASE("a standfirst in the story's intro header, outside the body's box, is kept",
+          "[html][body]") {
+    Article a = parse_html_article(
+        page("<header class=\"site\"><a href=\"/\">Harbour Times</a></header><main><header "
+             "class=\"intro\"><h1>Harbour cranes return</h1><p class=\"lead\">Three cranes "
+             "that were taken away for repairs will be back on the northern quay within weeks, "
+             "the port authority says.</p></header><div class=\"columns\"><div class=\"text\">" +
+             p(kLead) + p(kMiddle) + p(kLast) + "</div></div></main>"),
+        "x");
+    CHECK(has(a, "within weeks"));
+    CHECK(has(a, "three cranes removed"));
+    CHECK(has(a, "declined to say"));
+    CHECK_FALSE(has(a, "Harbour Times"));
+}
+
+TEST_CASE("a comment thread larger than the story is not taken for it", "[html][body]") {
+    std::string comments;
+    for (int i = 0; i < 8; ++i) comments += p(comment_text(i));
+    std::vector<std::string> threads = {
+        "<section id=\"kommentare\">" + comments + "</section>",
+        "<div class=\"commentaires\">" + comments + "</div>",
+        "<div class=\"comentarios-lista\">" + comments + "</div>",
+    };
+    for (const auto& thread : threads) {
+        INFO(thread);
+        Article a = parse_html_article(
+            page("<div class=\"content\">" + p(kLead) + p(kLast) + "</div>" + thread), "x");
+        CHECK(has(a, "three cranes removed"));
+        CHECK(has(a, "declined to say"));
+        CHECK_FALSE(has(a, "Reader 3"));
+    }
+}
+
+TEST_CASE("teaser lists, author boxes and footers inside the story box are left out",
+          "[html][body]") {
+    std::string teasers = "<div class=\"more\">";
+    for (int i = 0; i < 4; ++i)
+        teasers += "<div><h3><a href=\"/s" + std::to_string(i) +
+                   "\">Ferry timetable changes for the winter season number " +
+                   std::to_string(i) + "</a></h3></div>";
+    teasers += "</div>";
+    std::vector<std::pair<std::string, std::string>> boxes = {
+        {teasers, "Ferry timetable"},
+        {"<div class=\"author-bio\"><p>Ana Weiss covers shipping and the ports of the north "
+         "coast for the paper, and has written two books about the sea.</p></div>",
+         "two books"},
+        {"<div id=\"site-footer\"><p>Example Media Group, 12 Quay Street. Reproduction in "
+         "whole or part is allowed only with written consent.</p></div>",
+         "Reproduction"},
+        {"<ul class=\"tags\"><li><a href=\"/t/port\">port</a></li><li><a "
+         "href=\"/t/cranes\">cranes and lifting</a></li></ul>",
+         "cranes and lifting"},
+    };
+    for (const auto& [box, absent] : boxes) {
+        INFO(box);
+        Article a = parse_html_article(
+            page("<article>" + p(kLead) + p(kMiddle) + box + p(kLast) + "</article>"), "x");
+        CHECK(has(a, "three cranes removed"));
+        CHECK(has(a, "declined to say"));
+        CHECK_FALSE(has(a, absent));
+    }
+}
+
+TEST_CASE("\"read also\" boxes are left out in every language", "[html][body]") {
+    std::vector<std::string> labels = {"Read also", "Mehr zum Thema", "Lesen Sie auch",
+                                       "À lire aussi", "Le puede interesar", "Veja também",
+                                       "Читайте также", "相关阅读"};
+    for (const auto& label : labels) {
+        INFO(label);
+        // A box: the label, then the title of one other story (a link among prose).
+        std::string box = "<div class=\"box\"><p><strong>" + label +
+                          "</strong></p><p>Lighthouse keepers vote to strike over pay, and "
+                          "the union promises <a href=\"/x\">more action</a></p></div>";
+        Article a = parse_html_article(
+            page("<article>" + p(kLead) + p(kMiddle) + box + p(kLast) + "</article>"), "x");
+        CHECK(has(a, "three cranes removed"));
+        CHECK(has(a, "declined to say"));
+        CHECK_FALSE(has(a, "Lighthouse keepers"));
+    }
+}
+
+TEST_CASE("a name that mentions a sidebar or sharing does not drop the story box",
+          "[html][body]") {
+    std::vector<std::string> bodies = {
+        // the page frame: most of the page's text is inside it
+        "<div class=\"layout has-sidebar\"><h1>Harbour cranes return</h1>" + p(kLead) +
+            p(kMiddle) + p(kLast) + "</div>",
+        // a theme's flag next to a name of the story box
+        "<div class=\"entry-content no-share\">" + p(kLead) + p(kMiddle) + p(kLast) + "</div>",
+    };
+    for (const auto& body : bodies) {
+        INFO(body);
+        Article a = parse_html_article(page(body + "<div class=\"sidebar\"><p>Other things "
+                                                   "to read this week in the harbour.</p></div>"),
+                                       "x");
+        CHECK(has(a, "three cranes removed"));
+        CHECK(has(a, "declined to say"));
+        CHECK_FALSE(has(a, "Other things"));
+    }
+}
