@@ -32,6 +32,7 @@ import argparse
 import json
 import os
 import random
+import re
 import shutil
 import signal
 import subprocess
@@ -54,6 +55,18 @@ def sh(args, check=True, **kw):
     return r
 
 
+def describe_difference(got: list, want: list) -> str:
+    """The first query whose answers differ, and a few of the differing hits."""
+    for query, (g, w) in zip(QUERIES + [["--speakers"]], zip(got, want)):
+        if g == w:
+            continue
+        if isinstance(g[1], list):
+            extra, missing = sorted(set(g[1]) - set(w[1]))[:3], sorted(set(w[1]) - set(g[1]))[:3]
+            return f"{' '.join(query)}: status {g[0]}/{w[0]}; not in the clean build: {extra}; missing: {missing}"
+        return f"{' '.join(query)}: output differs"
+    return "different number of answers"
+
+
 class Trials:
     def __init__(self, build: Path, work: Path):
         self.index_bin = build / "indexer" / "gazette-index"
@@ -69,8 +82,8 @@ class Trials:
             hits = sorted((j["id"], tuple(sorted(j.get("speakers", [])))) for j in map(json.loads, r.stdout.splitlines())
                           if j.get("type") == "hit")
             out.append((r.returncode, hits))
-        r = sh([self.search_bin, "--db", db, "--speakers", "--facet-limit", "0", "said"], check=False)
-        out.append((r.returncode, r.stdout))
+        r = sh([self.search_bin, "--db", db, "--speakers", "--facet-limit", "0", "--limit", "0", "said"], check=False)
+        out.append((r.returncode, re.sub(r" in [0-9.]+ ms", "", r.stdout)))  # the time differs
         return out
 
     # ---------- the corpus and its second state ----------
@@ -94,9 +107,9 @@ class Trials:
                 path.write_text(self.original[path])
         for path in rename:
             moved = path.with_name("moved-" + path.name)
-            if to_second:
+            if to_second and path.exists():
                 path.rename(moved)
-            else:
+            elif not to_second and moved.exists():
                 moved.rename(path)
 
     def prepare(self, args):
@@ -144,7 +157,8 @@ class Trials:
             index_cmd += ["--bulk", "1", "--batch", "50"]
         killed_cmd, rerun_cmd = index_cmd, index_cmd
         if scenario in ("plain", "shards", "bulk"):
-            shutil.rmtree(db, ignore_errors=True)
+            for path in (db, Path(f"{db}.compacting"), Path(f"{db}.old")):
+                shutil.rmtree(path, ignore_errors=True)
             target = self.state
         elif scenario == "incremental":
             if not (db / "iamglass").exists() or getattr(self, "db_scenario", "") != "incremental":
@@ -185,7 +199,10 @@ class Trials:
         result["clean"] = not found
         result["leftovers"] = found
         result["check"] = all(sh(["xapian-check", d], check=False).returncode == 0 for d in dbs)
-        result["equal"] = result["rerun"] and self.answers(db) == self.refs[target]
+        got = self.answers(db) if result["rerun"] else []
+        result["equal"] = got == self.refs[target]
+        if result["rerun"] and not result["equal"]:
+            result["differs"] = describe_difference(got, self.refs[target])
         return result
 
 

@@ -21,6 +21,11 @@ class IndexLock;
 /// directory (made by a merge killed before it could link the lock into it).
 [[nodiscard]] bool is_our_leftover(const IndexLock& lock, const std::filesystem::path& dir);
 
+/// Removes a merge's copy or a retired database so that it stays recognisable to the end: every
+/// entry but the lock link first, then the link, then the directory. A kill part-way leaves a
+/// directory that still holds the link, or an empty one. Errors are reported in `ec`.
+void remove_copy(const std::filesystem::path& dir, std::error_code& ec);
+
 /// Removes, for each of `dbs` (the index's databases, all under `lock`), what interrupted runs
 /// left that is provably ours; returns what was removed. Anything else of those names is left
 /// alone (a merge then refuses to overwrite it, shards.hpp).

@@ -65,7 +65,8 @@ void clear_way(const fs::path& dir, const IndexLock* lock) {
         throw std::runtime_error(fmt::format(
             "{}: in the way of the compacted copy and not left by a run on this index; move it away and run again",
             dir.string()));
-    fs::remove_all(dir);
+    remove_copy(dir, ec);
+    if (ec) throw fs::filesystem_error("cannot remove what an interrupted run left", dir, ec);
 }
 
 /// Swaps the directories `a` and `b` in one step (Linux renameat2 RENAME_EXCHANGE), so that
@@ -125,7 +126,7 @@ void merge_into_database(Xapian::WritableDatabase& locked, const fs::path& db,
     } catch (...) {
         // A full disk (or any other failure) keeps the database as it was; the partial copy
         // goes, so that the space it took is free again.
-        fs::remove_all(tmp, ec);
+        remove_copy(tmp, ec);
         throw;
     }
     // Where the old database ends up once the copy has taken its place.
@@ -136,7 +137,7 @@ void merge_into_database(Xapian::WritableDatabase& locked, const fs::path& db,
         try {
             clear_way(old, lock);
         } catch (...) {
-            fs::remove_all(tmp, ec);
+            remove_copy(tmp, ec);
             throw;
         }
         fs::rename(db, old);
@@ -144,13 +145,13 @@ void merge_into_database(Xapian::WritableDatabase& locked, const fs::path& db,
             fs::rename(tmp, db);
         } catch (...) {
             fs::rename(old, db, ec);
-            fs::remove_all(tmp, ec);
+            remove_copy(tmp, ec);
             throw;
         }
         retired = old;
     }
     locked.close();  // lets go of the old database's lock; `db` is already the copy
-    fs::remove_all(retired, ec);
+    remove_copy(retired, ec);
 }
 
 std::vector<fs::path> shard_paths(const fs::path& db, std::size_t shards) {
