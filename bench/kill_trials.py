@@ -228,21 +228,25 @@ def main() -> int:
     length: dict = {}
     table = []
     failures = []
-    for scenario in args.scenarios.split(","):
-        rows = []
-        for t in range(args.trials):
+    scenarios = args.scenarios.split(",")
+    rows: dict = {scenario: [] for scenario in scenarios}
+    # Round robin, so that --minutes cuts every scenario short alike.
+    for t in range(args.trials):
+        for scenario in scenarios:
             if time.monotonic() > deadline:
                 break
             r = trials.run_trial(scenario, rnd, length)
-            rows.append(r)
+            rows[scenario].append(r)
             ok = r["rerun"] and r["clean"] and r["check"] and r["equal"]
             print(f"{scenario} #{t + 1}: {'landed' if r['landed'] else 'after exit'}: {'ok' if ok else 'FAILED'}",
                   file=sys.stderr)
             if not ok:
                 failures.append((scenario, t + 1, r))
-        if rows:
-            table.append((scenario, len(rows), sum(r["landed"] for r in rows), sum(r["rerun"] for r in rows),
-                          sum(r["clean"] for r in rows), sum(r["check"] for r in rows), sum(r["equal"] for r in rows)))
+    for scenario in scenarios:
+        done = rows[scenario]
+        if done:
+            table.append((scenario, len(done), sum(r["landed"] for r in done), sum(r["rerun"] for r in done),
+                          sum(r["clean"] for r in done), sum(r["check"] for r in done), sum(r["equal"] for r in done)))
     print("| scenario | trials | killed while running | re-run exit 0 | no leftovers | xapian-check ok | results = clean build |")
     print("|---|---|---|---|---|---|---|")
     for row in table:
