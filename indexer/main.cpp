@@ -12,6 +12,7 @@
 #include "cli/common_options.hpp"
 #include "index/disk_errors.hpp"
 #include "index/index_damage.hpp"
+#include "index/index_lock.hpp"
 #include "index/index_run.hpp"
 #include "index/shards.hpp"
 #include "index/sources.hpp"
@@ -79,7 +80,9 @@ int main(int argc, char** argv) {
                    fmt::format("HTML elements or JSON brackets nested deeper are not parsed (default {})",
                                gazette::kDefaultMaxNesting))
         ->check(CLI::Range(std::size_t{1}, gazette::kMaxNestingLimit));
-    app.add_flag("--wait", options.wait, "If another gazette-index is writing the index, wait for it");
+    app.add_flag("--wait", options.wait,
+                 "If another gazette-index is writing the index, wait for it (a lock that cannot be "
+                 "taken for another reason, such as permission denied, fails at once)");
     app.add_flag("-q,--quiet", quiet, "Print only errors and skipped files");
     app.add_flag("-v,--verbose", verbose, "Name each file: indexed, updated, unchanged or deleted");
     try {
@@ -136,6 +139,15 @@ int main(int argc, char** argv) {
         if (check) return run_check_command(options.db);
         // Writing into a damaged index would bury the damage under new commits (#19 item 7).
         check_not_damaged(options.db);
+        // One lock from the first write to the last pass or compaction (index_lock.hpp).
+        LockOptions lock_options;
+        lock_options.create = !roots.empty();
+        lock_options.wait = options.wait;
+        lock_options.stop = &g_stop;
+        lock_options.on_wait = [&](const std::string& why) {
+            if (!quiet) fmt::print(stderr, "gazette-index: {}; waiting for it (--wait)\n", why);
+        };
+        IndexLock lock(options.db, lock_options);
         if (removing) {
             std::size_t removed = remove_source(options.db, remove, options.batch_size, options.wait);
             if (!quiet) fmt::print(stderr, "removed source {}: {} articles deleted\n", remove, removed);
@@ -144,19 +156,26 @@ int main(int argc, char** argv) {
             std::optional<std::string> label;
             if (app.count("--name") > 0) label = name;
             for (const std::string& root : roots) options.sources.push_back(make_source(root, label));
-            IndexStats stats = run_index(options, reporter, g_stop);
+            IndexStats stats = run_index(options, reporter, g_stop, lock);
             reporter.summary(stats);
             if (stats.interrupted) return kExitInterrupted;
             if (stats.skipped > 0) status = kExitPartial;
         }
         if (compact) {
             compacting = true;
-            auto [before, after] = compact_index(options.db);
+            auto [before, after] = compact_index(options.db, lock, options.wait);
             if (!quiet) fmt::print(stderr, "compacted: {:.1f} MB -> {:.1f} MB\n", before / 1e6, after / 1e6);
         }
         return status;
     } catch (const IndexDamaged& e) {
         fmt::print(stderr, "gazette-index: {}\n", e.what());
+    } catch (const LockWaitInterrupted& e) {
+        fmt::print(stderr, "gazette-index: {}\n", e.what());
+        return kExitInterrupted;
+    } catch (const Xapian::DatabaseLockError& e) {
+        // Not a damaged index: a lock that could not be taken (index_writer.cpp says which).
+        fmt::print(stderr, "gazette-index: {}: cannot take Xapian's write lock on the index ({})\n", db,
+                   e.get_description());
     } catch (const Xapian::DatabaseCreateError& e) {
         // A missing parent directory or one we may not write: nothing is damaged (#19 item 5).
         if (report_disk_full(db, e.get_description(), reporter.articles_written(), compacting)) return kExitError;
@@ -168,8 +187,8 @@ int main(int argc, char** argv) {
         if (report_disk_full(db, e.get_description(), reporter.articles_written(), compacting)) return kExitError;
         fmt::print(stderr,
                    "gazette-index: {}: the index is damaged or unreadable ({}); check it with "
-                   "xapian-check, or re-index into a new directory\n",
-                   db, e.get_description());
+                   "gazette-index --check --db {}, or re-index into a new directory\n",
+                   db, e.get_description(), db);
     } catch (const Xapian::Error& e) {
         if (report_disk_full(db, e.get_description(), reporter.articles_written(), compacting)) return kExitError;
         fmt::print(stderr, "gazette-index: {}: {}\n", db, e.get_description());

@@ -62,6 +62,9 @@ void ConsoleReporter::warning(const std::string& where, const std::string& messa
 void ConsoleReporter::summary(const IndexStats& s) const {
     if (m_progress_shown) fmt::print(stderr, "\r\033[K");
     if (m_quiet && s.skipped == 0 && !s.interrupted) return;
+    if (!m_quiet)
+        for (const auto& path : s.leftovers)
+            fmt::print(stderr, "gazette-index: removed {}, left by an interrupted run\n", terminal_safe(path));
     fmt::print(stderr,
                "{}: {} files: {} indexed, {} updated, {} unchanged, {} deleted, {} skipped; "
                "{} articles written, {} renamed speakers, in {:.2f}s\n",

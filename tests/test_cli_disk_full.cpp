@@ -21,6 +21,8 @@
 #include <fstream>
 
 #include "fixtures.hpp"
+#include "index/schema.hpp"
+#include "index/speaker_values.hpp"
 
 using namespace gazette::test;
 namespace fs = std::filesystem;
@@ -233,4 +235,75 @@ TEST_CASE("compacting on a full disk keeps the index and removes the partial cop
     INFO(compacted.err);
     CHECK(compacted.status == 0);
     CHECK(check_whole_articles(db) == static_cast<std::size_t>(kArticles));
+}
+
+namespace {
+
+constexpr int kShortNotes = 300;
+
+// One article names "Vladimir Putin", the others only "Putin": the speaker pass rewrites them all.
+void write_speaker_corpus(const fs::path& corpus) {
+    write_file(corpus / "full.txt", "title: Talks\ndate: 2020-01-01\n\n"
+                                    "\"We will wait,\" Russian President Vladimir Putin said on Monday.\n");
+    for (int i = 0; i < kShortNotes; ++i)
+        write_file(corpus / fmt::format("s{:03}.txt", i),
+                   fmt::format("title: Note {}\ndate: 2020-01-02\n\n\"Nothing has changed on point {},\" Putin "
+                               "told reporters on Tuesday. He said he would not travel.\n",
+                               i, i));
+}
+
+int articles_naming(const std::string& db, const std::string& speaker) {
+    int count = 0;
+    try {
+        Xapian::Database index(db);
+        for (auto it = index.valuestream_begin(gazette::schema::kSpeakersSlot);
+             it != index.valuestream_end(gazette::schema::kSpeakersSlot); ++it)
+            for (const auto& name : gazette::unpack_speakers(*it)) count += name == speaker;
+    } catch (const Xapian::Error&) {
+        return -1;  // nothing committed
+    }
+    return count;
+}
+
+}  // namespace
+
+TEST_CASE("a disk that fills during the speaker pass leaves the pass to the run after it", "[cli][disk][speakers]") {
+    require_mount_rights();
+    TempDir dir;
+    write_speaker_corpus(dir / "corpus");
+    Tmpfs disk(dir / "disk", "32m");
+    std::string db = (dir / "disk" / "idx").string();
+    std::vector<std::string> args = {(dir / "corpus").string(), "--db", db, "-q"};
+    std::uintmax_t empty = disk.free_bytes();
+    REQUIRE(run(kIndexBin, args).status == 0);
+    std::uintmax_t needed = empty - disk.free_bytes();
+
+    // The smallest disk (in 4 KiB pages) on which every article is committed: the pass, which
+    // rewrites most of them, then has no room.
+    auto articles_fit = [&](std::uintmax_t pages) {
+        fs::remove_all(db);
+        disk.resize(fmt::format("{}k", pages * 4));
+        run(kIndexBin, args);
+        return articles_naming(db, "Putin") + articles_naming(db, "Vladimir Putin") == kShortNotes + 1;
+    };
+    std::uintmax_t low = 1, high = needed / 4096 + 1;  // articles do not fit / fit
+    while (high - low > 1) {
+        std::uintmax_t mid = (low + high) / 2;
+        (articles_fit(mid) ? high : low) = mid;
+    }
+    fs::remove_all(db);
+    disk.resize(fmt::format("{}k", high * 4));
+    RunResult full = run(kIndexBin, args);
+    INFO(full.err);
+    REQUIRE(full.status == 2);
+    CHECK(contains(full.err, "out of disk space"));
+    CHECK_FALSE(contains(full.err, "damaged"));
+    REQUIRE(articles_naming(db, "Putin") > 0);  // the articles are in, the pass did not commit
+
+    disk.resize("32m");
+    RunResult again = run(kIndexBin, args);
+    INFO(again.err);
+    CHECK(again.status == 0);
+    CHECK(articles_naming(db, "Putin") == 0);
+    CHECK(articles_naming(db, "Vladimir Putin") == kShortNotes + 1);
 }

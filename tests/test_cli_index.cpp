@@ -262,7 +262,8 @@ TEST_CASE("a damaged index is a clear error from both binaries, never a crash", 
     REQUIRE(run(kIndexBin, {corpus.string(), "--db", db}).status == 0);
     auto table = dir / "idx" / "postlist.glass";
     REQUIRE(std::filesystem::exists(table));
-    std::filesystem::resize_file(table, std::filesystem::file_size(table) / 2);
+    // Half a block: no block of the table can be read, whichever holds the last revision's root.
+    std::filesystem::resize_file(table, 4096);
 
     // Found on open (the table is shorter than its block count says): "the index is damaged".
     RunResult s = run(kSearchBin, {"--db", db, "figs"});

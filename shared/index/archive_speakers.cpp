@@ -1,6 +1,6 @@
 // Collect every speaker value of the index, ask ArchiveNames for each name's canonical form, and
 // rebuild (through DocumentBuilder, so the schema stays in one place) the articles whose names
-// change. Each database is rewritten in one transaction.
+// change. Each database is rewritten in one transaction, with its pending-pass record cleared.
 #include "index/archive_speakers.hpp"
 
 #include <xapian.h>
@@ -11,6 +11,7 @@
 
 #include "analysis/analyzer.hpp"
 #include "index/document_builder.hpp"
+#include "index/index_writer.hpp"
 #include "index/schema.hpp"
 #include "index/speaker_values.hpp"
 #include "index/stored_article.hpp"
@@ -41,13 +42,17 @@ std::vector<std::string> renamed(const std::vector<std::string>& names,
 
 }  // namespace
 
-std::size_t canonicalize_archive_speakers(const std::vector<std::filesystem::path>& dbs) {
+bool speaker_pass_pending(const std::vector<IndexWriter*>& writers) {
+    return std::any_of(writers.begin(), writers.end(), [](IndexWriter* w) { return w->pass_pending(); });
+}
+
+std::size_t canonicalize_archive_speakers(const std::vector<IndexWriter*>& writers) {
     Analyzer analyzer;
     // Every speaker name of the index and how many articles use it (one pass over the values).
     std::map<std::string, std::size_t> uses;
     {
         Xapian::Database all;
-        for (const auto& path : dbs) all.add_database(Xapian::Database(path.string()));
+        for (IndexWriter* writer : writers) all.add_database(writer->database());
         for (auto it = all.valuestream_begin(schema::kSpeakersSlot); it != all.valuestream_end(schema::kSpeakersSlot); ++it)
             for (const auto& name : unpack_speakers(*it)) ++uses[name];
     }
@@ -59,12 +64,13 @@ std::size_t canonicalize_archive_speakers(const std::vector<std::filesystem::pat
         std::string target = names.canonical(name);
         if (target != name) renames.emplace(name, std::move(target));
     }
-    if (renames.empty()) return 0;
 
     DocumentBuilder builder(analyzer);
     std::size_t rewritten = 0;
-    for (const auto& path : dbs) {
-        Xapian::WritableDatabase db(path.string(), Xapian::DB_OPEN);
+    for (IndexWriter* writer : writers) {
+        if (renames.empty() && !writer->pass_pending()) continue;
+        writer->commit();  // nothing of the run's own batches in this transaction
+        Xapian::WritableDatabase& db = writer->database();
         db.begin_transaction();
         for (const auto& [from, to] : renames) {
             std::string term = std::string(schema::kSpeakerPrefix) + analyzer.normalize_keyword(from);
@@ -82,6 +88,7 @@ std::size_t canonicalize_archive_speakers(const std::vector<std::filesystem::pat
                 ++rewritten;
             }
         }
+        db.set_metadata(std::string(schema::kPendingPassesKey), "");  // paid: Xapian deletes the key
         db.commit_transaction();
     }
     return rewritten;

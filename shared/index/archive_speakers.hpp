@@ -5,14 +5,21 @@
 #pragma once
 
 #include <cstddef>
-#include <filesystem>
 #include <vector>
 
 namespace gazette {
 
-/// Renames short speaker names across the databases of one index (one, or every shard) and
-/// returns how many articles were rewritten. Reads speaker names from the value slots, so it
-/// costs one pass over those values plus the rewritten articles.
-std::size_t canonicalize_archive_speakers(const std::vector<std::filesystem::path>& dbs);
+class IndexWriter;
+
+/// Renames short speaker names across the databases of one index (one, or every shard; the
+/// run's writers, so the pass runs under the run's locks) and returns how many articles were
+/// rewritten. Reads speaker names from the value slots, so it costs one pass over those values
+/// plus the rewritten articles. Each database is rewritten in one transaction, which also clears
+/// its pending-pass record (schema::kPendingPassesKey): a kill or a full disk before that commit
+/// leaves the record, and the next run runs the pass again. Running it twice changes nothing.
+std::size_t canonicalize_archive_speakers(const std::vector<IndexWriter*>& writers);
+
+/// True when a database of the index still owes the pass (set with the articles it wrote).
+[[nodiscard]] bool speaker_pass_pending(const std::vector<IndexWriter*>& writers);
 
 }  // namespace gazette

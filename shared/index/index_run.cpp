@@ -21,8 +21,10 @@
 #include "index/article_walk.hpp"
 #include "index/document_builder.hpp"
 #include "index/file_signature.hpp"
+#include "index/index_lock.hpp"
 #include "index/index_writer.hpp"
 #include "index/moved_source.hpp"
+#include "index/leftovers.hpp"
 #include "index/ordered_pool.hpp"
 #include "index/segments.hpp"
 #include "index/shards.hpp"
@@ -159,12 +161,11 @@ private:
 // Indexes `files`, all of `source`, into one database (the whole index, or one shard) with
 // `threads` workers. `walk_complete`: every directory of the source was read, so a file not in
 // `files` is gone and its articles can be deleted.
-IndexStats run_shard(const fs::path& db, const SourceDir& source, std::vector<std::string> files,
-                     bool walk_complete, const IndexOptions& options, std::size_t threads,
-                     ProgressTracker& tracker, const std::atomic<bool>& stop) {
+IndexStats run_shard(IndexWriter& writer, const fs::path& db, const IndexLock& lock, const SourceDir& source,
+                     std::vector<std::string> files, bool walk_complete, const IndexOptions& options,
+                     std::size_t threads, ProgressTracker& tracker, const std::atomic<bool>& stop) {
     IndexStats stats;
     std::error_code ec;
-    IndexWriter writer(db, options.batch_size, options.wait);
     std::vector<fs::path> segments;
 
     // A new label is recorded in the first batch, so committed with the first of its documents:
@@ -241,6 +242,8 @@ IndexStats run_shard(const fs::path& db, const SourceDir& source, std::vector<st
                 writer.replace_file(file_term_of(source, job.relative), out.docs, !job.update);
             } else {
                 if (job.update) writer.delete_file(file_term_of(source, job.relative));
+                // Owed from the commit before the merge on: a kill after the merge finds it.
+                writer.mark_pass_pending();
                 bulk->add(out.docs);
             }
             stats.articles += out.docs.size();
@@ -274,13 +277,13 @@ IndexStats run_shard(const fs::path& db, const SourceDir& source, std::vector<st
     writer.commit();
     if (bulk) {
         // Also when interrupted: Ctrl-C keeps the work done. The writer keeps the database
-        // locked until the merged copy has replaced it.
+        // locked until the merged copy has replaced it, and the run lock until the run ends.
         segments = bulk->finish();
         bulk.reset();
-        if (segments.empty())
-            writer.close();
-        else
-            writer.merge_and_close(segments);
+        if (!segments.empty()) {
+            writer.merge_and_close(segments, &lock);
+            writer.reopen();
+        }
         fs::remove_all(SegmentWriter::directory(db), ec);
     }
     return stats;
@@ -320,10 +323,11 @@ void add_stats(IndexStats& total, const IndexStats& part) {
     total.interrupted = total.interrupted || part.interrupted;
 }
 
-// Indexes one source's files (the whole walk of its directory) into every database.
-IndexStats index_source(const std::vector<fs::path>& dbs, const SourceDir& source, ArticleWalk walk,
-                        const IndexOptions& options, ProgressTracker& tracker,
-                        const std::atomic<bool>& stop) {
+// Indexes one source's files (the whole walk of its directory) into every database, through
+// the run's writers (one per database).
+IndexStats index_source(const std::vector<fs::path>& dbs, const std::vector<std::unique_ptr<IndexWriter>>& writers,
+                        const IndexLock& lock, const SourceDir& source, ArticleWalk walk,
+                        const IndexOptions& options, ProgressTracker& tracker, const std::atomic<bool>& stop) {
     std::vector<std::string> files = std::move(walk.files);
     IndexStats stats;
     // Learnt per source: repeated page furniture belongs to one site, and a source indexes the
@@ -334,8 +338,8 @@ IndexStats index_source(const std::vector<fs::path>& dbs, const SourceDir& sourc
     std::size_t threads = thread_count(options.jobs);
 
     if (dbs.size() == 1) {
-        add_stats(stats, run_shard(dbs[0], source, std::move(files), walk.complete, with_lines, threads,
-                                   tracker, stop));
+        add_stats(stats, run_shard(*writers[0], dbs[0], lock, source, std::move(files), walk.complete, with_lines,
+                                   threads, tracker, stop));
     } else {
         // One writer per shard, each on its own thread with its share of the workers: building
         // shards in parallel is what makes the writing side scale.
@@ -350,8 +354,8 @@ IndexStats index_source(const std::vector<fs::path>& dbs, const SourceDir& sourc
         for (std::size_t s = 0; s < dbs.size(); ++s) {
             runs.emplace_back([&, s] {
                 try {
-                    results[s] = run_shard(dbs[s], source, std::move(parts[s]), walk.complete, with_lines,
-                                           per_shard, tracker, stop);
+                    results[s] = run_shard(*writers[s], dbs[s], lock, source, std::move(parts[s]), walk.complete,
+                                           with_lines, per_shard, tracker, stop);
                 } catch (...) {
                     errors[s] = std::current_exception();
                 }
@@ -367,8 +371,8 @@ IndexStats index_source(const std::vector<fs::path>& dbs, const SourceDir& sourc
 
 }  // namespace
 
-IndexStats run_index(const IndexOptions& options, IndexReporter& reporter,
-                     const std::atomic<bool>& stop) {
+IndexStats run_index(const IndexOptions& options, IndexReporter& reporter, const std::atomic<bool>& stop,
+                     const IndexLock& lock) {
     auto started = std::chrono::steady_clock::now();
     std::error_code ec;
     for (const SourceDir& source : options.sources)
@@ -376,12 +380,15 @@ IndexStats run_index(const IndexOptions& options, IndexReporter& reporter,
             throw std::runtime_error(fmt::format("{}: not a directory", source.root.string()));
     check_distinct_labels(options.sources);
     std::vector<fs::path> dbs = shard_paths(options.db, options.shards);
+    // Under the run lock, nobody else is merging or writing segments: what is there was left by
+    // an interrupted run (#19 item 2).
+    IndexStats stats;
+    stats.leftovers = remove_leftovers(lock, dbs);
     // Refused before any walk: a label recorded for another directory is most likely a mistake
     // (a second archive with the same basename), and indexing it would delete the first's articles.
     check_source_directories(dbs, options.sources, options.moved);
 
     // Every source is walked first, so that the progress display knows the whole run.
-    IndexStats stats;
     std::vector<ArticleWalk> walks;
     for (const SourceDir& source : options.sources) {
         walks.push_back(walk_articles(source.root, reporter, options.follow_links));
@@ -397,10 +404,22 @@ IndexStats run_index(const IndexOptions& options, IndexReporter& reporter,
     }
     for (std::size_t i = 0; i < options.sources.size(); ++i)
         check_moved_source(dbs, options.sources[i], walks[i].files, options.reader.max_file_bytes);
+    // Every database is opened for writing before anything is written, and stays open to the end
+    // of the run: a database another program holds refuses the run while it has written nothing
+    // (two sharded runs no longer each write a shard and then fail, #19 item 5).
+    std::vector<std::unique_ptr<IndexWriter>> writers;
+    std::vector<IndexWriter*> all;
+    for (const fs::path& db : dbs) {
+        writers.push_back(std::make_unique<IndexWriter>(db, options.batch_size, options.wait));
+        all.push_back(writers.back().get());
+    }
     ProgressTracker tracker(reporter, stats.files, started);
     for (std::size_t i = 0; i < options.sources.size() && !stats.interrupted; ++i)
-        add_stats(stats, index_source(dbs, options.sources[i], std::move(walks[i]), options, tracker, stop));
-    if (!stats.interrupted && stats.articles > 0) stats.renamed = canonicalize_archive_speakers(dbs);
+        add_stats(stats, index_source(dbs, writers, lock, options.sources[i], std::move(walks[i]), options, tracker, stop));
+    // The pass is owed whenever some database says so: articles written by this run, or by one
+    // killed (or stopped by a full disk) before its pass committed (#19 item 1).
+    if (!stats.interrupted && speaker_pass_pending(all)) stats.renamed = canonicalize_archive_speakers(all);
+    for (auto& writer : writers) writer->close();
     stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return stats;
 }

@@ -14,6 +14,8 @@
 
 namespace gazette {
 
+class IndexLock;
+
 struct IndexOptions {
     std::vector<SourceDir> sources;  // directories of articles, walked recursively, one after another
     std::filesystem::path db;       // Xapian database directory (created when missing)
@@ -41,6 +43,7 @@ struct IndexStats {
     std::size_t articles = 0;   // articles written by this run
     std::size_t renamed = 0;    // articles whose speakers got the archive's canonical names
     bool interrupted = false;   // stopped early by a signal; the work done so far is committed
+    std::vector<std::string> leftovers;  // what interrupted runs had left, removed (leftovers.hpp)
     double seconds = 0;
 };
 
@@ -71,11 +74,14 @@ public:
     virtual void file_deleted(const std::string& /*path*/) {}
 };
 
-/// Runs the indexer over every source, in order. Throws std::runtime_error (or Xapian::Error) for
-/// what stops the whole run: a root that is not a directory, two sources with one label, a label
-/// recorded for another directory (without `moved`), an index of another schema, a busy index.
-/// `stop` is polled between files; when set, the run commits and returns with stats.interrupted.
-IndexStats run_index(const IndexOptions& options, IndexReporter& reporter,
-                     const std::atomic<bool>& stop);
+/// Runs the indexer over every source, in order, under `lock` (the caller's run lock on
+/// options.db, held until the run has returned: index_lock.hpp). First removes what interrupted
+/// runs left (leftovers.hpp); ends with the speaker pass when any database owes it. Throws
+/// std::runtime_error (or Xapian::Error) for what stops the whole run: a root that is not a
+/// directory, two sources with one label, a label recorded for another directory (without
+/// `moved`), an index of another schema, a database another program holds. `stop` is polled
+/// between files; when set, the run commits and returns with stats.interrupted.
+IndexStats run_index(const IndexOptions& options, IndexReporter& reporter, const std::atomic<bool>& stop,
+                     const IndexLock& lock);
 
 }  // namespace gazette

@@ -34,24 +34,42 @@ bool creation_interrupted(const std::filesystem::path& path) {
     return !ec && postlist == 0;
 }
 
+// Xapian says "already locked" when another process holds the lock; anything else (the lock
+// file cannot be opened: permission denied, too many open files; no locking on this filesystem)
+// is no reason to wait.
+bool held_by_another(const Xapian::DatabaseLockError& e) {
+    return e.get_msg().find("already locked") != std::string::npos;
+}
+
 std::runtime_error busy_error(const std::filesystem::path& path) {
     return std::runtime_error(fmt::format(
-        "{}: index is busy: another gazette-index is writing it (use --wait to wait)", path.string()));
+        "{}: index is busy: another program holds Xapian's write lock on it ({}); run again when it "
+        "is done, or use --wait to wait for it",
+        path.string(), (path / "flintlock").string()));
 }
+
+std::runtime_error lock_error(const std::filesystem::path& path, const Xapian::DatabaseLockError& e) {
+    return std::runtime_error(fmt::format("{}: cannot take Xapian's write lock on the index ({})", path.string(),
+                                          e.get_description()));
+}
+
+}  // namespace
 
 Xapian::WritableDatabase open_writable(const std::filesystem::path& path, bool wait) {
     recover_interrupted_swap(path);
     for (;;) {
         try {
             return Xapian::WritableDatabase(path.string(), Xapian::DB_CREATE_OR_OPEN);
-        } catch (const Xapian::DatabaseLockError&) {
+        } catch (const Xapian::DatabaseLockError& e) {
+            if (!held_by_another(e)) throw lock_error(path, e);
             if (!wait) throw busy_error(path);
         } catch (const Xapian::DatabaseNotFoundError&) {
             if (!creation_interrupted(path)) throw;
             // Created afresh, under Xapian's write lock (so never under another writer's feet).
             try {
                 return Xapian::WritableDatabase(path.string(), Xapian::DB_CREATE_OR_OVERWRITE);
-            } catch (const Xapian::DatabaseLockError&) {
+            } catch (const Xapian::DatabaseLockError& e) {
+                if (!held_by_another(e)) throw lock_error(path, e);
                 if (!wait) throw busy_error(path);
             }
         }
@@ -59,10 +77,9 @@ Xapian::WritableDatabase open_writable(const std::filesystem::path& path, bool w
     }
 }
 
-}  // namespace
-
 IndexWriter::IndexWriter(const std::filesystem::path& db_path, std::size_t batch_size, bool wait)
-    : m_path(db_path), m_db(open_writable(db_path, wait)), m_batch_size(batch_size == 0 ? 1 : batch_size) {
+    : m_path(db_path), m_db(open_writable(db_path, wait)), m_batch_size(batch_size == 0 ? 1 : batch_size),
+      m_wait(wait) {
     std::string key(schema::kSchemaVersionKey);
     std::string version = m_db.get_metadata(key);
     std::string ours = std::to_string(schema::kSchemaVersion);
@@ -86,12 +103,28 @@ void IndexWriter::close() {
     m_closed = true;
 }
 
-void IndexWriter::merge_and_close(const std::vector<std::filesystem::path>& segments) {
+void IndexWriter::merge_and_close(const std::vector<std::filesystem::path>& segments, const IndexLock* lock) {
     if (m_closed) throw std::logic_error("IndexWriter::merge_and_close after close");
     commit();
     m_closed = true;  // from here on the database is merge_into_database's to close
-    merge_into_database(m_db, m_path, segments);
+    merge_into_database(m_db, m_path, segments, lock);
 }
+
+void IndexWriter::reopen() {
+    if (!m_closed) return;
+    m_db = open_writable(m_path, m_wait);
+    m_closed = false;
+    m_pass_marked = false;
+}
+
+void IndexWriter::mark_pass_pending() {
+    if (m_pass_marked) return;
+    begin_batch();
+    m_db.set_metadata(std::string(schema::kPendingPassesKey), std::string(schema::kSpeakerPass));
+    m_pass_marked = true;
+}
+
+bool IndexWriter::pass_pending() const { return !m_db.get_metadata(std::string(schema::kPendingPassesKey)).empty(); }
 
 IndexWriter::~IndexWriter() {
     if (m_closed) return;
@@ -132,6 +165,9 @@ void IndexWriter::count_change(std::size_t changes) {
 void IndexWriter::replace_file(const std::string& file_term, const std::vector<Xapian::Document>& docs,
                                bool is_new) {
     begin_batch();
+    // In the same transaction as the articles: a kill after this commit leaves the pass recorded
+    // as owed, and the next run pays it (archive_speakers.hpp).
+    if (!docs.empty()) mark_pass_pending();
     if (is_new) {
         for (const auto& doc : docs) m_db.add_document(doc);
     } else if (docs.size() == 1) {

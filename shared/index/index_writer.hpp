@@ -15,6 +15,13 @@
 
 namespace gazette {
 
+class IndexLock;
+
+/// Opens (or creates) a database for writing under Xapian's write lock. Throws std::runtime_error:
+/// "index is busy" when another process holds that lock (with `wait`, waits for it instead), or
+/// "cannot take Xapian's write lock" for any other reason it cannot be taken (never waited for).
+[[nodiscard]] Xapian::WritableDatabase open_writable(const std::filesystem::path& path, bool wait);
+
 class IndexWriter {
 public:
     /// Opens or creates the database. Throws std::runtime_error when it holds an index of another
@@ -57,9 +64,23 @@ public:
     /// Commits and releases the database (and its write lock); the writer is unusable after.
     void close();
     /// Commits, replaces the database by one compacted copy of it and of `segments` (a bulk
-    /// run's; shards.hpp merge_into_database) while still holding the write lock, then releases
-    /// it; the writer is unusable after.
-    void merge_and_close(const std::vector<std::filesystem::path>& segments);
+    /// run's; shards.hpp merge_into_database, under `lock`, the caller's run lock) while still
+    /// holding the write lock, then releases it; the writer is unusable until reopen().
+    void merge_and_close(const std::vector<std::filesystem::path>& segments, const IndexLock* lock = nullptr);
+    /// Opens the database again after close() or merge_and_close() (the run lock keeps other
+    /// gazette-index runs out meanwhile); does nothing on an open writer.
+    void reopen();
+
+    /// Records in the current batch that the speaker pass is owed (schema::kPendingPassesKey);
+    /// done by replace_file() with the first documents of a batch, and by a bulk run for the
+    /// documents it merges in later. The pass clears it (archive_speakers.hpp).
+    void mark_pass_pending();
+    /// The committed (or batched) state of that record.
+    [[nodiscard]] bool pass_pending() const;
+
+    /// The database, for a pass that writes in its own transaction (archive_speakers.hpp); only
+    /// between batches (after commit()).
+    [[nodiscard]] Xapian::WritableDatabase& database() { return m_db; }
 
     [[nodiscard]] Xapian::doccount doc_count() const { return m_db.get_doccount(); }
 
@@ -74,8 +95,10 @@ private:
     Xapian::WritableDatabase m_db;
     std::size_t m_batch_size;
     std::size_t m_pending = 0;
+    bool m_wait = false;
     bool m_in_transaction = false;
     bool m_closed = false;
+    bool m_pass_marked = false;  // the pending-pass record is in this writer's batches already
 };
 
 }  // namespace gazette

@@ -15,6 +15,11 @@ inline constexpr std::string_view kSchemaVersionKey = "gazette.schema_version";
 /// different directory under a recorded label is refused unless the run says it moved (--moved).
 /// Written to every shard, before the first document of the source.
 inline constexpr std::string_view kSourceKeyPrefix = "gazette.source.";
+/// Passes a run owes after writing articles, set in the same commit as the articles and cleared
+/// in the commit that ends the pass, so that a killed run's pass is run by the next run. One pass
+/// today: kSpeakerPass (archive_speakers.hpp).
+inline constexpr std::string_view kPendingPassesKey = "gazette.pending_passes";
+inline constexpr std::string_view kSpeakerPass = "speakers";
 
 // ---- Term prefixes ------------------------------------------------------------------------
 // Ids are "<source label>/<path relative to that source's directory>": several directories feed

@@ -19,6 +19,9 @@
 #include <thread>
 #include <vector>
 
+#include "index/index_lock.hpp"
+#include "index/index_writer.hpp"
+#include "index/leftovers.hpp"
 #include "model/fnv1a.hpp"
 
 namespace fs = std::filesystem;
@@ -44,7 +47,27 @@ std::uintmax_t tree_size(const fs::path& dir) {
     return total;
 }
 
-void compact_one(const fs::path& db) { merge_into_database(db, {}); }
+// Under the run lock; Xapian's own lock is taken too (a foreign writer may hold it).
+void compact_one(const fs::path& db, const IndexLock& lock, bool wait) {
+    std::error_code ec;
+    if (!fs::exists(db / "iamglass", ec)) throw std::runtime_error(fmt::format("{}: no index here", db.string()));
+    IndexWriter writer(db, 1, wait);
+    writer.merge_and_close({}, &lock);
+}
+
+// Makes room for a merge's copy at `dir`: what a killed merge left there goes, anything else
+// stays and stops the merge (it is not ours to delete).
+void clear_way(const fs::path& dir, const IndexLock* lock) {
+    std::error_code ec;
+    if (!fs::exists(fs::symlink_status(dir, ec))) return;
+    bool ours = lock ? is_our_leftover(*lock, dir) : fs::is_directory(dir, ec) && fs::is_empty(dir, ec);
+    if (!ours)
+        throw std::runtime_error(fmt::format(
+            "{}: in the way of the compacted copy and not left by a run on this index; move it away and run again",
+            dir.string()));
+    remove_copy(dir, ec);
+    if (ec) throw fs::filesystem_error("cannot remove what an interrupted run left", dir, ec);
+}
 
 /// Swaps the directories `a` and `b` in one step (Linux renameat2 RENAME_EXCHANGE), so that
 /// `a` always names a whole database. False where the filesystem cannot exchange (EINVAL), or
@@ -61,24 +84,31 @@ bool exchange(const fs::path& a, const fs::path& b) {
 
 void recover_interrupted_swap(const fs::path& db) {
     // A swap stopped between its two renames (merge_into_database) left the only copy in `old`.
-    fs::path old = db.string() + ".old";
+    fs::path old = retired_path(db);
     std::error_code ec;
     if (!fs::exists(db, ec) && fs::exists(old, ec)) fs::rename(old, db);
 }
 
-void merge_into_database(const fs::path& db, const std::vector<fs::path>& extra) {
+void merge_into_database(const fs::path& db, const std::vector<fs::path>& extra, const IndexLock* lock) {
     recover_interrupted_swap(db);
     Xapian::WritableDatabase writer(db.string(), Xapian::DB_OPEN);
-    merge_into_database(writer, db, extra);
+    merge_into_database(writer, db, extra, lock);
 }
 
 void merge_into_database(Xapian::WritableDatabase& locked, const fs::path& db,
-                         const std::vector<fs::path>& extra) {
-    fs::path tmp = db.string() + ".compacting";
-    fs::path old = db.string() + ".old";
+                         const std::vector<fs::path>& extra, const IndexLock* lock) {
+    fs::path tmp = merge_copy_path(db);
+    fs::path old = retired_path(db);
     std::error_code ec;
-    fs::remove_all(tmp);
-    fs::remove_all(old);
+    clear_way(tmp, lock);
+    fs::create_directory(tmp);
+    if (lock) {
+        // Both copies carry a link to the run lock: whichever one a kill leaves behind (the
+        // partial copy, or the retired database after the swap) is recognisably ours, and after
+        // the swap the lock file's path names the same inode, so the lock holds across it.
+        lock->link_into(db);
+        lock->link_into(tmp);
+    }
     // The write lock is held until the copy has replaced the database: gazette-index (also one
     // waiting with --wait) can neither write what the copy would lose nor find the path empty.
     try {
@@ -96,7 +126,7 @@ void merge_into_database(Xapian::WritableDatabase& locked, const fs::path& db,
     } catch (...) {
         // A full disk (or any other failure) keeps the database as it was; the partial copy
         // goes, so that the space it took is free again.
-        fs::remove_all(tmp, ec);
+        remove_copy(tmp, ec);
         throw;
     }
     // Where the old database ends up once the copy has taken its place.
@@ -104,18 +134,24 @@ void merge_into_database(Xapian::WritableDatabase& locked, const fs::path& db,
     if (!exchange(db, tmp)) {
         // No exchange on this filesystem: two renames, with a moment between them when `db` is
         // missing; a run stopped there leaves the database as `old` (recover_interrupted_swap).
+        try {
+            clear_way(old, lock);
+        } catch (...) {
+            remove_copy(tmp, ec);
+            throw;
+        }
         fs::rename(db, old);
         try {
             fs::rename(tmp, db);
         } catch (...) {
             fs::rename(old, db, ec);
-            fs::remove_all(tmp, ec);
+            remove_copy(tmp, ec);
             throw;
         }
         retired = old;
     }
     locked.close();  // lets go of the old database's lock; `db` is already the copy
-    fs::remove_all(retired, ec);
+    remove_copy(retired, ec);
 }
 
 std::vector<fs::path> shard_paths(const fs::path& db, std::size_t shards) {
@@ -154,17 +190,18 @@ std::size_t shard_of(const std::string& file_id, std::size_t shards) {
     return shards <= 1 ? 0 : static_cast<std::size_t>(fnv1a64(file_id) % shards);
 }
 
-std::pair<std::uintmax_t, std::uintmax_t> compact_index(const fs::path& db) {
+std::pair<std::uintmax_t, std::uintmax_t> compact_index(const fs::path& db, const IndexLock& lock, bool wait) {
     if (!fs::is_directory(db)) throw std::runtime_error(fmt::format("{}: no index here", db.string()));
-    std::uintmax_t before = tree_size(db);
     // Shards are independent databases: compact them side by side, one thread per core.
     std::vector<fs::path> shards = shard_paths(db, 0);
+    [[maybe_unused]] auto removed = remove_leftovers(lock, shards);
+    std::uintmax_t before = tree_size(db);
     std::vector<std::exception_ptr> errors(shards.size());
     std::atomic<std::size_t> next{0};
     auto work = [&] {
         for (std::size_t i; (i = next++) < shards.size();) {
             try {
-                compact_one(shards[i]);
+                compact_one(shards[i], lock, wait);
             } catch (...) {
                 errors[i] = std::current_exception();
             }
