@@ -240,3 +240,13 @@ TEST_CASE("a text file with a stray NUL byte is read without it", "[reader][bina
     REQUIRE_FALSE(a.paragraphs.empty());
     CHECK(a.paragraphs[0].rfind("The council voted to close the bridge. Repairs start in March.", 0) == 0);
 }
+
+TEST_CASE("the margin counts the first body line: a signature less indented than a table is its own", "[reader][wrap]") {
+    // Wire-service results table: rows indented, the first at the margin, a sign-off at one space.
+    Article a = parse_text_article(
+        "title: GRANITE MILLS RESULTS\n\nShr 14 cts vs 9 cts\n    Net 2,310,000 vs 1,480,000\n"
+        "    Sales 40.2 mln vs 35.1 mln\n Wire\n",
+        "x");
+    CHECK(a.paragraphs == std::vector<std::string>{"Shr 14 cts vs 9 cts", "Net 2,310,000 vs 1,480,000",
+                                                   "Sales 40.2 mln vs 35.1 mln", "Wire"});
+}

@@ -80,7 +80,7 @@ TextFlow::TextFlow(std::vector<std::string_view> lines) : m_lines(std::move(line
         if (!seen_text) first_text = i;
         m_width[i] = code_points(trim_right(m_lines[i]));
         m_indent[i] = indent_of(m_lines[i]);
-        if (seen_text) m_base_indent = std::min(m_base_indent, m_indent[i]);
+        m_base_indent = std::min(m_base_indent, m_indent[i]);
         seen_text = true;
         ++nonblank;
         if (m_width[i] > kMaxWrapWidth) ++long_lines;

@@ -28,7 +28,7 @@ public:
     [[nodiscard]] bool wrapped() const { return m_wrapped; }
 
     /// Paragraphs of lines [first, end), cleaned with clean_text(); empty ones dropped.
-    [[nodiscard]] std::vector<std::string> paragraphs(std::size_t first) const;
+    [[nodiscard]] std::vector<std::string> paragraphs(std::size_t first = 0) const;
 
 private:
     [[nodiscard]] bool starts_paragraph(std::size_t i) const;
@@ -36,7 +36,7 @@ private:
     std::vector<std::string_view> m_lines;
     std::vector<std::size_t> m_width;   // code points, trailing white space left out
     std::vector<std::size_t> m_indent;  // leading spaces and tabs
-    std::size_t m_base_indent = 0;      // the least indent of the body's lines after the first
+    std::size_t m_base_indent = 0;      // the margin: the least indent of the lines
     std::size_t m_wrap_width = 0;       // the longest line that could be wrapped; 0 = none
     bool m_wrapped = false;
     bool m_flowing = false;  // lines may join: wrapped, blank-line or indent paragraphs

@@ -234,10 +234,10 @@ Article parse_text_article(std::string_view content, std::string id) {
 
     // Without a header, the first line is the title only when it reads as one and ends its own
     // paragraph (in hard-wrapped text, the first wrapped line of the body is no headline).
-    auto body_flow = [&]() {
-        return TextFlow(std::vector<std::string_view>(lines.begin() + static_cast<std::ptrdiff_t>(i), lines.end()));
+    auto flow_from = [&](std::size_t first) {
+        return TextFlow(std::vector<std::string_view>(lines.begin() + static_cast<std::ptrdiff_t>(first), lines.end()));
     };
-    TextFlow flow = body_flow();
+    TextFlow flow = flow_from(i);
     bool first_line_title = title_from_first_line && i < lines.size() && looks_like_title(lines[i]) &&
                             (!flow.wrapped() || !flow.joins(0) || flow.ends_early(0));
     if (first_line_title) {
@@ -246,13 +246,11 @@ Article parse_text_article(std::string_view content, std::string id) {
         std::size_t next = i + 1;
         while (next < lines.size() && is_blank(lines[next])) ++next;
         if (next < lines.size()) {
-            if (auto rest = strip_date_token(lines[next], article)) {
-                lines[next] = *rest;
-                flow = body_flow();
-            }
+            if (auto rest = strip_date_token(lines[next], article)) lines[next] = *rest;
         }
+        flow = flow_from(i + 1);  // the body's own margin and width, without the title line
     }
-    article.paragraphs = flow.paragraphs(first_line_title ? 1 : 0);
+    article.paragraphs = flow.paragraphs(0);
     bool title_from_body = article.title.empty() && !article.paragraphs.empty();
     if (title_from_body) article.title = title_from_text(article.paragraphs.front());
 
