@@ -1,5 +1,5 @@
-// Bytes -> UTF-8: BOM sniffing, the UTF-16/32 NUL pattern, the binary check, UTF-8 validation and
-// repair, then ICU detection (ucsdet) and streaming ICU conversion (ucnv) for everything else.
+// Bytes -> UTF-8: BOM sniffing, the UTF-16/32 NUL pattern, the binary check (binary_check.cpp),
+// UTF-8 validation and repair, then ICU detection (ucsdet) and streaming ICU conversion (ucnv).
 // Western single-byte text is read as windows-1252, the superset browsers use for ISO-8859-1.
 #include "readers/charset.hpp"
 

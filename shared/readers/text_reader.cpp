@@ -1,5 +1,5 @@
-// Plain-text articles: validation, header block, title and date-line detection, paragraphs.
-// Every paragraph goes through clean_text(); the attribution and analysis stages come later.
+// Plain-text articles: validation, header block, title and date-line detection. TextFlow makes
+// the paragraphs, each through clean_text(); the attribution and analysis stages come later.
 #include "readers/text_reader.hpp"
 
 #include <fmt/format.h>
