@@ -229,6 +229,11 @@ TEST_CASE("binary signatures name what the file is", "[charset][binary]") {
     // Text that merely starts like a word of a signature is text.
     CHECK(binary_error("GIFs of cats are popular.") == "(no error)");
     CHECK(binary_error("BZh is not a word.") == "(no error)");
+    std::string mustard = std::string(256, 'a') + " mustard and cress";  // "ustar" at offset 257
+    CHECK(binary_error(mustard) == "(no error)");
+    std::string tar = "notes.txt" + std::string(248, '\0') + std::string("ustar\0" "00", 8) + std::string(200, '\0');
+    CHECK(binary_error(tar) == "binary content (tar archive)");
+    CHECK(binary_error(std::string("\0\0\0\x20" "ftypisom", 12)) == "binary content (MP4 or QuickTime media)");
 }
 
 TEST_CASE("NULs spread through the bytes are binary, however much text is around", "[charset][binary]") {

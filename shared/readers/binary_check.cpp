@@ -22,8 +22,8 @@ struct Signature {
 
 using namespace std::string_view_literals;
 
-// Only signatures that no plain text or markup starts with (each has a byte below 0x20 or above
-// 0x7E, or sits at an offset where text would not put it).
+// Signatures plain text and markup do not start with: most hold a byte below 0x20 or above 0x7E;
+// the all-ASCII ones (%PDF-, GIF89a, fLaC) are what a file of that format must start with.
 constexpr std::array kSignatures = {
     Signature{0, "%PDF-"sv, "PDF document"sv},
     Signature{0, "\x89PNG\r\n\x1A\n"sv, "PNG image"sv},
@@ -32,7 +32,7 @@ constexpr std::array kSignatures = {
     Signature{0, "GIF89a"sv, "GIF image"sv},
     Signature{0, "II*\0"sv, "TIFF image"sv},
     Signature{0, "MM\0*"sv, "TIFF image"sv},
-    Signature{8, "WEBP"sv, "WebP image"sv},  // after "RIFF" and a size, see riff_form()
+    Signature{8, "WEBP"sv, "WebP image"sv},  // after "RIFF" and a size: first_part_present()
     Signature{0, "PK\x03\x04"sv, "ZIP archive"sv},
     Signature{0, "PK\x05\x06"sv, "ZIP archive"sv},
     Signature{0, "\x1F\x8B"sv, "gzip data"sv},
@@ -41,7 +41,8 @@ constexpr std::array kSignatures = {
     Signature{0, "7z\xBC\xAF\x27\x1C"sv, "7-Zip archive"sv},
     Signature{0, "Rar!\x1A\x07"sv, "RAR archive"sv},
     Signature{0, "\x28\xB5\x2F\xFD"sv, "zstd data"sv},
-    Signature{257, "ustar"sv, "tar archive"sv},
+    Signature{257, "ustar\0"sv, "tar archive"sv},    // POSIX
+    Signature{257, "ustar  \0"sv, "tar archive"sv},  // GNU
     Signature{0, "\x7F" "ELF"sv, "ELF executable"sv},
     Signature{0, "\xCF\xFA\xED\xFE"sv, "Mach-O executable"sv},
     Signature{0, "\xCE\xFA\xED\xFE"sv, "Mach-O executable"sv},
@@ -52,16 +53,17 @@ constexpr std::array kSignatures = {
     Signature{0, "OggS\0"sv, "Ogg media"sv},
     Signature{0, "fLaC"sv, "FLAC audio"sv},
     Signature{0, "\x1A\x45\xDF\xA3"sv, "Matroska or WebM video"sv},
-    Signature{4, "ftyp"sv, "MP4 or QuickTime media"sv},
+    Signature{4, "ftyp"sv, "MP4 or QuickTime media"sv},  // after a box size: first_part_present()
     Signature{0, "wOFF"sv, "web font"sv},
     Signature{0, "wOF2"sv, "web font"sv},
 };
 
-// RIFF (WebP, WAV, AVI) and bzip2 signatures are in two parts; the table holds the second part,
-// which only counts after the first.
+// RIFF (WebP), bzip2 and MP4 signatures are in two parts; the table holds the second part, which
+// only counts after the first ("RIFF", "BZh", a box size whose high byte is 0).
 bool first_part_present(std::string_view bytes, const Signature& s) {
     if (s.magic == "WEBP") return bytes.substr(0, 4) == "RIFF";
     if (s.magic == "1AY&SY") return bytes.substr(0, 3) == "BZh";
+    if (s.magic == "ftyp") return bytes[0] == '\0';
     return true;
 }
 
