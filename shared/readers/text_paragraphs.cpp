@@ -67,6 +67,7 @@ bool ends_sentence(std::string_view line) {
 TextFlow::TextFlow(std::vector<std::string_view> lines) : m_lines(std::move(lines)) {
     std::size_t first_text = m_lines.size(), nonblank = 0, long_lines = 0;
     bool has_blank_between = false, seen_text = false, blank_pending = false;
+    std::vector<std::size_t> widths;
     m_width.resize(m_lines.size());
     m_indent.resize(m_lines.size());
     m_base_indent = std::string_view::npos;
@@ -84,9 +85,16 @@ TextFlow::TextFlow(std::vector<std::string_view> lines) : m_lines(std::move(line
         seen_text = true;
         ++nonblank;
         if (m_width[i] > kMaxWrapWidth) ++long_lines;
-        else m_wrap_width = std::max(m_wrap_width, m_width[i]);
+        else widths.push_back(m_width[i]);
     }
     if (m_base_indent == std::string_view::npos) m_base_indent = 0;
+    // The wrap width: the 90th percentile of the lines that could be wrapped, so that one odd
+    // longer line (a URL, a table row) does not make every break look early.
+    if (!widths.empty()) {
+        auto at = widths.begin() + static_cast<std::ptrdiff_t>((widths.size() - 1) * 9 / 10);
+        std::nth_element(widths.begin(), at, widths.end());
+        m_wrap_width = *at;
+    }
 
     // Wrapped: most breaks between two lines of one block fall where the next word would not
     // have fitted, or in mid-sentence (the next line goes on in lower case).
@@ -95,7 +103,7 @@ TextFlow::TextFlow(std::vector<std::string_view> lines) : m_lines(std::move(line
     for (std::size_t i = first_text; i + 1 < m_lines.size(); ++i) {
         if (is_blank(m_lines[i]) || is_blank(m_lines[i + 1])) continue;
         if (starts_paragraph(i + 1)) {
-            indent_paragraphs = indent_paragraphs || i > first_text;
+            indent_paragraphs = true;
             continue;
         }
         ++pairs;

@@ -37,7 +37,7 @@ private:
     std::vector<std::size_t> m_width;   // code points, trailing white space left out
     std::vector<std::size_t> m_indent;  // leading spaces and tabs
     std::size_t m_base_indent = 0;      // the margin: the least indent of the lines
-    std::size_t m_wrap_width = 0;       // the longest line that could be wrapped; 0 = none
+    std::size_t m_wrap_width = 0;       // 90th percentile of the wrappable widths; 0 = none
     bool m_wrapped = false;
     bool m_flowing = false;  // lines may join: wrapped, blank-line or indent paragraphs
 };

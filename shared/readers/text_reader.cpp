@@ -262,9 +262,8 @@ Article parse_text_article(std::string_view content, std::string id) {
     for (auto it = article.paragraphs.begin(); !title_from_body && it != article.paragraphs.end() && checked < 3;
          ++checked) {
         Repeat repeat = repeat_of(*it, article.title);
-        bool bare = repeat == Repeat::Inside && first_line_title;
-        if (bare) article.title = *it;
-        if (repeat == Repeat::Same || bare || repeat_of(*it, first_line) == Repeat::Same)
+        if (repeat == Repeat::Inside && first_line_title && article.title == first_line) article.title = *it;
+        if (repeat != Repeat::None || repeat_of(*it, first_line) == Repeat::Same)
             it = article.paragraphs.erase(it);
         else
             ++it;
