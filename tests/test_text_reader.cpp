@@ -267,3 +267,16 @@ TEST_CASE("one long line does not hide the wrap width of the rest", "[reader][wr
     REQUIRE(a.paragraphs.size() == 1);
     CHECK(a.paragraphs[0].find("rules for the Arctic Sea. Officials") != std::string::npos);
 }
+
+TEST_CASE("a short line before a one-line paragraph is a paragraph of its own", "[reader][wrap]") {
+    // Blank lines between some blocks, one paragraph a line inside them (a page saved as text).
+    Article a = parse_text_article(
+        "title: Ferry strike\n\n"
+        "The next meeting is set for Friday.\n"
+        "Union leaders said the ferry crews would stay on strike until the company offered a pay "
+        "rise that kept pace with prices, and that talks had not moved in a week.\n\n"
+        "Passengers were told to use the bridge.\n",
+        "x");
+    CHECK(a.paragraphs.size() == 3);
+    CHECK(a.paragraphs.front() == "The next meeting is set for Friday.");
+}

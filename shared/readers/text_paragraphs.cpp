@@ -125,7 +125,9 @@ bool TextFlow::ends_early(std::size_t i) const {
 bool TextFlow::joins(std::size_t i) const {
     if (i + 1 >= m_lines.size() || is_blank(m_lines[i]) || is_blank(m_lines[i + 1])) return false;
     if (!m_flowing || starts_paragraph(i + 1)) return false;
-    if (m_width[i] > kMaxWrapWidth) return false;  // a whole paragraph on one line
+    // A line longer than any wrap is a whole paragraph, and so is the line before it: a wrapped
+    // paragraph never goes on with a line longer than its width.
+    if (m_width[i] > kMaxWrapWidth || m_width[i + 1] > kMaxWrapWidth) return false;
     return !(m_wrapped && ends_early(i) && ends_sentence(m_lines[i]));
 }
 
