@@ -49,16 +49,20 @@ TEST_CASE("a phrase across a wrapped line break is found", "[cli][text]") {
     CHECK(hits(dir / "idx", "\"fishing in the atlantic\"").size() == 1);
 }
 
-TEST_CASE("a text file with a stray NUL is indexed; binary files are skipped and named", "[cli][text]") {
+TEST_CASE("a text file with a stray NUL is indexed; binary files are skipped and named",
+          "[cli][text]") {
     TempDir dir;
     auto corpus = dir / "corpus";
-    std::string page = "<html><head><title>Harbour bridge closes</title></head><body>\n"
-                       "<p>The council closed the harbour bridge to lorries.</p>\n";
+    std::string page =
+        "<html><head><title>Harbour bridge closes</title></head><body>\n"
+        "<p>The council closed the harbour bridge to lorries.</p>\n";
     page += std::string(8, '\0');
-    for (int i = 0; i < 30; ++i) page += "<p>Engineers will inspect the piers of the old bridge again.</p>\n";
+    for (int i = 0; i < 30; ++i)
+        page += "<p>Engineers will inspect the piers of the old bridge again.</p>\n";
     page += "</body></html>\n";
     write_file(corpus / "bridge.html", page);
-    write_file(corpus / "scan.txt", std::string("%PDF-1.5\n%\xB5\xB5\xB5\xB5\n1 0 obj\n<<>>\nendobj\n", 38));
+    write_file(corpus / "scan.txt",
+               std::string("%PDF-1.5\n%\xB5\xB5\xB5\xB5\n1 0 obj\n<<>>\nendobj\n", 38));
     std::string png("\x89PNG\r\n\x1A\n\0\0\0\rIHDR", 16);
     write_file(corpus / "photo.html", png + std::string(64, 'x'));
 

@@ -37,13 +37,13 @@ constexpr std::array kSignatures = {
     Signature{0, "PK\x05\x06"sv, "ZIP archive"sv},
     Signature{0, "\x1F\x8B"sv, "gzip data"sv},
     Signature{4, "1AY&SY"sv, "bzip2 data"sv},  // after "BZh" and the block size digit
-    Signature{0, "\xFD" "7zXZ\0"sv, "xz archive"sv},
+    Signature{0, "\xFD\x37\x7A\x58\x5A\0"sv, "xz archive"sv},  // \xFD "7zXZ"
     Signature{0, "7z\xBC\xAF\x27\x1C"sv, "7-Zip archive"sv},
     Signature{0, "Rar!\x1A\x07"sv, "RAR archive"sv},
     Signature{0, "\x28\xB5\x2F\xFD"sv, "zstd data"sv},
-    Signature{257, "ustar\0"sv, "tar archive"sv},    // POSIX
-    Signature{257, "ustar  \0"sv, "tar archive"sv},  // GNU
-    Signature{0, "\x7F" "ELF"sv, "ELF executable"sv},
+    Signature{257, "ustar\0"sv, "tar archive"sv},            // POSIX
+    Signature{257, "ustar  \0"sv, "tar archive"sv},          // GNU
+    Signature{0, "\x7F\x45\x4C\x46"sv, "ELF executable"sv},  // \x7F "ELF"
     Signature{0, "\xCF\xFA\xED\xFE"sv, "Mach-O executable"sv},
     Signature{0, "\xCE\xFA\xED\xFE"sv, "Mach-O executable"sv},
     Signature{0, "\xCA\xFE\xBA\xBE"sv, "Mach-O or Java class file"sv},
@@ -71,8 +71,8 @@ bool first_part_present(std::string_view bytes, const Signature& s) {
 
 std::optional<std::string_view> binary_signature(std::string_view bytes) {
     for (const Signature& s : kSignatures) {
-        if (bytes.size() >= s.offset + s.magic.size() && bytes.substr(s.offset, s.magic.size()) == s.magic &&
-            first_part_present(bytes, s))
+        if (bytes.size() >= s.offset + s.magic.size() &&
+            bytes.substr(s.offset, s.magic.size()) == s.magic && first_part_present(bytes, s))
             return s.name;
     }
     if (bytes.substr(0, 4) == "RIFF" && bytes.size() >= 12) {
@@ -90,8 +90,8 @@ bool is_control(unsigned char c) {
     return (c < 0x20 && c != 0 && !text_control) || c == 0x7F;
 }
 
-constexpr std::size_t kNulPercent = 10;          // stray: at most 10% of the bytes
-constexpr std::size_t kBytesPerNulRun = 1024;    // in at most one run per KiB
+constexpr std::size_t kNulPercent = 10;        // stray: at most 10% of the bytes
+constexpr std::size_t kBytesPerNulRun = 1024;  // in at most one run per KiB
 constexpr std::size_t kControlPercentWithNuls = 1;
 constexpr std::size_t kControlPercent = 10;
 
@@ -120,13 +120,15 @@ std::optional<std::string> binary_reason(std::string_view bytes) {
 }
 
 void check_not_binary(std::string_view bytes) {
-    if (auto reason = binary_reason(bytes)) throw ReadError(fmt::format("binary content ({})", *reason));
+    if (auto reason = binary_reason(bytes))
+        throw ReadError(fmt::format("binary content ({})", *reason));
 }
 
 std::string without_nuls(std::string_view bytes) {
     std::string out;
     out.reserve(bytes.size());
-    std::copy_if(bytes.begin(), bytes.end(), std::back_inserter(out), [](char c) { return c != '\0'; });
+    std::copy_if(bytes.begin(), bytes.end(), std::back_inserter(out),
+                 [](char c) { return c != '\0'; });
     return out;
 }
 

@@ -14,8 +14,8 @@
 namespace gazette {
 namespace {
 
-constexpr std::size_t kMinWrapWidth = 30;   // narrower "wrapping" is a list of short lines
-constexpr std::size_t kMaxWrapWidth = 100;  // longer lines were not wrapped by hand or tool
+constexpr std::size_t kMinWrapWidth = 30;    // narrower "wrapping" is a list of short lines
+constexpr std::size_t kMaxWrapWidth = 100;   // longer lines were not wrapped by hand or tool
 constexpr std::size_t kLongLinesShare = 20;  // wrapped text: at most 1 line in 20 is longer
 
 bool is_blank(std::string_view line) {
@@ -54,12 +54,15 @@ bool ends_sentence(std::string_view line) {
     line = trim_right(line);
     while (!line.empty()) {
         std::string_view tail = line.substr(line.size() - std::min<std::size_t>(3, line.size()));
-        if (line.back() == '"' || line.back() == '\'' || line.back() == ')') line.remove_suffix(1);
+        if (line.back() == '"' || line.back() == '\'' || line.back() == ')')
+            line.remove_suffix(1);
         else if (tail == "\xE2\x80\x9D" || tail == "\xE2\x80\x99" || tail == "\xC2\xBB")
             line.remove_suffix(tail == "\xC2\xBB" ? 2 : 3);
-        else break;
+        else
+            break;
     }
-    return !line.empty() && (line.back() == '.' || line.back() == '!' || line.back() == '?' || line.back() == ':');
+    return !line.empty() &&
+           (line.back() == '.' || line.back() == '!' || line.back() == '?' || line.back() == ':');
 }
 
 }  // namespace
@@ -84,8 +87,10 @@ TextFlow::TextFlow(std::vector<std::string_view> lines) : m_lines(std::move(line
         m_base_indent = std::min(m_base_indent, m_indent[i]);
         seen_text = true;
         ++nonblank;
-        if (m_width[i] > kMaxWrapWidth) ++long_lines;
-        else widths.push_back(m_width[i]);
+        if (m_width[i] > kMaxWrapWidth)
+            ++long_lines;
+        else
+            widths.push_back(m_width[i]);
     }
     if (m_base_indent == std::string_view::npos) m_base_indent = 0;
     // The wrap width: the 90th percentile of the lines that could be wrapped, so that one odd
