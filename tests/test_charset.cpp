@@ -199,3 +199,51 @@ TEST_CASE("binary content is refused", "[charset]") {
     for (int i = 0; i < 200; ++i) shorts += std::string{static_cast<char>(i), '\0'};
     CHECK(binary_error(shorts).rfind("binary content (NUL byte", 0) == 0);
 }
+
+TEST_CASE("a page with a few stray NUL bytes is text; the NULs are dropped", "[charset][binary]") {
+    // A saved page with a zero-filled gap where something was cut out: a browser shows it.
+    std::string page = "<html><body><p>Caf\xC3\xA9 owners protest the new rules.</p>";
+    page += std::string(11, '\0');
+    for (int i = 0; i < 60; ++i) page += "<p>The council will meet again next week.</p>\n";
+    page += std::string(11, '\0') + "</body></html>";
+    Utf8Text t = to_utf8(page, "utf-8");
+    CHECK(t.charset == "UTF-8");
+    CHECK(t.text.find('\0') == std::string::npos);
+    CHECK(t.text.find("Caf\xC3\xA9 owners protest the new rules.</p><p>The council") != std::string::npos);
+    // One NUL at an odd offset of an even-length ASCII text is no UTF-16 pattern.
+    std::string ascii = "Harbour bridge to close to lorries from 1 June.";
+    ascii.insert(5, 1, '\0');
+    REQUIRE(ascii.size() % 2 == 0);
+    CHECK(to_utf8(ascii).text == "Harbour bridge to close to lorries from 1 June.");
+}
+
+TEST_CASE("binary signatures name what the file is", "[charset][binary]") {
+    CHECK(binary_error(std::string("%PDF-1.7\n%\xE2\xE3\xCF\xD3\n", 15)) == "binary content (PDF document)");
+    CHECK(binary_error(std::string("\xFF\xD8\xFF\xE0\0\x10JFIF", 10)) == "binary content (JPEG image)");
+    CHECK(binary_error(std::string("GIF89a\x01\0\x01\0", 10)) == "binary content (GIF image)");
+    CHECK(binary_error(std::string("RIFF\x24\0\0\0WEBPVP8 ", 16)) == "binary content (WebP image)");
+    CHECK(binary_error(std::string("BZh91AY&SY\x12\x34", 12)) == "binary content (bzip2 data)");
+    CHECK(binary_error(std::string("\x7F" "ELF\x02\x01\x01", 7)) == "binary content (ELF executable)");
+    // A signature decides even when the rest would pass as text.
+    CHECK(binary_error("%PDF-1.4 plain looking text after the signature") == "binary content (PDF document)");
+    // Text that merely starts like a word of a signature is text.
+    CHECK(binary_error("GIFs of cats are popular.") == "(no error)");
+    CHECK(binary_error("BZh is not a word.") == "(no error)");
+    std::string mustard = std::string(256, 'a') + " mustard and cress";  // "ustar" at offset 257
+    CHECK(binary_error(mustard) == "(no error)");
+    std::string tar = "notes.txt" + std::string(248, '\0') + std::string("ustar\0" "00", 8) + std::string(200, '\0');
+    CHECK(binary_error(tar) == "binary content (tar archive)");
+    CHECK(binary_error(std::string("\0\0\0\x20" "ftypisom", 12)) == "binary content (MP4 or QuickTime media)");
+}
+
+TEST_CASE("NULs spread through the bytes are binary, however much text is around", "[charset][binary]") {
+    // One NUL every 201 bytes: more runs than one per KiB.
+    std::string bytes;
+    for (int i = 0; i < 50; ++i) bytes += std::string(200, 'a') + '\0';
+    CHECK(binary_error(bytes).rfind("binary content (NUL byte at offset 200)", 0) == 0);
+    // A single run, but more than a tenth of the file.
+    CHECK(binary_error("Header" + std::string(100, '\0') + "text").rfind("binary content (NUL byte at offset 6)", 0) == 0);
+    // A stray NUL among many control bytes.
+    std::string controls = "Text\x01\x02 with a \0 NUL and controls." + std::string(5, '\x03');
+    CHECK(binary_error(controls).rfind("binary content", 0) == 0);
+}

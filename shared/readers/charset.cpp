@@ -1,5 +1,5 @@
-// Bytes -> UTF-8: BOM sniffing, the UTF-16/32 NUL pattern, the binary check, UTF-8 validation and
-// repair, then ICU detection (ucsdet) and streaming ICU conversion (ucnv) for everything else.
+// Bytes -> UTF-8: BOM sniffing, the UTF-16/32 NUL pattern, the binary check (binary_check.cpp),
+// UTF-8 validation and repair, then ICU detection (ucsdet) and streaming ICU conversion (ucnv).
 // Western single-byte text is read as windows-1252, the superset browsers use for ISO-8859-1.
 #include "readers/charset.hpp"
 
@@ -15,6 +15,7 @@
 #include <memory>
 #include <optional>
 
+#include "readers/binary_check.hpp"
 #include "readers/read_error.hpp"
 
 namespace gazette {
@@ -310,22 +311,6 @@ std::string_view wide_form_name(WideForm form) {
     return {};
 }
 
-// Throws when the bytes are not text: NUL bytes, or more than 10% control characters.
-void check_not_binary(std::string_view bytes) {
-    if (std::size_t nul = bytes.find('\0'); nul != std::string_view::npos)
-        throw ReadError(fmt::format("binary content (NUL byte at offset {})", nul));
-    std::size_t controls = 0;
-    for (char ch : bytes) {
-        auto c = static_cast<unsigned char>(ch);
-        bool text_control = c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
-                            c == 0x1B;  // ESC starts ISO-2022 shifts
-        if ((c < 0x20 && !text_control) || c == 0x7F) ++controls;
-    }
-    if (controls * 10 > bytes.size())
-        throw ReadError(fmt::format("binary content ({} control characters in {} bytes)", controls,
-                                    bytes.size()));
-}
-
 bool is_ebcdic(std::string_view name) { return lower(name).rfind("ibm42", 0) == 0; }
 
 // ucsdet's best guess among the legacy charsets; UTF-8/16/32 were settled before we get here.
@@ -387,10 +372,15 @@ Utf8Text to_utf8(std::string_view bytes, std::string_view hint) {
     ConverterPtr hinted = utf8_bom ? nullptr : hint_converter(hint);
     std::string hinted_name = hinted ? display_name(hinted.get()) : std::string();
 
-    // 2. UTF-16/32 without a BOM: the NUL pattern, or a hint that says so unless the bytes are
-    //    plain UTF-8 (a page saved as UTF-8 often keeps its old "utf-16" label).
+    // 2. A known binary signature decides. UTF-16/32 without a BOM: the NUL pattern, or a hint that says so unless the bytes are
+    //    plain UTF-8 (a page saved as UTF-8 often keeps its old "utf-16" label). Valid UTF-8
+    //    with a few stray NULs is not UTF-16, even when every NUL sits at an odd offset.
+    if (auto signature = binary_signature(bytes))
+        throw ReadError(fmt::format("binary content ({})", *signature));
     Utf8Census census = utf8_census(bytes);
-    if (!utf8_bom) {
+    std::optional<std::string> binary = binary_reason(bytes);
+    bool stray_nuls = !binary && bytes.find('\0') != std::string_view::npos;
+    if (!utf8_bom && !(stray_nuls && census.invalid == 0)) {
         WideForm form = wide_form_from_nuls(bytes);
         if (form != WideForm::None) return convert_as(bytes, wide_form_name(form));
         bool wide_hint = hinted_name.rfind("UTF-16", 0) == 0 || hinted_name.rfind("UTF-32", 0) == 0;
@@ -398,8 +388,14 @@ Utf8Text to_utf8(std::string_view bytes, std::string_view hint) {
         if (wide_hint && !plain_utf8) return {convert(bytes, hinted.get()), hinted_name};
     }
 
-    // 3. Anything else with NULs or full of control characters is not text.
-    check_not_binary(bytes);
+    // 3. Anything else with a binary signature, many NULs or many control characters is not
+    //    text; the odd stray NUL in text is dropped, as a browser shows such a page.
+    if (binary) throw ReadError(fmt::format("binary content ({})", *binary));
+    std::string kept;
+    if (stray_nuls) {
+        kept = without_nuls(bytes);
+        bytes = kept;
+    }
 
     // 4. UTF-8, valid or mostly so. 7-bit ISO-2022 text is valid UTF-8 too: ESC gives it away.
     if (census.invalid == 0) {

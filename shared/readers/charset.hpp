@@ -1,6 +1,6 @@
 // Charset handling for article bytes: byte-order marks, UTF-8 validation and repair, ICU charset
-// detection and conversion to UTF-8, and the "this is binary, not text" check. Readers after
-// this step only ever see UTF-8.
+// detection and conversion to UTF-8, applying binary_check.hpp's "this is binary, not text"
+// rule. Readers after this step only ever see UTF-8.
 #pragma once
 
 #include <string>
@@ -21,7 +21,8 @@ struct Utf8Text {
 /// Mostly-UTF-8 text with a few stray bytes (a Latin-1 passage pasted into a UTF-8 page) stays
 /// UTF-8, each stray byte read as windows-1252 (charset "UTF-8").
 /// Never throws for odd input; throws ReadError("binary content ...") when the bytes look
-/// binary (NUL bytes in a text that is not UTF-16/32, or many control characters).
+/// binary (binary_check.hpp: a known signature, NULs beyond a few stray ones in a text that is
+/// not UTF-16/32, or many control characters). Stray NULs are dropped.
 /// Example: "caf\xE9 \x93ok\x94" -> {"café “ok”", "windows-1252"}.
 [[nodiscard]] Utf8Text to_utf8(std::string_view bytes, std::string_view hint = {});
 

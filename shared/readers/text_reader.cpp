@@ -1,5 +1,5 @@
-// Plain-text articles: validation, header block, title and date-line detection, paragraphs.
-// Every paragraph goes through clean_text(); the attribution and analysis stages come later.
+// Plain-text articles: validation, header block, title and date-line detection. TextFlow makes
+// the paragraphs, each through clean_text(); the attribution and analysis stages come later.
 #include "readers/text_reader.hpp"
 
 #include <fmt/format.h>
@@ -11,12 +11,15 @@
 #include "clean/cleaner.hpp"
 #include "dates/date_parser.hpp"
 #include "dates/dateline.hpp"
+#include "readers/binary_check.hpp"
 #include "readers/read_error.hpp"
+#include "readers/text_paragraphs.hpp"
 
 namespace gazette {
 namespace {
 
 constexpr std::size_t kMaxHeaderKeyBytes = 30;
+constexpr std::size_t kMaxTitleChars = 150;  // a longer first line is text, not a headline
 
 std::string lower(std::string_view s) {
     std::string out(s);
@@ -120,10 +123,30 @@ std::optional<std::string_view> strip_date_token(std::string_view line, Article&
     return line.substr(j + 10);
 }
 
-// Title for an article whose text starts straight away: its first sentence, at most ~120 bytes.
+// A sentence end: . ! or ? followed by a space (or the end), not after an initial or an
+// abbreviation with inner dots ("U.S.", "J. Smith"), and not followed by a lower-case word.
+bool sentence_ends_at(std::string_view text, std::size_t at) {
+    if (at + 1 < text.size() && text[at + 1] != ' ') return false;
+    if (text[at] == '.') {
+        std::size_t word = text.rfind(' ', at);
+        std::string_view last = text.substr(word == std::string_view::npos ? 0 : word + 1,
+                                            at - (word == std::string_view::npos ? 0 : word + 1));
+        if (last.size() <= 1 || last.find('.') != std::string_view::npos) return false;
+    }
+    return at + 2 >= text.size() || !std::islower(static_cast<unsigned char>(text[at + 2]));
+}
+
+// Title for an article whose first line is no headline: its first sentence, at most ~120 bytes.
 std::string title_from_text(const std::string& text) {
-    std::size_t end = text.find_first_of(".!?");
-    if (end == std::string::npos || end > 120) end = std::min<std::size_t>(text.size(), 120);
+    std::size_t end = std::string::npos;
+    for (std::size_t at = text.find_first_of(".!?"); at != std::string::npos && at <= 120;
+         at = text.find_first_of(".!?", at + 1)) {
+        if (sentence_ends_at(text, at)) {
+            end = at;
+            break;
+        }
+    }
+    if (end == std::string::npos) end = std::min<std::size_t>(text.size(), 120);
     while (end < text.size() && end > 0 && text[end] != ' ' && (text[end] & 0xC0) == 0x80) --end;
     std::string title = text.substr(0, end);
     if (end < text.size() && (text[end] == '.' || text[end] == '?' || text[end] == '!'))
@@ -136,44 +159,49 @@ std::string title_from_text(const std::string& text) {
     return title;
 }
 
-bool same_as_title(const std::string& paragraph, const std::string& title) {
-    if (title.empty() || paragraph.size() < 12) return false;
-    std::string p = lower(paragraph), t = lower(title);
-    return p == t || (t.rfind(p, 0) == 0 && p.size() * 2 >= t.size());
+// A first line that reads as a headline: short, with letters, not ending like a sentence or a
+// clause (a headline ends with a word, a question or exclamation mark, or an abbreviation).
+bool looks_like_title(std::string_view line) {
+    std::string text = clean_text(line);
+    std::size_t chars = std::count_if(text.begin(), text.end(), [](unsigned char c) { return (c & 0xC0) != 0x80; });
+    if (text.empty() || chars > kMaxTitleChars) return false;
+    if (std::none_of(text.begin(), text.end(), [](unsigned char c) { return std::isalpha(c) || c >= 0x80; }))
+        return false;
+    char last = text.back();
+    if (last == ',' || last == ';' || last == ':') return false;
+    if (last == '.') {
+        std::size_t space = text.rfind(' ');
+        std::string_view word = std::string_view(text).substr(space == std::string::npos ? 0 : space + 1);
+        word.remove_suffix(1);
+        return word.find('.') != std::string_view::npos && word.find("..") == std::string_view::npos;
+    }
+    return true;
 }
 
-bool is_indented(const std::string& line) { return !line.empty() && (line[0] == ' ' || line[0] == '\t'); }
+// How a body paragraph repeats the title: not at all, exactly, or as the title without a tail
+// or head that the page added around it ("... victory 1 year ago", "Site | Headline").
+enum class Repeat { None, Same, Inside };
 
-// Body lines -> paragraphs. With blank lines, blank-line blocks. Without, wire-service style
-// (indented first lines, wrapped text) when later lines are indented, else one paragraph a line.
-std::vector<std::string> paragraphs_of(const std::vector<std::string>& lines) {
-    auto first = std::find_if(lines.begin(), lines.end(), [](const std::string& l) { return !is_blank(l); });
-    auto last = std::find_if(lines.rbegin(), lines.rend(), [](const std::string& l) { return !is_blank(l); }).base();
-    bool has_blank = first < last && std::any_of(first, last, [](const std::string& l) { return is_blank(l); });
-    bool indented = !has_blank && first < last && std::any_of(first + 1, last, is_indented);
-    std::vector<std::string> out;
-    std::string current;
-    auto flush = [&]() {
-        std::string cleaned = clean_text(current);
-        if (!cleaned.empty()) out.push_back(std::move(cleaned));
-        current.clear();
-    };
-    for (const auto& line : lines) {
-        if (has_blank ? is_blank(line) : !indented || is_indented(line)) flush();
-        if (is_blank(line)) continue;
-        if (!current.empty()) current += ' ';
-        current += line;
-    }
-    flush();
-    return out;
+Repeat repeat_of(const std::string& paragraph, const std::string& title) {
+    if (title.empty() || paragraph.size() < 12) return Repeat::None;
+    std::string p = lower(paragraph), t = lower(title);
+    if (p == t) return Repeat::Same;
+    if (p.size() * 2 < t.size() || p.size() >= t.size()) return Repeat::None;
+    bool head = t.rfind(p, 0) == 0 && t[p.size()] == ' ';
+    bool tail = t.compare(t.size() - p.size(), p.size(), p) == 0 && t[t.size() - p.size() - 1] == ' ';
+    return head || tail ? Repeat::Inside : Repeat::None;
 }
 
 }  // namespace
 
 Article parse_text_article(std::string_view content, std::string id) {
     if (content.substr(0, 3) == "\xEF\xBB\xBF") content.remove_prefix(3);
-    if (std::size_t nul = content.find('\0'); nul != std::string_view::npos)
-        throw ReadError(fmt::format("binary content (NUL byte at offset {})", nul));
+    check_not_binary(content);
+    std::string kept;
+    if (content.find('\0') != std::string_view::npos) {
+        kept = without_nuls(content);  // the odd stray NUL, as check_not_binary allows
+        content = kept;
+    }
     if (std::size_t bad = 0; !is_valid_utf8(content, &bad))
         throw ReadError(fmt::format("invalid UTF-8 at byte {}", bad));
 
@@ -191,37 +219,54 @@ Article parse_text_article(std::string_view content, std::string id) {
         while (i < lines.size() && is_blank(lines[i])) ++i;
     }
 
-    std::vector<std::string> body;
-    // A date token counts only before the body's first text. A flag, not a rescan of `body` for
-    // every line: a title followed by many blank lines was quadratic.
-    bool body_has_text = false;
+    // A date token counts only at the start of the body; the text after it starts the body.
     bool title_from_first_line = article.title.empty();
-    for (; i < lines.size(); ++i) {
-        std::string_view line = lines[i];
-        if (!body_has_text) {
-            if (auto rest = strip_date_token(line, article)) {
-                line = *rest;
-                title_from_first_line = false;  // the text starts right after the date token
-                if (is_blank(line)) continue;
+    if (i < lines.size()) {
+        if (auto rest = strip_date_token(lines[i], article)) {
+            lines[i] = *rest;
+            if (is_blank(*rest)) {
+                for (++i; i < lines.size() && is_blank(lines[i]);) ++i;
+            } else {
+                title_from_first_line = false;
             }
         }
-        if (title_from_first_line && !is_blank(line)) {
-            article.title = clean_text(line);
-            title_from_first_line = false;
-            continue;
-        }
-        body.emplace_back(line);
-        body_has_text = body_has_text || !is_blank(line);
     }
-    article.paragraphs = paragraphs_of(body);
-    if (article.title.empty() && !article.paragraphs.empty())
-        article.title = title_from_text(article.paragraphs.front());
 
-    // Scraped pages often repeat the title as the first lines of the body.
+    // Without a header, the first line is the title only when it reads as one and ends its own
+    // paragraph (in hard-wrapped text, the first wrapped line of the body is no headline).
+    auto flow_from = [&](std::size_t first) {
+        return TextFlow(std::vector<std::string_view>(lines.begin() + static_cast<std::ptrdiff_t>(first), lines.end()));
+    };
+    TextFlow flow = flow_from(i);
+    bool first_line_title = title_from_first_line && i < lines.size() && looks_like_title(lines[i]) &&
+                            (!flow.wrapped() || !flow.joins(0) || flow.ends_early(0));
+    if (first_line_title) {
+        article.title = clean_text(lines[i]);
+        // The date token may follow the title line ("Summit opens\ndate 2019-03-01 The ...").
+        std::size_t next = i + 1;
+        while (next < lines.size() && is_blank(lines[next])) ++next;
+        if (next < lines.size()) {
+            if (auto rest = strip_date_token(lines[next], article)) lines[next] = *rest;
+        }
+        flow = flow_from(i + 1);  // the body's own margin and width, without the title line
+    }
+    article.paragraphs = flow.paragraphs(0);
+    bool title_from_body = article.title.empty() && !article.paragraphs.empty();
+    if (title_from_body) article.title = title_from_text(article.paragraphs.front());
+
+    // Scraped pages repeat the headline as the first lines of the body, sometimes with the page's
+    // debris around it in the copy taken as the title; the bare repeat is the headline then.
+    // A title made from the body's first sentence stays in the body.
+    const std::string first_line = article.title;
     std::size_t checked = 0;
-    for (auto it = article.paragraphs.begin(); it != article.paragraphs.end() && checked < 3; ++checked) {
-        if (same_as_title(*it, article.title)) it = article.paragraphs.erase(it);
-        else ++it;
+    for (auto it = article.paragraphs.begin(); !title_from_body && it != article.paragraphs.end() && checked < 3;
+         ++checked) {
+        Repeat repeat = repeat_of(*it, article.title);
+        if (repeat == Repeat::Inside && first_line_title && article.title == first_line) article.title = *it;
+        if (repeat != Repeat::None || repeat_of(*it, first_line) == Repeat::Same)
+            it = article.paragraphs.erase(it);
+        else
+            ++it;
     }
     if (!article.date && !article.paragraphs.empty()) {
         if (auto d = find_dateline(article.paragraphs.front())) {
