@@ -60,3 +60,19 @@ TEST_CASE("a directory or a file over the limit is refused with its reason", "[f
     CHECK_THROWS_WITH(read_file_bytes(dir / "big.txt", 4999), Catch::Contains("larger than the limit"));
     CHECK(read_file_bytes(dir / "big.txt", 5000).size() == 5000);
 }
+
+TEST_CASE("the size and mtime a re-run compares are those of the descriptor read", "[file_bytes]") {
+    TempDir dir;
+    auto path = dir / "story.txt";
+    write_file(path, "title: Old\n\nThe first version.\n");
+    struct stat before {};
+    REQUIRE(::stat(path.c_str(), &before) == 0);
+    ReadResult read = read_articles(path, "story.txt");
+    CHECK(read.opened.size == static_cast<std::uintmax_t>(before.st_size));
+    CHECK(read.opened.mtime_sec == static_cast<std::int64_t>(before.st_mtim.tv_sec));
+    CHECK(read.opened.mtime_nsec == before.st_mtim.tv_nsec);
+    // The file changes after it was read: what was read keeps describing the old bytes.
+    write_file(path, "title: New\n\nA second, longer version of the story.\n");
+    CHECK(read.opened.size == static_cast<std::uintmax_t>(before.st_size));
+    CHECK(read.articles.at(0).title == "Old");
+}

@@ -56,11 +56,16 @@ std::optional<FileSignature> stat_signature(const std::filesystem::path& path) {
     // file dated beyond its nanosecond clock, leaving such a file with no signature at all.
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
+    return stat_signature(static_cast<std::uintmax_t>(st.st_size), static_cast<std::int64_t>(st.st_mtim.tv_sec),
+                          st.st_mtim.tv_nsec);
+}
+
+FileSignature stat_signature(std::uintmax_t size, std::int64_t sec, long nsec) {
     FileSignature sig;
-    sig.size = static_cast<std::uintmax_t>(st.st_size);
+    sig.size = size;
     std::int64_t ns = 0;
-    bool fits = !__builtin_mul_overflow(static_cast<std::int64_t>(st.st_mtim.tv_sec), 1000000000, &ns) &&
-                !__builtin_add_overflow(ns, static_cast<std::int64_t>(st.st_mtim.tv_nsec), &ns) &&
+    bool fits = !__builtin_mul_overflow(sec, 1000000000, &ns) &&
+                !__builtin_add_overflow(ns, static_cast<std::int64_t>(nsec), &ns) &&
                 ns != FileSignature::kMtimeOutOfRange;
     sig.mtime_ns = fits ? ns : FileSignature::kMtimeOutOfRange;
     return sig;

@@ -33,6 +33,9 @@ struct FileSignature {
     static std::optional<FileSignature> parse(const std::string& text);
 };
 
+/// The signature (no hash) of a file of `size` bytes modified at `sec` seconds, `nsec` ns.
+FileSignature stat_signature(std::uintmax_t size, std::int64_t sec, long nsec);
+
 /// Size and mtime of a file (no hash), or nullopt when it cannot be stat'ed.
 std::optional<FileSignature> stat_signature(const std::filesystem::path& path);
 

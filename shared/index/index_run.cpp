@@ -85,9 +85,12 @@ FileOutput process_file(const FileJob& job, const SourceDir& source, const Reade
         ReadResult read = read_articles(source.root / job.relative, job.relative, options);
         out.errors = std::move(read.errors);
         out.warnings = std::move(read.warnings);
+        // The signature describes the bytes indexed: the size and mtime of the descriptor they
+        // were read from (a file changed since the walk's stat is judged by what was read).
         std::string signature;
         if (job.stat) {
-            FileSignature stored = *job.stat;
+            FileSignature stored =
+                stat_signature(read.opened.size, read.opened.mtime_sec, read.opened.mtime_nsec);
             stored.content_hash = read.content_hash;
             signature = stored.str();
         }

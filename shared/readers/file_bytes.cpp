@@ -34,7 +34,8 @@ private:
 
 }  // namespace
 
-std::string read_file_bytes(const std::filesystem::path& path, const FileReadOptions& options) {
+std::string read_file_bytes(const std::filesystem::path& path, const FileReadOptions& options,
+                            OpenedFile* opened) {
     // O_NONBLOCK: opening a FIFO with no writer would otherwise wait for one forever (and the
     // open(2) restarts after Ctrl-C). O_NOCTTY: a terminal device must not become ours.
     int flags = O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC | (options.follow_links ? 0 : O_NOFOLLOW);
@@ -47,6 +48,11 @@ std::string read_file_bytes(const std::filesystem::path& path, const FileReadOpt
     struct stat st {};
     if (::fstat(fd.get(), &st) != 0) throw ReadError(fmt::format("cannot stat: {}", std::strerror(errno)));
     if (!S_ISREG(st.st_mode)) throw ReadError("not a regular file (a FIFO, device or directory now has its name)");
+    if (opened) {
+        opened->size = static_cast<std::uintmax_t>(st.st_size);
+        opened->mtime_sec = static_cast<std::int64_t>(st.st_mtim.tv_sec);
+        opened->mtime_nsec = st.st_mtim.tv_nsec;
+    }
     auto size = static_cast<std::size_t>(st.st_size);
     if (size > options.max_bytes)
         throw ReadError(fmt::format("file is {} bytes, larger than the limit of {}", size, options.max_bytes));

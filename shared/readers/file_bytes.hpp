@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -16,11 +17,21 @@ struct FileReadOptions {
     bool follow_links = true;                      // false: a symbolic link is refused (O_NOFOLLOW)
 };
 
+/// Size and modification time of the file that was opened and read (its fstat(2)), so that what
+/// a re-run compares describes the bytes indexed, not whatever has the name now.
+struct OpenedFile {
+    std::uintmax_t size = 0;
+    std::int64_t mtime_sec = 0;
+    long mtime_nsec = 0;
+};
+
 /// Reads the whole file through one descriptor, opened non-blocking: what is read is what was
 /// checked, so a file swapped for a FIFO or a device after the walk is refused ("not a regular
 /// file") instead of blocking the run for good. Throws ReadError("cannot open: ...", "not a
 /// regular file", "larger than ...") on failure.
-[[nodiscard]] std::string read_file_bytes(const std::filesystem::path& path, const FileReadOptions& options);
+/// `opened`, when given, receives the descriptor's size and mtime.
+[[nodiscard]] std::string read_file_bytes(const std::filesystem::path& path, const FileReadOptions& options,
+                                          OpenedFile* opened = nullptr);
 
 /// Same, following links.
 [[nodiscard]] inline std::string read_file_bytes(const std::filesystem::path& path,

@@ -104,7 +104,9 @@ ReadResult read_articles(const std::filesystem::path& path, const std::string& i
                          const ReaderOptions& options) {
     Format format = format_of(path);
     if (format == Format::Unknown) throw ReadError("not an article file");
-    std::string bytes = read_file_bytes(path, FileReadOptions{options.max_file_bytes, options.follow_links});
+    OpenedFile opened;
+    std::string bytes =
+        read_file_bytes(path, FileReadOptions{options.max_file_bytes, options.follow_links}, &opened);
     std::string hash = content_hash(bytes);
     if (is_gz(path) || is_gzip(bytes)) bytes = gunzip(bytes, options.max_decompressed_bytes);
     std::string hint = format == Format::Html ? html_charset_hint(bytes) : std::string();
@@ -133,6 +135,7 @@ ReadResult read_articles(const std::filesystem::path& path, const std::string& i
     std::erase_if(result.articles, [](const Article& a) { return a.title.empty() && a.paragraphs.empty(); });
     if (result.articles.empty() && result.errors.empty()) throw ReadError("no text in the file");
     result.content_hash = std::move(hash);
+    result.opened = opened;
     return result;
 }
 

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "dates/date_parser.hpp"
+#include "readers/file_bytes.hpp"
 #include "readers/limits.hpp"
 #include "model/article.hpp"
 
@@ -44,6 +45,7 @@ struct ReadResult {
     std::vector<RecordError> errors;    // records skipped
     std::vector<RecordError> warnings;  // kept, but something was dropped (a future date)
     std::string content_hash;           // of the file's bytes (file_bytes.hpp)
+    OpenedFile opened;                  // size and mtime of what was read
 };
 
 /// True when the file's extension is one Gazette reads (case-insensitive): .txt .text .md .html
