@@ -7,10 +7,12 @@
 
 #include <cerrno>
 #include <csignal>
+#include <cstdlib>
 #include <exception>
 #include <map>
 #include <system_error>
 
+#include "cli/color_choice.hpp"
 #include "cli/common_options.hpp"
 #include "index/index_damage.hpp"
 #include "printer.hpp"
@@ -64,6 +66,14 @@ int main(int argc, char** argv) {
                  "Count every match (default: exact up to 10,000, estimated beyond; --facets and "
                  "--timeline always count every match)");
     app.add_flag("--json", json, "JSON Lines: one object per hit, then a summary object");
+    bool count_only = false;
+    app.add_flag("--count", count_only, "Print only the number of matches (counted exactly)");
+    std::string color = "auto";
+    app.add_option("--color", color,
+                   "Colour and bold in terminal output: auto (a terminal, unless NO_COLOR is set), "
+                   "always or never")
+        ->check(CLI::IsMember({"auto", "always", "never"}));
+    app.set_version_flag("--version", "gazette-search " GAZETTE_VERSION);
     std::string ranking;
     app.add_option("--ranking", ranking,
                    "Override ranking parameters for experiments: k1=1.2,b=0.75,... (docs/ranking.md)");
@@ -91,8 +101,18 @@ int main(int argc, char** argv) {
     std::signal(SIGPIPE, SIG_IGN);  // a closed pipe ends output quietly, see below
     try {
         Searcher searcher(dbs);
+        bool colored = use_color(color, isatty(STDOUT_FILENO) != 0, std::getenv("NO_COLOR"));
+        if (count_only) {
+            options.limit = 0;
+            options.exact_count = true;
+        }
         SearchResult result = searcher.search(options);
-        auto printer = json ? make_json_printer() : make_terminal_printer(isatty(STDOUT_FILENO) != 0);
+        if (count_only) {
+            fmt::print("{}\n", result.total);
+            std::fflush(stdout);
+            return result.total > 0 ? kExitOk : kExitPartial;
+        }
+        auto printer = json ? make_json_printer() : make_terminal_printer(colored);
         printer->print(result, options);
         std::fflush(stdout);
         return result.total > 0 ? kExitOk : kExitPartial;

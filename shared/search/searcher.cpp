@@ -23,6 +23,9 @@ namespace {
 
 constexpr unsigned kRemoteTimeoutMs = 10000;
 
+/// Sorts after every YYYYMMDD date value.
+constexpr std::string_view kUndatedSortKey = "99999999";
+
 /// Searches tried in a row while writers keep moving the index on (each reopens it first).
 constexpr int kMaxReopens = 10;
 
@@ -148,9 +151,12 @@ std::vector<std::string> speaker_word_variants(const Xapian::Database& db, const
 Searcher::Searcher(const std::vector<std::string>& dbs) : m_db(open_database(dbs)) {}
 
 Xapian::Query Searcher::build_query(const SearchOptions& options, ParsedQuery& parsed) const {
-    QueryParser parser(m_analyzer, QueryParserOptions{options.ranking, [this](const std::string& word) {
-                           return speaker_word_variants(m_db, word);
-                       }});
+    QueryParserOptions parser_options;
+    parser_options.ranking = options.ranking;
+    parser_options.speaker_word_variants = [this](const std::string& word) {
+        return speaker_word_variants(m_db, word);
+    };
+    QueryParser parser(m_analyzer, parser_options);
     parsed = parser.parse(options.query, options.op, options.speakers);
     Xapian::Query query = parsed.query;
     std::vector<Xapian::Query> filters;
@@ -200,10 +206,15 @@ SearchResult Searcher::search_once(const SearchOptions& options) const {
     // Lucene); min_normlen 0.5 is Xapian's default.
     enquire.set_weighting_scheme(Xapian::BM25Weight(ranking.k1, 0, 1, ranking.b, 0.5));
     if (uses_feedback(options, parsed, m_db)) enquire.set_query(expand_query(enquire, query, ranking));
+    // Undated articles sort last both ways: an empty date would come first oldest-first, which
+    // breaks "who reported it first" (#17). Descending already puts the empty value last;
+    // ascending reads it as a date after every real one.
+    Xapian::MultiValueKeyMaker oldest_first;
+    oldest_first.add_value(schema::kDateSlot, false, std::string(kUndatedSortKey));
     if (options.sort == SortOrder::Newest)
         enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true);
     else if (options.sort == SortOrder::Oldest)
-        enquire.set_sort_by_value_then_relevance(schema::kDateSlot, false);
+        enquire.set_sort_by_key_then_relevance(&oldest_first, false);
     else if (!parsed.has_weighted_terms)
         enquire.set_sort_by_value_then_relevance(schema::kDateSlot,
                                                  true);  // filters only: newest first

@@ -1,0 +1,107 @@
+// End to end, #17 item 8: --count, --version, --color and NO_COLOR, undated
+// articles last in date sorts, and the page line when --offset passes the last match.
+#include <catch2/catch.hpp>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <cstdlib>
+
+#include "cli/color_choice.hpp"
+#include "fixtures.hpp"
+
+using namespace gazette::test;
+using nlohmann::json;
+
+namespace {
+
+const std::string& demo_index() {
+    static TempDir dir;
+    static std::string db = (dir / "idx").string();
+    static bool built = [] {
+        RunResult r = run(kIndexBin, {kSampleCorpus.string(), "--db", db, "--quiet"});
+        INFO(r.err);
+        REQUIRE(r.status == 0);
+        return true;
+    }();
+    (void)built;
+    return db;
+}
+
+RunResult search(std::vector<std::string> args) {
+    args.insert(args.begin(), {"--db", demo_index()});
+    return run(kSearchBin, args);
+}
+
+std::vector<json> json_lines(const std::string& out) {
+    std::vector<json> v;
+    for (const auto& line : lines_of(out)) v.push_back(json::parse(line));
+    return v;
+}
+
+}  // namespace
+
+TEST_CASE("--count prints only the exact number of matches", "[cli][output]") {
+    std::vector<json> lines = json_lines(search({"kremlin", "--json", "--exact-count"}).out);
+    RunResult r = search({"kremlin", "--count"});
+    CHECK(r.status == 0);
+    CHECK(r.out == fmt::format("{}\n", lines.back()["total"].get<int>()));
+    RunResult none = search({"zzzxqv", "--count"});
+    CHECK(none.status == 1);
+    CHECK(none.out == "0\n");
+}
+
+TEST_CASE("the page line when --offset passes the last match", "[cli][output]") {
+    int total = json_lines(search({"kremlin", "--json"}).out).back()["total"];
+    RunResult r = search({"kremlin", "--offset", "100"});
+    CHECK(r.status == 0);
+    CHECK_THAT(r.out, Catch::Matchers::StartsWith(
+                          fmt::format("{} matches (none shown: --offset 100 is past the last match) in ", total)));
+    CHECK_THAT(search({"kremlin", "--offset", "1", "-n", "2"}).out,
+               Catch::Matchers::Contains(fmt::format("{} matches (showing 2-3) in ", total)));
+}
+
+TEST_CASE("undated articles come last in both date sorts", "[cli][output]") {
+    for (const char* order : {"oldest", "newest"}) {
+        CAPTURE(order);
+        std::vector<json> lines = json_lines(search({"electoral", "OR", "election", "--sort", order, "-n", "100", "--json"}).out);
+        lines.pop_back();
+        bool seen_undated = false;
+        std::string previous;
+        for (const auto& hit : lines) {
+            if (hit["date"].is_null()) {
+                seen_undated = true;
+                continue;
+            }
+            CHECK(!seen_undated);  // a dated hit after an undated one
+            std::string date = hit["date"];
+            if (!previous.empty()) CHECK((std::string(order) == "oldest" ? previous <= date : previous >= date));
+            previous = date;
+        }
+        CHECK(seen_undated);  // the sample's undated explainer on the Electoral College
+    }
+}
+
+TEST_CASE("--version, --color and NO_COLOR", "[cli][output]") {
+    RunResult version = run(kSearchBin, {"--version"});
+    CHECK(version.status == 0);
+    CHECK_THAT(version.out, Catch::Matchers::Matches("gazette-search [0-9]+\\.[0-9]+\\.[0-9]+\n"));
+
+    // Piped output has no escapes unless asked for, whatever NO_COLOR says.
+    CHECK(search({"peskov", "-n", "1"}).out.find('\033') == std::string::npos);
+    CHECK(search({"peskov", "-n", "1", "--color", "always"}).out.find("\033[") != std::string::npos);
+    ::setenv("NO_COLOR", "1", 1);
+    CHECK(search({"peskov", "-n", "1", "--color", "always"}).out.find("\033[") != std::string::npos);
+    CHECK(search({"peskov", "-n", "1", "--color", "never"}).out.find('\033') == std::string::npos);
+    ::unsetenv("NO_COLOR");
+    RunResult bad = search({"peskov", "--color", "sometimes"});
+    CHECK(bad.status == 2);
+
+    // The rule itself, for a terminal.
+    using gazette::use_color;
+    CHECK(use_color("auto", true, nullptr));
+    CHECK(use_color("auto", true, ""));  // NO_COLOR set but empty does not count
+    CHECK(!use_color("auto", true, "1"));
+    CHECK(!use_color("auto", false, nullptr));
+    CHECK(use_color("always", false, "1"));
+    CHECK(!use_color("never", true, nullptr));
+}
