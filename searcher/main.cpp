@@ -66,6 +66,11 @@ int main(int argc, char** argv) {
                  "Count every match (default: exact up to 10,000, estimated beyond; --facets and "
                  "--timeline always count every match)");
     app.add_flag("--json", json, "JSON Lines: one object per hit, then a summary object");
+    std::string format = "text";
+    app.add_option("--format", format,
+                   "text, json (= --json) or csv (the hits; with --facets, --speakers or "
+                   "--timeline, their counts as facet,value,count)")
+        ->check(CLI::IsMember({"text", "json", "csv"}));
     bool count_only = false;
     app.add_flag("--count", count_only, "Print only the number of matches (counted exactly)");
     std::string color = "auto";
@@ -101,6 +106,7 @@ int main(int argc, char** argv) {
     std::signal(SIGPIPE, SIG_IGN);  // a closed pipe ends output quietly, see below
     try {
         Searcher searcher(dbs);
+        if (format == "json") json = true;
         bool colored = use_color(color, isatty(STDOUT_FILENO) != 0, std::getenv("NO_COLOR"));
         if (count_only) {
             options.limit = 0;
@@ -112,7 +118,9 @@ int main(int argc, char** argv) {
             std::fflush(stdout);
             return result.total > 0 ? kExitOk : kExitPartial;
         }
-        auto printer = json ? make_json_printer() : make_terminal_printer(colored);
+        auto printer = json               ? make_json_printer()
+                       : format == "csv" ? make_csv_printer()
+                                         : make_terminal_printer(colored);
         printer->print(result, options);
         std::fflush(stdout);
         return result.total > 0 ? kExitOk : kExitPartial;

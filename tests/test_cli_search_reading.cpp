@@ -1,4 +1,4 @@
-// End to end, #17 item 8: --count, --version, --color and NO_COLOR, undated
+// End to end, #17 item 8: --count, --format csv, --version, --color and NO_COLOR, undated
 // articles last in date sorts, and the page line when --offset passes the last match.
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
@@ -36,6 +36,26 @@ std::vector<json> json_lines(const std::string& out) {
     std::vector<json> v;
     for (const auto& line : lines_of(out)) v.push_back(json::parse(line));
     return v;
+}
+
+/// Splits one CSV record (RFC 4180, no line breaks inside fields in these tests).
+std::vector<std::string> csv_fields(const std::string& line) {
+    std::vector<std::string> out(1);
+    bool quoted = false;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        char c = line[i];
+        if (quoted && c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
+            out.back() += '"';
+            ++i;
+        } else if (c == '"') {
+            quoted = !quoted;
+        } else if (c == ',' && !quoted) {
+            out.emplace_back();
+        } else {
+            out.back() += c;
+        }
+    }
+    return out;
 }
 
 }  // namespace
@@ -79,6 +99,37 @@ TEST_CASE("undated articles come last in both date sorts", "[cli][output]") {
         }
         CHECK(seen_undated);  // the sample's undated explainer on the Electoral College
     }
+}
+
+TEST_CASE("--format csv: the hits, or the facet counts", "[cli][output]") {
+    RunResult r = search({"peskov", "--format", "csv", "-n", "5"});
+    CHECK(r.status == 0);
+    std::vector<std::string> rows = lines_of(r.out);
+    REQUIRE(rows.size() == 6);
+    CHECK(rows[0] == "rank,score,id,date,source,title,speakers,path,snippet");
+    std::vector<json> hits = json_lines(search({"peskov", "--json", "-n", "5"}).out);
+    for (std::size_t i = 1; i < rows.size(); ++i) {
+        std::vector<std::string> fields = csv_fields(rows[i]);
+        REQUIRE(fields.size() == 9);
+        CHECK(fields[0] == std::to_string(i));
+        CHECK(fields[2] == hits[i - 1]["id"]);
+        CHECK(fields[5] == hits[i - 1]["title"]);
+    }
+    RunResult facets = search({"peskov", "--format", "csv", "--facets", "--timeline", "--by", "year"});
+    std::vector<std::string> lines = lines_of(facets.out);
+    REQUIRE(!lines.empty());
+    CHECK(lines[0] == "facet,value,count");
+    bool speakers = false, years = false, timeline = false;
+    for (std::size_t i = 1; i < lines.size(); ++i) {
+        std::vector<std::string> fields = csv_fields(lines[i]);
+        REQUIRE(fields.size() == 3);
+        speakers = speakers || (fields[0] == "speakers" && fields[1] == "Dmitry Peskov");
+        years = years || fields[0] == "years";
+        timeline = timeline || fields[0] == "timeline";
+    }
+    CHECK(speakers);
+    CHECK(years);
+    CHECK(timeline);
 }
 
 TEST_CASE("--version, --color and NO_COLOR", "[cli][output]") {
