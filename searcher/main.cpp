@@ -10,8 +10,10 @@
 #include <cstdlib>
 #include <exception>
 #include <map>
+#include <optional>
 #include <system_error>
 
+#include "article_printer.hpp"
 #include "cli/color_choice.hpp"
 #include "cli/common_options.hpp"
 #include "index/index_damage.hpp"
@@ -71,6 +73,10 @@ int main(int argc, char** argv) {
                    "text, json (= --json) or csv (the hits; with --facets, --speakers or "
                    "--timeline, their counts as facet,value,count)")
         ->check(CLI::IsMember({"text", "json", "csv"}));
+    std::string show;
+    app.add_option("--show", show,
+                   "Print one whole article (its id, as --json gives it, or its file's path) with "
+                   "its metadata, speakers and quotes marked");
     bool count_only = false;
     app.add_flag("--count", count_only, "Print only the number of matches (counted exactly)");
     std::string color = "auto";
@@ -108,6 +114,16 @@ int main(int argc, char** argv) {
         Searcher searcher(dbs);
         if (format == "json") json = true;
         bool colored = use_color(color, isatty(STDOUT_FILENO) != 0, std::getenv("NO_COLOR"));
+        if (!show.empty()) {
+            std::optional<Article> article = searcher.article(show);
+            if (!article) {
+                fmt::print(stderr, "gazette-search: {}: no article with this id or path in {}\n", show, db);
+                return kExitPartial;
+            }
+            json ? print_article_json(*article) : print_article(*article, colored);
+            std::fflush(stdout);
+            return kExitOk;
+        }
         if (count_only) {
             options.limit = 0;
             options.exact_count = true;

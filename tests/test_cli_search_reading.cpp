@@ -1,4 +1,4 @@
-// End to end, #17 item 8: --count, --format csv, --version, --color and NO_COLOR, undated
+// End to end, #17 item 8: --show, --count, --format csv, --version, --color and NO_COLOR, undated
 // articles last in date sorts, and the page line when --offset passes the last match.
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
@@ -130,6 +130,38 @@ TEST_CASE("--format csv: the hits, or the facet counts", "[cli][output]") {
     CHECK(speakers);
     CHECK(years);
     CHECK(timeline);
+}
+
+TEST_CASE("--show prints one whole article with its quotes marked", "[cli][output]") {
+    std::vector<json> lines = json_lines(search({"speaker:peskov", "--json", "-n", "1"}).out);
+    REQUIRE(lines.size() == 2);
+    const json& hit = lines[0];
+    std::string id = hit["id"];
+    RunResult r = search({"--show", id});
+    CHECK(r.status == 0);
+    CHECK_THAT(r.out, Catch::Matchers::StartsWith(hit["title"].get<std::string>() + "\n"));
+    CHECK_THAT(r.out, Catch::Matchers::Contains("\nid: " + id + "\n"));
+    CHECK_THAT(r.out, Catch::Matchers::Contains("speakers: "));
+    CHECK_THAT(r.out, Catch::Matchers::Contains("]{Dmitry Peskov}"));
+    CHECK_THAT(r.out, Catch::Matchers::Contains("\nquotes:\n  1. “"));
+    // The whole text, not a snippet: every paragraph the JSON form gives is printed.
+    std::vector<json> article = json_lines(search({"--show", id, "--json"}).out);
+    REQUIRE(article.size() == 1);
+    CHECK(article[0]["type"] == "article");
+    CHECK(article[0]["id"] == id);
+    REQUIRE(!article[0]["quotes"].empty());
+    CHECK(article[0]["quotes"][0]["paragraph"].is_number());
+    for (const auto& paragraph : article[0]["paragraphs"]) {
+        std::string first_words = paragraph.get<std::string>().substr(0, 20);
+        CHECK_THAT(r.out, Catch::Matchers::Contains(first_words));
+    }
+    // By the path the terminal prints.
+    RunResult by_path = search({"--show", hit["path"].get<std::string>()});
+    CHECK(by_path.status == 0);
+    CHECK(by_path.out == r.out);
+    RunResult missing = search({"--show", "no/such/article.txt"});
+    CHECK(missing.status == 1);
+    CHECK_THAT(missing.err, Catch::Matchers::Contains("no/such/article.txt: no article with this id or path"));
 }
 
 TEST_CASE("--version, --color and NO_COLOR", "[cli][output]") {

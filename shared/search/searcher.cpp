@@ -13,6 +13,7 @@
 #include "index/index_damage.hpp"
 #include "index/schema.hpp"
 #include "index/stored_article.hpp"
+#include "search/article_lookup.hpp"
 #include "search/date_query.hpp"
 #include "search/feedback.hpp"
 #include "search/proximity.hpp"
@@ -149,6 +150,10 @@ std::vector<std::string> speaker_word_variants(const Xapian::Database& db, const
 }  // namespace
 
 Searcher::Searcher(const std::vector<std::string>& dbs) : m_db(open_database(dbs)) {}
+
+std::optional<Article> Searcher::article(const std::string& id_or_path) const {
+    return find_article(m_db, id_or_path);
+}
 
 Xapian::Query Searcher::build_query(const SearchOptions& options, ParsedQuery& parsed) const {
     QueryParserOptions parser_options;

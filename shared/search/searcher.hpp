@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -85,6 +86,9 @@ public:
     /// Throws QueryError for a bad query or filter. Reopens the index and searches again when a
     /// writer's commits overtake the search (Xapian::DatabaseModifiedError), up to 10 times.
     [[nodiscard]] SearchResult search(const SearchOptions& options) const;
+
+    /// The article with this id, or from this file path (article_lookup.hpp), for --show.
+    [[nodiscard]] std::optional<Article> article(const std::string& id_or_path) const;
 
     /// The Xapian query the options produce (for --explain and tests).
     [[nodiscard]] Xapian::Query build_query(const SearchOptions& options, ParsedQuery& parsed) const;
