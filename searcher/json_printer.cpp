@@ -75,6 +75,7 @@ public:
                                   {"offset", options.offset},
                                   {"limit", options.limit},
                                   {"took_ms", result.seconds * 1000}};
+        summary["notices"] = result.notices;
         nlohmann::ordered_json facets = nlohmann::ordered_json::object();
         if (options.facets || options.speakers_only) facets["speakers"] = facet_json(result.speakers);
         if (options.facets) {

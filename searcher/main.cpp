@@ -19,6 +19,7 @@
 #include "index/index_damage.hpp"
 #include "printer.hpp"
 #include "search/searcher.hpp"
+#include "search/synonyms.hpp"
 
 namespace {
 
@@ -77,6 +78,9 @@ int main(int argc, char** argv) {
     app.add_option("--show", show,
                    "Print one whole article (its id, as --json gives it, or its file's path) with "
                    "its metadata, speakers and quotes marked");
+    std::string synonyms_file;
+    app.add_option("--synonyms", synonyms_file,
+                   "Aliases for query words: a file of 'kremlin = russian government' lines");
     bool count_only = false;
     app.add_flag("--count", count_only, "Print only the number of matches (counted exactly)");
     std::string color = "auto";
@@ -124,6 +128,7 @@ int main(int argc, char** argv) {
             std::fflush(stdout);
             return kExitOk;
         }
+        if (!synonyms_file.empty()) options.synonyms = load_synonyms(synonyms_file, Analyzer{});
         if (count_only) {
             options.limit = 0;
             options.exact_count = true;

@@ -30,6 +30,7 @@ public:
     explicit TerminalPrinter(bool tty) : m_tty(tty) {}
 
     void print(const SearchResult& result, const SearchOptions& options) override {
+        for (const auto& notice : result.notices) fmt::print(stderr, "gazette-search: note: {}\n", notice);
         for (const Hit& hit : result.hits) print_hit(hit, options);
         fmt::print("{}{} match{} ({}) in {:.1f} ms\n", result.total_exact ? "" : "about ",
                    result.total, result.total == 1 ? "" : "es", page_line(result, options),

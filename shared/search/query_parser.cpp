@@ -123,6 +123,8 @@ std::string_view operator_name(QueryTokenKind kind) {
             return "OR";
         case QueryTokenKind::Not:
             return "NOT";
+        case QueryTokenKind::Near:
+            return "NEAR";
         default:
             return "";
     }
@@ -261,6 +263,7 @@ private:
                 fmt::format("dangling operator: '{}' at character {} has nothing before it",
                             operator_name(peek().kind), where(peek())));
         }
+        if (peek().kind == QueryTokenKind::Near) misplaced_near(peek());
         std::vector<Query> required;
         std::vector<Query> optional;
         std::vector<std::pair<std::string, Query>> stop_words;  // bare stop words (stop_words.hpp)
@@ -273,7 +276,9 @@ private:
             Context item_context = context;
             item_context.positive = context.positive && token.modifier != '-';
             if (token.field != QueryField::None) item_context.field = token.field;
-            Node node = parse_item(token, item_context);
+            Node node = peek().kind == QueryTokenKind::Near ? parse_near(token, item_context)
+                                                            : parse_item(token, item_context);
+            if (peek().kind == QueryTokenKind::Near) misplaced_near(peek());  // "(a b) NEAR c"
             if (!node.empty()) items.emplace_back(token.modifier, std::move(node));
         }
         tie_quotes_to_speakers(items);
@@ -361,6 +366,113 @@ private:
         }
     }
 
+    [[noreturn]] void misplaced_near(const QueryToken& op) const {
+        throw QueryError(fmt::format("NEAR at character {} needs a word or a phrase on each side", where(op)));
+    }
+
+    // near := operand (NEAR[/N] operand)+ : every word of the operands within one window, in
+    // any order, at most N words (the largest N of the chain) between them.
+    Node parse_near(const QueryToken& first, const Context& context) {
+        std::vector<Query> parts = near_parts(first, context, peek());
+        int distance = 0;
+        while (peek().kind == QueryTokenKind::Near) {
+            const QueryToken& op = advance();
+            distance = std::max(distance, op.distance);
+            const QueryToken& next = peek();
+            if (next.kind != QueryTokenKind::Word && next.kind != QueryTokenKind::Phrase) misplaced_near(op);
+            advance();
+            Context next_context = context;
+            if (next.field != QueryField::None) next_context.field = next.field;
+            std::vector<Query> more = near_parts(next, next_context, op);
+            parts.insert(parts.end(), more.begin(), more.end());
+        }
+        Node node;
+        if (parts.empty()) return node;
+        node.weighted = true;
+        node.positive = parts.size() == 1
+                            ? parts.front()
+                            : Query(Query::OP_NEAR, parts.begin(), parts.end(),
+                                    static_cast<Xapian::termcount>(parts.size() + static_cast<std::size_t>(distance)));
+        return node;
+    }
+
+    /// The positional terms of one side of NEAR: a word's exact form (a wildcard's words OR-ed),
+    /// each word of a phrase. Only text, title: and quote: have positions to compare.
+    std::vector<Query> near_parts(const QueryToken& token, const Context& context, const QueryToken& op) {
+        if ((token.kind != QueryTokenKind::Word && token.kind != QueryTokenKind::Phrase) ||
+            (context.field != QueryField::None && context.field != QueryField::Title &&
+             context.field != QueryField::Quote)) {
+            if (token.kind != QueryTokenKind::Word && token.kind != QueryTokenKind::Phrase) misplaced_near(op);
+            throw QueryError(fmt::format("NEAR at character {} compares positions in the text, "
+                                         "title: or quote:, not in {}:", where(op), field_name(context.field)));
+        }
+        std::string_view prefix = weighted_prefixes(context.field).exact;
+        std::vector<Query> parts;
+        if (token.wildcard) {
+            parts.push_back(near_wildcard_query(token, context, op));
+            return parts;
+        }
+        for (const Token& t : m_analyzer.tokenize(token.text)) {
+            if (t.compound) continue;
+            parts.emplace_back(prefixed(prefix, t.term));
+            if (context.positive) collect_word(t.term);
+        }
+        count_terms(parts.size(), token);
+        return parts;
+    }
+
+    /// `prefix*`: the most frequent kMaxWildcardTerms words starting with the prefix, weighed as
+    /// one word (SYNONYM). Says so in a notice when there are more.
+    Query wildcard_query(const QueryToken& token, const Context& context) {
+        std::string prefix = wildcard_prefix(token, context);
+        if (m_options.prefix_terms && m_options.prefix_terms(prefix, kMaxWildcardTerms + 1).size() > kMaxWildcardTerms)
+            wildcard_notice(token);
+        return Query(Query::OP_WILDCARD, prefix, static_cast<Xapian::termcount>(kMaxWildcardTerms),
+                     Query::WILDCARD_LIMIT_MOST_FREQUENT, Query::OP_SYNONYM);
+    }
+
+    /// The same inside NEAR, spelled out as an OR of terms: Xapian's NEAR takes terms and ORs of
+    /// terms only, not a wildcard.
+    Query near_wildcard_query(const QueryToken& token, const Context& context, const QueryToken& op) {
+        std::string prefix = wildcard_prefix(token, context);
+        if (!m_options.prefix_terms)
+            throw QueryError(fmt::format("a wildcard beside NEAR at character {} needs an index to expand it", where(op)));
+        auto terms = m_options.prefix_terms(prefix, kMaxWildcardScan);
+        if (terms.size() > kMaxWildcardTerms) {
+            wildcard_notice(token);
+            std::stable_sort(terms.begin(), terms.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+            terms.resize(kMaxWildcardTerms);
+        }
+        if (terms.empty()) return Query(prefix);  // no such word: matches nothing
+        std::vector<Query> parts;
+        for (const auto& term : terms) parts.emplace_back(term.first);
+        return combine(Query::OP_OR, parts);
+    }
+
+    /// The wildcard's prefix term (the exact-word prefix of the field + the normalised word).
+    std::string wildcard_prefix(const QueryToken& token, const Context& context) {
+        std::vector<std::string> terms;
+        for (const Token& t : m_analyzer.tokenize(token.text)) {
+            if (!t.compound) terms.push_back(t.term);
+        }
+        if (terms.size() != 1) {
+            throw QueryError(fmt::format("bad wildcard at character {}: '*' must end a single word "
+                                         "(\"{}*\")", where(token), token.text));
+        }
+        count_terms(1, token);
+        if (context.positive) m_result.prefixes.push_back(terms.front());
+        return prefixed(weighted_prefixes(context.field).exact, terms.front());
+    }
+
+    void wildcard_notice(const QueryToken& token) {
+        std::string word = token.text;
+        for (char& c : word)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        m_result.notices.push_back(fmt::format(
+            "'{}*' matches more than {} words; only the {} most frequent are searched (type more "
+            "letters to narrow it)", word, kMaxWildcardTerms, kMaxWildcardTerms));
+    }
+
     Node parse_group(const QueryToken& open, Context context) {
         if (++context.depth > kMaxDepth) {
             throw QueryError(fmt::format(
@@ -424,6 +536,12 @@ private:
 
     /// A bare word: weighted_word(); several parts: `(PHRASE parts) OR compound`.
     Node word_node(const QueryToken& token, const Context& context) {
+        if (token.wildcard) {
+            Node node;
+            node.weighted = true;
+            node.positive = wildcard_query(token, context);
+            return node;
+        }
         std::vector<Token> tokens = m_analyzer.tokenize(token.text);
         std::vector<const Token*> part_tokens;
         std::vector<const Token*> compounds;
@@ -435,7 +553,14 @@ private:
         node.weighted = true;
         if (part_tokens.size() == 1) {
             const std::string& term = part_tokens.front()->term;
-            node.positive = weighted_word(term, context.field);
+            if (token.exact) {
+                // `=sanctions`: that form only, unstemmed, wherever the field puts it.
+                node.positive = Query(prefixed(prefixes.exact, term));
+                if (context.field == QueryField::Quote) node.quote_anchor = prefixed(prefixes.exact, term);
+                if (context.positive) m_result.exact_words.push_back(term);
+                return node;
+            }
+            node.positive = with_aliases(weighted_word(term, context.field), term, token, context);
             if (context.field == QueryField::Quote)
                 node.quote_anchor = prefixed(schema::kQuoteStemPrefix, m_analyzer.stem(term));
             bool stop = m_ranking.stop_words && context.field == QueryField::None &&
@@ -461,7 +586,27 @@ private:
         return node;
     }
 
+    /// `word` OR each of its aliases from the synonyms file (a word weighed as a word, a phrase
+    /// as a phrase); `query` itself when it has none.
+    Query with_aliases(Query query, const std::string& term, const QueryToken& token, const Context& context) {
+        auto found = m_options.synonyms.find(term);
+        if (found == m_options.synonyms.end()) return query;
+        std::vector<Query> either{std::move(query)};
+        for (const auto& alias : found->second) {
+            count_terms(alias.size(), token);
+            if (alias.size() == 1) {
+                either.push_back(weighted_word(alias.front(), context.field));
+                if (context.positive) collect_word(alias.front());
+            } else {
+                either.push_back(phrase_query(weighted_prefixes(context.field).exact, alias));
+                if (context.positive) collect_phrase(alias);
+            }
+        }
+        return combine(Query::OP_OR, either);
+    }
+
     /// A quoted phrase: PHRASE of the exact parts (compounds skipped); one word: the exact term.
+    /// With `~N` after it: NEAR, the words in any order within the phrase's length plus N.
     Node phrase_node(const QueryToken& token, const Context& context) {
         std::vector<std::string> parts;
         for (const Token& t : m_analyzer.tokenize(token.text)) {
@@ -476,6 +621,13 @@ private:
         if (parts.size() == 1) {
             node.positive = Query(prefixed(prefix, parts.front()));
             if (context.positive) collect_word(parts.front());
+        } else if (token.distance > 0) {
+            std::vector<Query> terms;
+            for (const auto& part : parts) terms.emplace_back(prefixed(prefix, part));
+            node.positive = Query(Query::OP_NEAR, terms.begin(), terms.end(),
+                                  static_cast<Xapian::termcount>(parts.size() + static_cast<std::size_t>(token.distance)));
+            if (context.positive)
+                for (const auto& part : parts) collect_word(part);
         } else {
             node.positive = phrase_query(prefix, parts);
             if (context.positive) collect_phrase(std::move(parts));

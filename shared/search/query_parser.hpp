@@ -6,11 +6,13 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "analysis/analyzer.hpp"
 #include "search/query.hpp"
 #include "search/ranking.hpp"
+#include "search/synonyms.hpp"
 
 namespace gazette {
 
@@ -27,7 +29,20 @@ struct QueryParserOptions {
     /// The speaker-name words of the index that spell `word` another way ("sergey" -> "sergei",
     /// speakers/spelling_variants.hpp), `word` included; unset: `word` only.
     std::function<std::vector<std::string>(const std::string& word)> speaker_word_variants = {};
+    /// The index terms that start with `prefix`, in term order, no more than `cap`, each with its
+    /// article count. Tells when a wildcard matches more than kMaxWildcardTerms words (for the
+    /// notice) and spells out a wildcard inside NEAR, which Xapian cannot expand there. Unset: no
+    /// notice, and a wildcard inside NEAR is an error.
+    std::function<std::vector<std::pair<std::string, Xapian::doccount>>(const std::string& prefix, std::size_t cap)>
+        prefix_terms = {};
+    /// Aliases (synonyms.hpp): a word of the query also finds each of its aliases.
+    Synonyms synonyms = {};
 };
+
+/// A wildcard searches at most this many words, the most frequent ones.
+inline constexpr std::size_t kMaxWildcardTerms = 200;
+/// Inside NEAR, the most frequent kMaxWildcardTerms of the first this many words are searched.
+inline constexpr std::size_t kMaxWildcardScan = 20 * kMaxWildcardTerms;
 
 class QueryParser {
 public:
@@ -36,7 +51,7 @@ public:
 
     /// Parses a user query. Bare words are combined with `op`; see docs/query-language.md.
     /// Throws QueryError with a one-line message on unbalanced quotes or parentheses, a dangling
-    /// operator or an invalid date. An unknown `field:` is read as plain words.
+    /// operator, an unknown `field:` or an invalid date.
     /// `speakers` are names given outside the query (gazette-search --speaker): its `quote:`
     /// items must then be in a quotation of one of them, as with `speaker:X quote:Y`.
     [[nodiscard]] ParsedQuery parse(std::string_view text,

@@ -161,6 +161,13 @@ Xapian::Query Searcher::build_query(const SearchOptions& options, ParsedQuery& p
     parser_options.speaker_word_variants = [this](const std::string& word) {
         return speaker_word_variants(m_db, word);
     };
+    parser_options.prefix_terms = [this](const std::string& prefix, std::size_t cap) {
+        std::vector<std::pair<std::string, Xapian::doccount>> terms;
+        for (auto it = m_db.allterms_begin(prefix); it != m_db.allterms_end(prefix) && terms.size() < cap; ++it)
+            terms.emplace_back(*it, it.get_termfreq());
+        return terms;
+    };
+    parser_options.synonyms = options.synonyms;
     QueryParser parser(m_analyzer, parser_options);
     parsed = parser.parse(options.query, options.op, options.speakers);
     Xapian::Query query = parsed.query;
@@ -240,6 +247,7 @@ SearchResult Searcher::search_once(const SearchOptions& options) const {
     Xapian::MSet mset = enquire.get_mset(first, count, check_at_least);
 
     SearchResult result;
+    result.notices = parsed.notices;
     result.total = mset.get_matches_estimated();
     result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     std::vector<RankedDoc> ranked;

@@ -52,6 +52,7 @@ struct SearchOptions {
     bool exact_count = false;                // count every match even beyond exact_count_limit
     RankingParams ranking;                   // ranking.hpp; the defaults are the measured ones
     std::size_t exact_count_limit = kExactCountLimit;
+    Synonyms synonyms;  // aliases of query words (synonyms.hpp), from --synonyms FILE
 };
 
 struct Hit {
@@ -73,6 +74,8 @@ struct SearchResult {
     // Distinct speakers and sources among the matches, before options.facet_limit cut the lists.
     std::size_t speaker_values = 0, source_values = 0;
     double seconds = 0;
+    /// How the query was read, for the user (a wildcard that matched too many words).
+    std::vector<std::string> notices;
 };
 
 class Searcher {
