@@ -81,6 +81,9 @@ int main(int argc, char** argv) {
     std::string synonyms_file;
     app.add_option("--synonyms", synonyms_file,
                    "Aliases for query words: a file of 'kremlin = russian government' lines");
+    bool no_correct = false;
+    app.add_flag("--no-correct", no_correct,
+                 "No spelling suggestion, and no search of the corrected query when nothing matches");
     bool count_only = false;
     app.add_flag("--count", count_only, "Print only the number of matches (counted exactly)");
     std::string color = "auto";
@@ -128,8 +131,10 @@ int main(int argc, char** argv) {
             std::fflush(stdout);
             return kExitOk;
         }
+        options.correct = !no_correct;
         if (!synonyms_file.empty()) options.synonyms = load_synonyms(synonyms_file, Analyzer{});
         if (count_only) {
+            options.correct = false;  // the count of the query as typed, for scripts
             options.limit = 0;
             options.exact_count = true;
         }

@@ -31,6 +31,7 @@ public:
 
     void print(const SearchResult& result, const SearchOptions& options) override {
         for (const auto& notice : result.notices) fmt::print(stderr, "gazette-search: note: {}\n", notice);
+        print_correction(result, options);
         for (const Hit& hit : result.hits) print_hit(hit, options);
         fmt::print("{}{} match{} ({}) in {:.1f} ms\n", result.total_exact ? "" : "about ",
                    result.total, result.total == 1 ? "" : "es", page_line(result, options),
@@ -51,6 +52,18 @@ private:
             return fmt::format("showing {}-{}", options.offset + 1, options.offset + result.hits.size());
         if (result.total == 0 || options.limit == 0) return "showing none";
         return fmt::format("none shown: --offset {} is past the last match", options.offset);
+    }
+
+    void print_correction(const SearchResult& result, const SearchOptions& options) const {
+        if (!result.correction) return;
+        std::string corrected = terminal_safe(result.correction->query);
+        if (result.corrected) {
+            fmt::print("No matches for {}; showing results for {} (--no-correct searches only what "
+                       "you typed)\n\n",
+                       terminal_safe(options.query), style("1", corrected));
+        } else {
+            fmt::print("Did you mean: {}\n\n", style("1", corrected));
+        }
     }
 
     std::string style(std::string_view codes, std::string_view text) const {

@@ -18,6 +18,7 @@
 #include "analysis/analyzer.hpp"
 #include "clean/boilerplate.hpp"
 #include "index/archive_speakers.hpp"
+#include "index/spelling_table.hpp"
 #include "index/article_walk.hpp"
 #include "index/document_builder.hpp"
 #include "index/file_signature.hpp"
@@ -401,6 +402,8 @@ IndexStats run_index(const IndexOptions& options, IndexReporter& reporter,
     for (std::size_t i = 0; i < options.sources.size() && !stats.interrupted; ++i)
         add_stats(stats, index_source(dbs, options.sources[i], std::move(walks[i]), options, tracker, stop));
     if (!stats.interrupted && stats.articles > 0) stats.renamed = canonicalize_archive_speakers(dbs);
+    // Also after a run that only deleted: the dictionary must not offer words the archive lost.
+    if (!stats.interrupted) sync_spelling(dbs);
     stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return stats;
 }

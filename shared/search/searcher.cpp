@@ -17,6 +17,7 @@
 #include "search/date_query.hpp"
 #include "search/feedback.hpp"
 #include "search/proximity.hpp"
+#include "search/spelling_correction.hpp"
 #include "speakers/spelling_variants.hpp"
 
 namespace gazette {
@@ -193,6 +194,26 @@ Xapian::Query Searcher::build_query(const SearchOptions& options, ParsedQuery& p
 }
 
 SearchResult Searcher::search(const SearchOptions& options) const {
+    SearchResult result = search_retrying(options);
+    if (!options.correct || options.query.empty()) return result;
+    auto started = std::chrono::steady_clock::now();
+    std::optional<SpellingCorrection> correction = correct_spelling(m_db, m_analyzer, options.query);
+    result.seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    if (!correction) return result;
+    if (result.total == 0) {
+        // Nothing for the words as typed: the corrected query's results, said so by the printer.
+        SearchOptions corrected = options;
+        corrected.query = correction->query;
+        SearchResult second = search_retrying(corrected);
+        second.seconds += result.seconds;
+        result = std::move(second);
+        result.corrected = true;
+    }
+    result.correction = std::move(correction);
+    return result;
+}
+
+SearchResult Searcher::search_retrying(const SearchOptions& options) const {
     // A writer that commits twice while we read recycles the blocks of the revision we opened,
     // and Xapian says so with DatabaseModifiedError: the index is busy, not damaged. Reopen at
     // the newest revision and run the search again (#19).
