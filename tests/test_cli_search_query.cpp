@@ -104,7 +104,7 @@ TEST_CASE("did you mean: a query that finds something keeps its results and gets
     CHECK(search_json({"=Kremllin"}).summary["correction"].is_null());
 }
 
-TEST_CASE("--no-correct searches only what was typed", "[cli][spelling]") {
+TEST_CASE("no-correct: --no-correct searches only what was typed", "[cli][spelling]") {
     RunResult r = search({"Peskof", "--no-correct"});
     CHECK(r.status == 1);
     CHECK(r.out.find("Peskov") == std::string::npos);
@@ -202,7 +202,7 @@ TEST_CASE("=word is the exact form only", "[cli][query_power]") {
     CHECK_THAT(marked.hits[0]["snippet"]["marked"].get<std::string>(), Catch::Matchers::Contains("[elections]"));
 }
 
-TEST_CASE("--synonyms: an alias finds what its word does not", "[cli][query_power]") {
+TEST_CASE("synonyms: --synonyms FILE, an alias finds what its word does not", "[cli][query_power]") {
     TempDir dir;
     write_file(dir / "aliases.txt", "# test aliases\nmoscow = ostankino\nkremlin = black sea, odesa\n");
     std::set<std::string> plain = id_set(search_json({"kremlin", "-n", "100"}));

@@ -60,7 +60,7 @@ std::vector<std::string> csv_fields(const std::string& line) {
 
 }  // namespace
 
-TEST_CASE("--count prints only the exact number of matches", "[cli][output]") {
+TEST_CASE("count: --count prints only the exact number of matches", "[cli][output]") {
     std::vector<json> lines = json_lines(search({"kremlin", "--json", "--exact-count"}).out);
     RunResult r = search({"kremlin", "--count"});
     CHECK(r.status == 0);
@@ -101,7 +101,7 @@ TEST_CASE("undated articles come last in both date sorts", "[cli][output]") {
     }
 }
 
-TEST_CASE("--format csv: the hits, or the facet counts", "[cli][output]") {
+TEST_CASE("csv: --format csv gives the hits, or the facet counts", "[cli][output]") {
     RunResult r = search({"peskov", "--format", "csv", "-n", "5"});
     CHECK(r.status == 0);
     std::vector<std::string> rows = lines_of(r.out);
@@ -132,7 +132,7 @@ TEST_CASE("--format csv: the hits, or the facet counts", "[cli][output]") {
     CHECK(timeline);
 }
 
-TEST_CASE("--show prints one whole article with its quotes marked", "[cli][output]") {
+TEST_CASE("show: --show ID prints one whole article with its quotes marked", "[cli][output]") {
     std::vector<json> lines = json_lines(search({"speaker:peskov", "--json", "-n", "1"}).out);
     REQUIRE(lines.size() == 2);
     const json& hit = lines[0];
@@ -164,7 +164,7 @@ TEST_CASE("--show prints one whole article with its quotes marked", "[cli][outpu
     CHECK_THAT(missing.err, Catch::Matchers::Contains("no/such/article.txt: no article with this id or path"));
 }
 
-TEST_CASE("--version, --color and NO_COLOR", "[cli][output]") {
+TEST_CASE("version and colour: --version, --color and NO_COLOR", "[cli][output]") {
     RunResult version = run(kSearchBin, {"--version"});
     CHECK(version.status == 0);
     CHECK_THAT(version.out, Catch::Matchers::Matches("gazette-search [0-9]+\\.[0-9]+\\.[0-9]+\n"));
