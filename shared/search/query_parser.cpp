@@ -12,6 +12,7 @@
 
 #include "index/schema.hpp"
 #include "search/date_query.hpp"
+#include "search/query_expansion.hpp"
 #include "search/query_lexer.hpp"
 #include "search/stop_words.hpp"
 #include "speakers/name_lists.hpp"
@@ -389,10 +390,7 @@ private:
         Node node;
         if (parts.empty()) return node;
         node.weighted = true;
-        node.positive = parts.size() == 1
-                            ? parts.front()
-                            : Query(Query::OP_NEAR, parts.begin(), parts.end(),
-                                    static_cast<Xapian::termcount>(parts.size() + static_cast<std::size_t>(distance)));
+        node.positive = near_query(parts, static_cast<std::size_t>(distance));
         return node;
     }
 
@@ -421,32 +419,21 @@ private:
         return parts;
     }
 
-    /// `prefix*`: the most frequent kMaxWildcardTerms words starting with the prefix, weighed as
-    /// one word (SYNONYM). Says so in a notice when there are more.
-    Query wildcard_query(const QueryToken& token, const Context& context) {
+    /// `prefix*` (query_expansion.hpp), with a notice when it matches too many words.
+    Query wildcard_node_query(const QueryToken& token, const Context& context) {
         std::string prefix = wildcard_prefix(token, context);
-        if (m_options.prefix_terms && m_options.prefix_terms(prefix, kMaxWildcardTerms + 1).size() > kMaxWildcardTerms)
-            wildcard_notice(token);
-        return Query(Query::OP_WILDCARD, prefix, static_cast<Xapian::termcount>(kMaxWildcardTerms),
-                     Query::WILDCARD_LIMIT_MOST_FREQUENT, Query::OP_SYNONYM);
+        if (wildcard_over_limit(m_options.prefix_terms, prefix)) m_result.notices.push_back(wildcard_notice(token.text));
+        return wildcard_query(prefix);
     }
 
-    /// The same inside NEAR, spelled out as an OR of terms: Xapian's NEAR takes terms and ORs of
-    /// terms only, not a wildcard.
+    /// The same beside NEAR, spelled out as an OR of the words (Xapian's NEAR takes no wildcard).
     Query near_wildcard_query(const QueryToken& token, const Context& context, const QueryToken& op) {
-        std::string prefix = wildcard_prefix(token, context);
-        if (!m_options.prefix_terms)
+        bool over_limit = false;
+        std::optional<Query> words = spelled_out_wildcard(m_options.prefix_terms, wildcard_prefix(token, context), over_limit);
+        if (!words)
             throw QueryError(fmt::format("a wildcard beside NEAR at character {} needs an index to expand it", where(op)));
-        auto terms = m_options.prefix_terms(prefix, kMaxWildcardScan);
-        if (terms.size() > kMaxWildcardTerms) {
-            wildcard_notice(token);
-            std::stable_sort(terms.begin(), terms.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
-            terms.resize(kMaxWildcardTerms);
-        }
-        if (terms.empty()) return Query(prefix);  // no such word: matches nothing
-        std::vector<Query> parts;
-        for (const auto& term : terms) parts.emplace_back(term.first);
-        return combine(Query::OP_OR, parts);
+        if (over_limit) m_result.notices.push_back(wildcard_notice(token.text));
+        return *words;
     }
 
     /// The wildcard's prefix term (the exact-word prefix of the field + the normalised word).
@@ -462,15 +449,6 @@ private:
         count_terms(1, token);
         if (context.positive) m_result.prefixes.push_back(terms.front());
         return prefixed(weighted_prefixes(context.field).exact, terms.front());
-    }
-
-    void wildcard_notice(const QueryToken& token) {
-        std::string word = token.text;
-        for (char& c : word)
-            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-        m_result.notices.push_back(fmt::format(
-            "'{}*' matches more than {} words; only the {} most frequent are searched (type more "
-            "letters to narrow it)", word, kMaxWildcardTerms, kMaxWildcardTerms));
     }
 
     Node parse_group(const QueryToken& open, Context context) {
@@ -539,7 +517,7 @@ private:
         if (token.wildcard) {
             Node node;
             node.weighted = true;
-            node.positive = wildcard_query(token, context);
+            node.positive = wildcard_node_query(token, context);
             return node;
         }
         std::vector<Token> tokens = m_analyzer.tokenize(token.text);

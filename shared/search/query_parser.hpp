@@ -6,11 +6,11 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 #include "analysis/analyzer.hpp"
 #include "search/query.hpp"
+#include "search/query_expansion.hpp"
 #include "search/ranking.hpp"
 #include "search/synonyms.hpp"
 
@@ -33,16 +33,11 @@ struct QueryParserOptions {
     /// article count. Tells when a wildcard matches more than kMaxWildcardTerms words (for the
     /// notice) and spells out a wildcard inside NEAR, which Xapian cannot expand there. Unset: no
     /// notice, and a wildcard inside NEAR is an error.
-    std::function<std::vector<std::pair<std::string, Xapian::doccount>>(const std::string& prefix, std::size_t cap)>
-        prefix_terms = {};
+    PrefixTerms prefix_terms = {};
     /// Aliases (synonyms.hpp): a word of the query also finds each of its aliases.
     Synonyms synonyms = {};
 };
 
-/// A wildcard searches at most this many words, the most frequent ones.
-inline constexpr std::size_t kMaxWildcardTerms = 200;
-/// Inside NEAR, the most frequent kMaxWildcardTerms of the first this many words are searched.
-inline constexpr std::size_t kMaxWildcardScan = 20 * kMaxWildcardTerms;
 
 class QueryParser {
 public:
