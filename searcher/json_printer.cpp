@@ -35,6 +35,15 @@ nlohmann::ordered_json quotes_json(const Hit& hit, const SearchOptions& options)
     return out;
 }
 
+/// The did-you-mean proposal: null when the query needed none (or --no-correct).
+nlohmann::ordered_json correction_json(const SearchResult& result) {
+    if (!result.correction) return nullptr;
+    nlohmann::ordered_json words = nlohmann::ordered_json::array();
+    for (const auto& [typed, suggestion] : result.correction->words)
+        words.push_back({{"typed", typed}, {"suggestion", suggestion}});
+    return {{"query", result.correction->query}, {"words", words}, {"applied", result.corrected}};
+}
+
 std::string hex_bytes(std::string_view bytes) {
     std::string out;
     for (char c : bytes) out += fmt::format("{:02x}", static_cast<unsigned char>(c));
@@ -75,6 +84,8 @@ public:
                                   {"offset", options.offset},
                                   {"limit", options.limit},
                                   {"took_ms", result.seconds * 1000}};
+        summary["correction"] = correction_json(result);
+        summary["notices"] = result.notices;
         nlohmann::ordered_json facets = nlohmann::ordered_json::object();
         if (options.facets || options.speakers_only) facets["speakers"] = facet_json(result.speakers);
         if (options.facets) {

@@ -7,14 +7,19 @@
 
 #include <cerrno>
 #include <csignal>
+#include <cstdlib>
 #include <exception>
 #include <map>
+#include <optional>
 #include <system_error>
 
+#include "article_printer.hpp"
+#include "cli/color_choice.hpp"
 #include "cli/common_options.hpp"
 #include "index/index_damage.hpp"
 #include "printer.hpp"
 #include "search/searcher.hpp"
+#include "search/synonyms.hpp"
 
 namespace {
 
@@ -64,6 +69,29 @@ int main(int argc, char** argv) {
                  "Count every match (default: exact up to 10,000, estimated beyond; --facets and "
                  "--timeline always count every match)");
     app.add_flag("--json", json, "JSON Lines: one object per hit, then a summary object");
+    std::string format = "text";
+    app.add_option("--format", format,
+                   "text, json (= --json) or csv (the hits; with --facets, --speakers or "
+                   "--timeline, their counts as facet,value,count)")
+        ->check(CLI::IsMember({"text", "json", "csv"}));
+    std::string show;
+    app.add_option("--show", show,
+                   "Print one whole article (its id, as --json gives it, or its file's path) with "
+                   "its metadata, speakers and quotes marked");
+    std::string synonyms_file;
+    app.add_option("--synonyms", synonyms_file,
+                   "Aliases for query words: a file of 'kremlin = russian government' lines");
+    bool no_correct = false;
+    app.add_flag("--no-correct", no_correct,
+                 "No spelling suggestion, and no search of the corrected query when nothing matches");
+    bool count_only = false;
+    app.add_flag("--count", count_only, "Print only the number of matches (counted exactly)");
+    std::string color = "auto";
+    app.add_option("--color", color,
+                   "Colour and bold in terminal output: auto (a terminal, unless NO_COLOR is set), "
+                   "always or never")
+        ->check(CLI::IsMember({"auto", "always", "never"}));
+    app.set_version_flag("--version", "gazette-search " GAZETTE_VERSION);
     std::string ranking;
     app.add_option("--ranking", ranking,
                    "Override ranking parameters for experiments: k1=1.2,b=0.75,... (docs/ranking.md)");
@@ -91,8 +119,34 @@ int main(int argc, char** argv) {
     std::signal(SIGPIPE, SIG_IGN);  // a closed pipe ends output quietly, see below
     try {
         Searcher searcher(dbs);
+        if (format == "json") json = true;
+        bool colored = use_color(color, isatty(STDOUT_FILENO) != 0, std::getenv("NO_COLOR"));
+        if (!show.empty()) {
+            std::optional<Article> article = searcher.article(show);
+            if (!article) {
+                fmt::print(stderr, "gazette-search: {}: no article with this id or path in {}\n", show, db);
+                return kExitPartial;
+            }
+            json ? print_article_json(*article) : print_article(*article, colored);
+            std::fflush(stdout);
+            return kExitOk;
+        }
+        options.correct = !no_correct;
+        if (!synonyms_file.empty()) options.synonyms = load_synonyms(synonyms_file, Analyzer{});
+        if (count_only) {
+            options.correct = false;  // the count of the query as typed, for scripts
+            options.limit = 0;
+            options.exact_count = true;
+        }
         SearchResult result = searcher.search(options);
-        auto printer = json ? make_json_printer() : make_terminal_printer(isatty(STDOUT_FILENO) != 0);
+        if (count_only) {
+            fmt::print("{}\n", result.total);
+            std::fflush(stdout);
+            return result.total > 0 ? kExitOk : kExitPartial;
+        }
+        auto printer = json               ? make_json_printer()
+                       : format == "csv" ? make_csv_printer()
+                                         : make_terminal_printer(colored);
         printer->print(result, options);
         std::fflush(stdout);
         return result.total > 0 ? kExitOk : kExitPartial;

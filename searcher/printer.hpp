@@ -17,5 +17,7 @@ public:
 std::unique_ptr<Printer> make_terminal_printer(bool tty);
 /// JSON Lines: one object per hit, then one summary object.
 std::unique_ptr<Printer> make_json_printer();
+/// CSV: the hits, or the facet and timeline counts when asked (csv_printer.cpp).
+std::unique_ptr<Printer> make_csv_printer();
 
 }  // namespace gazette

@@ -30,11 +30,12 @@ public:
     explicit TerminalPrinter(bool tty) : m_tty(tty) {}
 
     void print(const SearchResult& result, const SearchOptions& options) override {
+        for (const auto& notice : result.notices) fmt::print(stderr, "gazette-search: note: {}\n", notice);
+        print_correction(result, options);
         for (const Hit& hit : result.hits) print_hit(hit, options);
-        std::size_t first = result.hits.empty() ? 0 : options.offset + 1;
-        std::size_t last = options.offset + result.hits.size();
-        fmt::print("{}{} match{} (showing {}-{}) in {:.1f} ms\n", result.total_exact ? "" : "about ",
-                   result.total, result.total == 1 ? "" : "es", first, last, result.seconds * 1000);
+        fmt::print("{}{} match{} ({}) in {:.1f} ms\n", result.total_exact ? "" : "about ",
+                   result.total, result.total == 1 ? "" : "es", page_line(result, options),
+                   result.seconds * 1000);
         if (options.facets || options.speakers_only) print_facet("speakers", result.speakers, result.speaker_values);
         if (options.facets) {
             print_facet("sources", result.sources, result.source_values);
@@ -44,6 +45,27 @@ public:
     }
 
 private:
+    /// "showing 11-20", or why nothing is shown: an offset past the last match must not read
+    /// "showing 0-100" (#17).
+    static std::string page_line(const SearchResult& result, const SearchOptions& options) {
+        if (!result.hits.empty())
+            return fmt::format("showing {}-{}", options.offset + 1, options.offset + result.hits.size());
+        if (result.total == 0 || options.limit == 0) return "showing none";
+        return fmt::format("none shown: --offset {} is past the last match", options.offset);
+    }
+
+    void print_correction(const SearchResult& result, const SearchOptions& options) const {
+        if (!result.correction) return;
+        std::string corrected = terminal_safe(result.correction->query);
+        if (result.corrected) {
+            fmt::print("No matches for {}; showing results for {} (--no-correct searches only what "
+                       "you typed)\n\n",
+                       terminal_safe(options.query), style("1", corrected));
+        } else {
+            fmt::print("Did you mean: {}\n\n", style("1", corrected));
+        }
+    }
+
     std::string style(std::string_view codes, std::string_view text) const {
         return m_tty ? fmt::format("\033[{}m{}\033[0m", codes, text) : std::string(text);
     }

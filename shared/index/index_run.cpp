@@ -18,6 +18,7 @@
 #include "analysis/analyzer.hpp"
 #include "clean/boilerplate.hpp"
 #include "index/archive_speakers.hpp"
+#include "index/spelling_table.hpp"
 #include "index/article_walk.hpp"
 #include "index/document_builder.hpp"
 #include "index/file_signature.hpp"
@@ -422,6 +423,8 @@ IndexStats run_index(const IndexOptions& options, IndexReporter& reporter, const
     // The pass is owed whenever some database says so: articles written by this run, or by one
     // killed (or stopped by a full disk) before its pass committed (#19 item 1).
     if (!stats.interrupted && speaker_pass_pending(all)) stats.renamed = canonicalize_archive_speakers(all);
+    // Also after a run that only deleted: the dictionary must not offer words the archive lost.
+    if (!stats.interrupted) sync_spelling(all);
     for (auto& writer : writers) writer->close();
     stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return stats;

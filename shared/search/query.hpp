@@ -17,6 +17,13 @@ struct ParsedQuery {
     std::vector<std::vector<std::string>> phrases;
     /// Positive speaker: filters, as normalised keywords ("putin", "vladimir putin").
     std::vector<std::string> speakers;
+    /// Positive `=word` forms, highlighted only where typed exactly so.
+    std::vector<std::string> exact_words;
+    /// Positive `prefix*` wildcards (normalised, no star): words starting with one are highlighted.
+    std::vector<std::string> prefixes;
+    /// Things the user should know about how the query was read ("sanction*" matched more words
+    /// than are searched), one sentence each.
+    std::vector<std::string> notices;
     /// True when the query has at least one weighted (non-filter) part.
     bool has_weighted_terms = false;
 };

@@ -132,7 +132,15 @@ private:
         while (end < m_query.size() && is_ascii_letter(m_query[end])) ++end;
         if (end == m_pos || end >= m_query.size() || m_query[end] != ':') return;
         QueryField field = lookup_field(m_query.substr(m_pos, end - m_pos));
-        if (field == QueryField::None) return;  // unknown field: the whole thing is a word
+        if (field == QueryField::None) {
+            // "speakr:putin" searched as two words finds nothing and says nothing (#17). A colon
+            // with nothing after it, or "://" (a typed address), stays text.
+            if (nothing_at(end + 1) || m_query.substr(end, 3) == "://") return;
+            throw QueryError(fmt::format(
+                "unknown field '{}' at character {}; the fields are {} (put it in double quotes "
+                "to search for the text)",
+                m_query.substr(m_pos, end + 1 - m_pos), character_number(m_query, m_pos), known_fields()));
+        }
         if (nothing_at(end + 1)) {
             throw QueryError(fmt::format("empty field: '{}' at character {} has no value",
                                          m_query.substr(m_pos, end + 1 - m_pos),
@@ -149,6 +157,7 @@ private:
             if (std::size_t length = quote_length(m_query, i); length > 0) {
                 token.text = std::string(m_query.substr(start, i - start));
                 m_pos = i + length;
+                read_phrase_distance(token);
                 return;
             }
         }
@@ -166,10 +175,57 @@ private:
         }
         token.text = std::string(m_query.substr(start, m_pos - start));
         token.kind = QueryTokenKind::Word;
-        if (token.modifier != 0 || token.field != QueryField::None) return;
-        if (token.text == "AND") token.kind = QueryTokenKind::And;
-        if (token.text == "OR") token.kind = QueryTokenKind::Or;
-        if (token.text == "NOT") token.kind = QueryTokenKind::Not;
+        if (token.modifier == 0 && token.field == QueryField::None) {
+            if (token.text == "AND") token.kind = QueryTokenKind::And;
+            if (token.text == "OR") token.kind = QueryTokenKind::Or;
+            if (token.text == "NOT") token.kind = QueryTokenKind::Not;
+            if (token.text == "NEAR" || token.text.starts_with("NEAR/")) return read_near(token);
+        }
+        if (token.text.size() > 1 && token.text.front() == '=') {
+            token.exact = true;
+            token.text.erase(0, 1);
+        }
+        // "sanction*": a star ending a word that has something before it ("*" alone is ignored
+        // as punctuation, as before).
+        if (token.text.size() > 1 && token.text.back() == '*' &&
+            token.text.find_first_not_of('*') != std::string::npos) {
+            token.wildcard = true;
+            while (!token.text.empty() && token.text.back() == '*') token.text.pop_back();
+        }
+    }
+
+    /// NEAR or NEAR/N (N from 0 to kMaxNearDistance words between the two sides).
+    void read_near(QueryToken& token) {
+        token.kind = QueryTokenKind::Near;
+        token.distance = static_cast<int>(kDefaultNearDistance);
+        if (token.text == "NEAR") return;
+        std::string_view digits = std::string_view(token.text).substr(5);
+        token.distance = parse_distance(digits, token, "NEAR/N");
+    }
+
+    /// `"..."~N` right after a phrase's closing quote.
+    void read_phrase_distance(QueryToken& token) {
+        if (m_pos >= m_query.size() || m_query[m_pos] != '~') return;
+        std::size_t end = m_pos + 1;
+        while (end < m_query.size() && m_query[end] >= '0' && m_query[end] <= '9') ++end;
+        token.distance = parse_distance(m_query.substr(m_pos + 1, end - m_pos - 1), token, "\"...\"~N");
+        m_pos = end;
+    }
+
+    int parse_distance(std::string_view digits, const QueryToken& token, std::string_view form) const {
+        unsigned value = 0;
+        bool ok = !digits.empty() && digits.size() <= 4;
+        for (char c : digits) {
+            if (c < '0' || c > '9') ok = false;
+            else value = value * 10 + static_cast<unsigned>(c - '0');
+        }
+        if (!ok || value > kMaxNearDistance) {
+            throw QueryError(fmt::format("bad distance at character {}: {} takes a number of words "
+                                         "from 0 to {}",
+                                         character_number(m_query, token.value_offset), form,
+                                         kMaxNearDistance));
+        }
+        return static_cast<int>(value);
     }
 
     /// Lower-case and/or/not are words ("guns and butter", "to be or not to be"), except in a
@@ -223,6 +279,15 @@ std::size_t character_number(std::string_view text, std::size_t offset) {
         if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++count;
     }
     return count;
+}
+
+std::string known_fields() {
+    std::string out;
+    for (std::size_t i = 0; i < kFieldNames.size(); ++i) {
+        if (i > 0) out += i + 1 == kFieldNames.size() ? " and " : ", ";
+        out += kFieldNames[i].name;
+    }
+    return out;
 }
 
 std::string_view field_name(QueryField field) {

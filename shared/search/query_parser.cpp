@@ -12,6 +12,7 @@
 
 #include "index/schema.hpp"
 #include "search/date_query.hpp"
+#include "search/query_expansion.hpp"
 #include "search/query_lexer.hpp"
 #include "search/stop_words.hpp"
 #include "speakers/name_lists.hpp"
@@ -123,6 +124,8 @@ std::string_view operator_name(QueryTokenKind kind) {
             return "OR";
         case QueryTokenKind::Not:
             return "NOT";
+        case QueryTokenKind::Near:
+            return "NEAR";
         default:
             return "";
     }
@@ -261,6 +264,7 @@ private:
                 fmt::format("dangling operator: '{}' at character {} has nothing before it",
                             operator_name(peek().kind), where(peek())));
         }
+        if (peek().kind == QueryTokenKind::Near) misplaced_near(peek());
         std::vector<Query> required;
         std::vector<Query> optional;
         std::vector<std::pair<std::string, Query>> stop_words;  // bare stop words (stop_words.hpp)
@@ -273,7 +277,9 @@ private:
             Context item_context = context;
             item_context.positive = context.positive && token.modifier != '-';
             if (token.field != QueryField::None) item_context.field = token.field;
-            Node node = parse_item(token, item_context);
+            Node node = peek().kind == QueryTokenKind::Near ? parse_near(token, item_context)
+                                                            : parse_item(token, item_context);
+            if (peek().kind == QueryTokenKind::Near) misplaced_near(peek());  // "(a b) NEAR c"
             if (!node.empty()) items.emplace_back(token.modifier, std::move(node));
         }
         tie_quotes_to_speakers(items);
@@ -361,6 +367,90 @@ private:
         }
     }
 
+    [[noreturn]] void misplaced_near(const QueryToken& op) const {
+        throw QueryError(fmt::format("NEAR at character {} needs a word or a phrase on each side", where(op)));
+    }
+
+    // near := operand (NEAR[/N] operand)+ : every word of the operands within one window, in
+    // any order, at most N words (the largest N of the chain) between them.
+    Node parse_near(const QueryToken& first, const Context& context) {
+        std::vector<Query> parts = near_parts(first, context, peek());
+        int distance = 0;
+        while (peek().kind == QueryTokenKind::Near) {
+            const QueryToken& op = advance();
+            distance = std::max(distance, op.distance);
+            const QueryToken& next = peek();
+            if (next.kind != QueryTokenKind::Word && next.kind != QueryTokenKind::Phrase) misplaced_near(op);
+            advance();
+            Context next_context = context;
+            if (next.field != QueryField::None) next_context.field = next.field;
+            std::vector<Query> more = near_parts(next, next_context, op);
+            parts.insert(parts.end(), more.begin(), more.end());
+        }
+        Node node;
+        if (parts.empty()) return node;
+        node.weighted = true;
+        node.positive = near_query(parts, static_cast<std::size_t>(distance));
+        return node;
+    }
+
+    /// The positional terms of one side of NEAR: a word's exact form (a wildcard's words OR-ed),
+    /// each word of a phrase. Only text, title: and quote: have positions to compare.
+    std::vector<Query> near_parts(const QueryToken& token, const Context& context, const QueryToken& op) {
+        if ((token.kind != QueryTokenKind::Word && token.kind != QueryTokenKind::Phrase) ||
+            (context.field != QueryField::None && context.field != QueryField::Title &&
+             context.field != QueryField::Quote)) {
+            if (token.kind != QueryTokenKind::Word && token.kind != QueryTokenKind::Phrase) misplaced_near(op);
+            throw QueryError(fmt::format("NEAR at character {} compares positions in the text, "
+                                         "title: or quote:, not in {}:", where(op), field_name(context.field)));
+        }
+        std::string_view prefix = weighted_prefixes(context.field).exact;
+        std::vector<Query> parts;
+        if (token.wildcard) {
+            parts.push_back(near_wildcard_query(token, context, op));
+            return parts;
+        }
+        for (const Token& t : m_analyzer.tokenize(token.text)) {
+            if (t.compound) continue;
+            parts.emplace_back(prefixed(prefix, t.term));
+            if (context.positive) collect_word(t.term);
+        }
+        count_terms(parts.size(), token);
+        return parts;
+    }
+
+    /// `prefix*` (query_expansion.hpp), with a notice when it matches too many words.
+    Query wildcard_node_query(const QueryToken& token, const Context& context) {
+        std::string prefix = wildcard_prefix(token, context);
+        if (wildcard_over_limit(m_options.prefix_terms, prefix)) m_result.notices.push_back(wildcard_notice(token.text));
+        return wildcard_query(prefix);
+    }
+
+    /// The same beside NEAR, spelled out as an OR of the words (Xapian's NEAR takes no wildcard).
+    Query near_wildcard_query(const QueryToken& token, const Context& context, const QueryToken& op) {
+        bool over_limit = false;
+        std::optional<Query> words = spelled_out_wildcard(m_options.prefix_terms, wildcard_prefix(token, context), over_limit);
+        if (!words)
+            throw QueryError(fmt::format("a wildcard beside NEAR at character {} needs an index to expand it", where(op)));
+        if (over_limit) m_result.notices.push_back(wildcard_notice(token.text));
+        return *words;
+    }
+
+    /// The wildcard's prefix term (the exact-word prefix of the field + the normalised word).
+    std::string wildcard_prefix(const QueryToken& token, const Context& context) {
+        std::vector<std::string> terms;
+        for (const Token& t : m_analyzer.tokenize(token.text)) {
+            if (!t.compound) terms.push_back(t.term);
+        }
+        if (terms.size() != 1) {
+            throw QueryError(fmt::format("bad wildcard at character {}: '*' must end a single word "
+                                         "(\"{}*\")", where(token), token.text));
+        }
+        count_terms(1, token);
+        if (context.positive) m_result.prefixes.push_back(terms.front());
+        return prefixed(weighted_prefixes(context.field).exact, terms.front());
+    }
+
     Node parse_group(const QueryToken& open, Context context) {
         if (++context.depth > kMaxDepth) {
             throw QueryError(fmt::format(
@@ -424,6 +514,12 @@ private:
 
     /// A bare word: weighted_word(); several parts: `(PHRASE parts) OR compound`.
     Node word_node(const QueryToken& token, const Context& context) {
+        if (token.wildcard) {
+            Node node;
+            node.weighted = true;
+            node.positive = wildcard_node_query(token, context);
+            return node;
+        }
         std::vector<Token> tokens = m_analyzer.tokenize(token.text);
         std::vector<const Token*> part_tokens;
         std::vector<const Token*> compounds;
@@ -435,7 +531,14 @@ private:
         node.weighted = true;
         if (part_tokens.size() == 1) {
             const std::string& term = part_tokens.front()->term;
-            node.positive = weighted_word(term, context.field);
+            if (token.exact) {
+                // `=sanctions`: that form only, unstemmed, wherever the field puts it.
+                node.positive = Query(prefixed(prefixes.exact, term));
+                if (context.field == QueryField::Quote) node.quote_anchor = prefixed(prefixes.exact, term);
+                if (context.positive) m_result.exact_words.push_back(term);
+                return node;
+            }
+            node.positive = with_aliases(weighted_word(term, context.field), term, token, context);
             if (context.field == QueryField::Quote)
                 node.quote_anchor = prefixed(schema::kQuoteStemPrefix, m_analyzer.stem(term));
             bool stop = m_ranking.stop_words && context.field == QueryField::None &&
@@ -461,7 +564,27 @@ private:
         return node;
     }
 
+    /// `word` OR each of its aliases from the synonyms file (a word weighed as a word, a phrase
+    /// as a phrase); `query` itself when it has none.
+    Query with_aliases(Query query, const std::string& term, const QueryToken& token, const Context& context) {
+        auto found = m_options.synonyms.find(term);
+        if (found == m_options.synonyms.end()) return query;
+        std::vector<Query> either{std::move(query)};
+        for (const auto& alias : found->second) {
+            count_terms(alias.size(), token);
+            if (alias.size() == 1) {
+                either.push_back(weighted_word(alias.front(), context.field));
+                if (context.positive) collect_word(alias.front());
+            } else {
+                either.push_back(phrase_query(weighted_prefixes(context.field).exact, alias));
+                if (context.positive) collect_phrase(alias);
+            }
+        }
+        return combine(Query::OP_OR, either);
+    }
+
     /// A quoted phrase: PHRASE of the exact parts (compounds skipped); one word: the exact term.
+    /// With `~N` after it: NEAR, the words in any order within the phrase's length plus N.
     Node phrase_node(const QueryToken& token, const Context& context) {
         std::vector<std::string> parts;
         for (const Token& t : m_analyzer.tokenize(token.text)) {
@@ -476,6 +599,13 @@ private:
         if (parts.size() == 1) {
             node.positive = Query(prefixed(prefix, parts.front()));
             if (context.positive) collect_word(parts.front());
+        } else if (token.distance > 0) {
+            std::vector<Query> terms;
+            for (const auto& part : parts) terms.emplace_back(prefixed(prefix, part));
+            node.positive = Query(Query::OP_NEAR, terms.begin(), terms.end(),
+                                  static_cast<Xapian::termcount>(parts.size() + static_cast<std::size_t>(token.distance)));
+            if (context.positive)
+                for (const auto& part : parts) collect_word(part);
         } else {
             node.positive = phrase_query(prefix, parts);
             if (context.positive) collect_phrase(std::move(parts));

@@ -10,7 +10,9 @@
 
 #include "analysis/analyzer.hpp"
 #include "search/query.hpp"
+#include "search/query_expansion.hpp"
 #include "search/ranking.hpp"
+#include "search/synonyms.hpp"
 
 namespace gazette {
 
@@ -27,7 +29,15 @@ struct QueryParserOptions {
     /// The speaker-name words of the index that spell `word` another way ("sergey" -> "sergei",
     /// speakers/spelling_variants.hpp), `word` included; unset: `word` only.
     std::function<std::vector<std::string>(const std::string& word)> speaker_word_variants = {};
+    /// The index terms that start with `prefix`, in term order, no more than `cap`, each with its
+    /// article count. Tells when a wildcard matches more than kMaxWildcardTerms words (for the
+    /// notice) and spells out a wildcard inside NEAR, which Xapian cannot expand there. Unset: no
+    /// notice, and a wildcard inside NEAR is an error.
+    PrefixTerms prefix_terms = {};
+    /// Aliases (synonyms.hpp): a word of the query also finds each of its aliases.
+    Synonyms synonyms = {};
 };
+
 
 class QueryParser {
 public:
@@ -36,7 +46,7 @@ public:
 
     /// Parses a user query. Bare words are combined with `op`; see docs/query-language.md.
     /// Throws QueryError with a one-line message on unbalanced quotes or parentheses, a dangling
-    /// operator or an invalid date. An unknown `field:` is read as plain words.
+    /// operator, an unknown `field:` or an invalid date.
     /// `speakers` are names given outside the query (gazette-search --speaker): its `quote:`
     /// items must then be in a quotation of one of them, as with `speaker:X quote:Y`.
     [[nodiscard]] ParsedQuery parse(std::string_view text,

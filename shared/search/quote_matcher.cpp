@@ -21,7 +21,8 @@ bool speaker_matches(const std::string& speaker, const std::string& name, const 
 
 std::vector<QuoteMatch> match_quotes(const Article& article, const ParsedQuery& query,
                                      const Analyzer& analyzer, const Snippeter& snippeter) {
-    bool has_words = !query.words.empty() || !query.phrases.empty();
+    bool has_words = !query.words.empty() || !query.phrases.empty() || !query.exact_words.empty() ||
+                     !query.prefixes.empty();
     std::vector<QuoteMatch> out;
     for (const Quote& quote : article.quotes) {
         if (!query.speakers.empty() &&

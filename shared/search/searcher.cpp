@@ -13,15 +13,20 @@
 #include "index/index_damage.hpp"
 #include "index/schema.hpp"
 #include "index/stored_article.hpp"
+#include "search/article_lookup.hpp"
 #include "search/date_query.hpp"
 #include "search/feedback.hpp"
 #include "search/proximity.hpp"
+#include "search/spelling_correction.hpp"
 #include "speakers/spelling_variants.hpp"
 
 namespace gazette {
 namespace {
 
 constexpr unsigned kRemoteTimeoutMs = 10000;
+
+/// Sorts after every YYYYMMDD date value.
+constexpr std::string_view kUndatedSortKey = "99999999";
 
 /// Searches tried in a row while writers keep moving the index on (each reopens it first).
 constexpr int kMaxReopens = 10;
@@ -147,10 +152,24 @@ std::vector<std::string> speaker_word_variants(const Xapian::Database& db, const
 
 Searcher::Searcher(const std::vector<std::string>& dbs) : m_db(open_database(dbs)) {}
 
+std::optional<Article> Searcher::article(const std::string& id_or_path) const {
+    return find_article(m_db, id_or_path);
+}
+
 Xapian::Query Searcher::build_query(const SearchOptions& options, ParsedQuery& parsed) const {
-    QueryParser parser(m_analyzer, QueryParserOptions{options.ranking, [this](const std::string& word) {
-                           return speaker_word_variants(m_db, word);
-                       }});
+    QueryParserOptions parser_options;
+    parser_options.ranking = options.ranking;
+    parser_options.speaker_word_variants = [this](const std::string& word) {
+        return speaker_word_variants(m_db, word);
+    };
+    parser_options.prefix_terms = [this](const std::string& prefix, std::size_t cap) {
+        std::vector<std::pair<std::string, Xapian::doccount>> terms;
+        for (auto it = m_db.allterms_begin(prefix); it != m_db.allterms_end(prefix) && terms.size() < cap; ++it)
+            terms.emplace_back(*it, it.get_termfreq());
+        return terms;
+    };
+    parser_options.synonyms = options.synonyms;
+    QueryParser parser(m_analyzer, parser_options);
     parsed = parser.parse(options.query, options.op, options.speakers);
     Xapian::Query query = parsed.query;
     std::vector<Xapian::Query> filters;
@@ -175,6 +194,26 @@ Xapian::Query Searcher::build_query(const SearchOptions& options, ParsedQuery& p
 }
 
 SearchResult Searcher::search(const SearchOptions& options) const {
+    SearchResult result = search_retrying(options);
+    if (!options.correct || options.query.empty()) return result;
+    auto started = std::chrono::steady_clock::now();
+    std::optional<SpellingCorrection> correction = correct_spelling(m_db, m_analyzer, options.query);
+    result.seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    if (!correction) return result;
+    if (result.total == 0) {
+        // Nothing for the words as typed: the corrected query's results, said so by the printer.
+        SearchOptions corrected = options;
+        corrected.query = correction->query;
+        SearchResult second = search_retrying(corrected);
+        second.seconds += result.seconds;
+        result = std::move(second);
+        result.corrected = true;
+    }
+    result.correction = std::move(correction);
+    return result;
+}
+
+SearchResult Searcher::search_retrying(const SearchOptions& options) const {
     // A writer that commits twice while we read recycles the blocks of the revision we opened,
     // and Xapian says so with DatabaseModifiedError: the index is busy, not damaged. Reopen at
     // the newest revision and run the search again (#19).
@@ -200,10 +239,15 @@ SearchResult Searcher::search_once(const SearchOptions& options) const {
     // Lucene); min_normlen 0.5 is Xapian's default.
     enquire.set_weighting_scheme(Xapian::BM25Weight(ranking.k1, 0, 1, ranking.b, 0.5));
     if (uses_feedback(options, parsed, m_db)) enquire.set_query(expand_query(enquire, query, ranking));
+    // Undated articles sort last both ways: an empty date would come first oldest-first, which
+    // breaks "who reported it first" (#17). Descending already puts the empty value last;
+    // ascending reads it as a date after every real one.
+    Xapian::MultiValueKeyMaker oldest_first;
+    oldest_first.add_value(schema::kDateSlot, false, std::string(kUndatedSortKey));
     if (options.sort == SortOrder::Newest)
         enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true);
     else if (options.sort == SortOrder::Oldest)
-        enquire.set_sort_by_value_then_relevance(schema::kDateSlot, false);
+        enquire.set_sort_by_key_then_relevance(&oldest_first, false);
     else if (!parsed.has_weighted_terms)
         enquire.set_sort_by_value_then_relevance(schema::kDateSlot,
                                                  true);  // filters only: newest first
@@ -224,6 +268,7 @@ SearchResult Searcher::search_once(const SearchOptions& options) const {
     Xapian::MSet mset = enquire.get_mset(first, count, check_at_least);
 
     SearchResult result;
+    result.notices = parsed.notices;
     result.total = mset.get_matches_estimated();
     result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     std::vector<RankedDoc> ranked;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,7 @@
 #include "search/quote_matcher.hpp"
 #include "search/ranking.hpp"
 #include "search/snippeter.hpp"
+#include "search/spelling_correction.hpp"
 
 namespace gazette {
 
@@ -51,6 +53,10 @@ struct SearchOptions {
     bool exact_count = false;                // count every match even beyond exact_count_limit
     RankingParams ranking;                   // ranking.hpp; the defaults are the measured ones
     std::size_t exact_count_limit = kExactCountLimit;
+    /// Did you mean (spelling_correction.hpp): propose a corrected query, and search it instead
+    /// when the query as typed matches nothing.
+    bool correct = true;
+    Synonyms synonyms;  // aliases of query words (synonyms.hpp), from --synonyms FILE
 };
 
 struct Hit {
@@ -72,6 +78,12 @@ struct SearchResult {
     // Distinct speakers and sources among the matches, before options.facet_limit cut the lists.
     std::size_t speaker_values = 0, source_values = 0;
     double seconds = 0;
+    /// With options.correct: the query with its misspelled words corrected, when it has any.
+    std::optional<SpellingCorrection> correction;
+    /// The hits, count and facets are the corrected query's: the query as typed matched nothing.
+    bool corrected = false;
+    /// How the query was read, for the user (a wildcard that matched too many words).
+    std::vector<std::string> notices;
 };
 
 class Searcher {
@@ -84,12 +96,18 @@ public:
 
     /// Throws QueryError for a bad query or filter. Reopens the index and searches again when a
     /// writer's commits overtake the search (Xapian::DatabaseModifiedError), up to 10 times.
+    /// With options.correct, also proposes a spelling correction, and returns the corrected
+    /// query's results when the query as typed matches nothing (SearchResult::corrected).
     [[nodiscard]] SearchResult search(const SearchOptions& options) const;
+
+    /// The article with this id, or from this file path (article_lookup.hpp), for --show.
+    [[nodiscard]] std::optional<Article> article(const std::string& id_or_path) const;
 
     /// The Xapian query the options produce (for --explain and tests).
     [[nodiscard]] Xapian::Query build_query(const SearchOptions& options, ParsedQuery& parsed) const;
 
 private:
+    [[nodiscard]] SearchResult search_retrying(const SearchOptions& options) const;
     [[nodiscard]] SearchResult search_once(const SearchOptions& options) const;
 
     mutable Xapian::Database m_db;  // reopened by search() when a writer moved it on

@@ -35,6 +35,8 @@ struct Match {
 /// The query's distinct words (items 0..W-1, looked up by stem) and phrases (items W..).
 struct QueryItems {
     std::unordered_map<std::string, std::vector<std::uint32_t>> words_by_stem;
+    /// `=word` forms (matched exactly) and wildcard prefixes (matched by prefix), with their item.
+    std::vector<std::pair<std::string, std::uint32_t>> exact_words, prefixes;
     std::vector<std::vector<std::string>> phrases;
     std::vector<std::uint32_t> phrase_items;
     std::uint32_t count = 0;
@@ -47,6 +49,8 @@ QueryItems collect_items(const ParsedQuery& query, const Analyzer& analyzer) {
         if (word.empty() || !seen_words.insert(word).second) continue;
         items.words_by_stem[analyzer.stem(word)].push_back(items.count++);
     }
+    for (const std::string& word : query.exact_words) items.exact_words.emplace_back(word, items.count++);
+    for (const std::string& prefix : query.prefixes) items.prefixes.emplace_back(prefix, items.count++);
     std::set<std::vector<std::string>> seen_phrases;
     for (const auto& phrase : query.phrases) {
         bool has_empty = std::any_of(phrase.begin(), phrase.end(),
@@ -101,6 +105,14 @@ std::vector<Match> find_matches(const std::vector<Token>& tokens, const QueryIte
             for (std::uint32_t item : *it->second) {
                 matches.push_back({token.start, token.end, 0, 0, item});
             }
+        }
+    }
+    if (!items.exact_words.empty() || !items.prefixes.empty()) {
+        for (const Token& token : tokens) {
+            for (const auto& [word, item] : items.exact_words)
+                if (token.term == word) matches.push_back({token.start, token.end, 0, 0, item});
+            for (const auto& [prefix, item] : items.prefixes)
+                if (token.term.starts_with(prefix)) matches.push_back({token.start, token.end, 0, 0, item});
         }
     }
     if (!items.phrases.empty()) {
