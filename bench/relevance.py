@@ -8,7 +8,9 @@ judgments (relevance_score.py: MAP, nDCG@10, P@10, R@100) and print one row per 
 
 A COLLECTION is a directory with `docs/` (the articles), `queries.tsv` (`qid<TAB>query`) and
 `qrels.tsv` (`qid<TAB>docid<TAB>grade`); `qrels_graded.tsv`, when present, is used for nDCG@10.
-The doc id of a hit is its file name without the extension. Examples, from the project root:
+The doc id of a hit is its file name without the extension; the copies a collapsed hit lists
+(syndicated copies, docs/gazette-search.md) are scored right after it, where the output shows
+them. Examples, from the project root:
 
     bench/relevance.py ../shared/corpora/relevance/{ADI,CISI,CRAN,LISA,MED,NPL}
     bench/relevance.py tests/relevance                      # the judged sample over sample_corpus/
@@ -83,6 +85,9 @@ def search(args, db, query):
         hit = json.loads(line)
         if hit.get("type") == "hit":
             docs.append(relevance_score.doc_key(hit["id"]))
+            # A collapsed story prints its other copies in the hit's block: scored where shown.
+            for copy in hit.get("copies", []):
+                docs.append(relevance_score.doc_key(copy["id"]))
     return docs
 
 

@@ -13,6 +13,7 @@
 
 #include "cli/common_options.hpp"
 #include "index/index_damage.hpp"
+#include "extra_printers.hpp"
 #include "printer.hpp"
 #include "search/searcher.hpp"
 
@@ -63,6 +64,24 @@ int main(int argc, char** argv) {
     app.add_flag("--exact-count", options.exact_count,
                  "Count every match (default: exact up to 10,000, estimated beyond; --facets and "
                  "--timeline always count every match)");
+    app.add_flag("--all-versions", options.all_versions,
+                 "List every copy of a syndicated story (default: one hit per story, the earliest "
+                 "copy, with the others under it)");
+    app.add_flag("--stories", options.stories,
+                 "The count, --facets and --timeline count stories (copies once), not articles");
+    app.add_option("--like", options.like,
+                   "Articles on the same story as the article ID (as each hit prints it), ranked, "
+                   "without its copies; query words and filters narrow them");
+    app.add_flag("--kwic", options.kwic,
+                 "Concordance: every occurrence of the query in the matching articles, one line each");
+    std::string origin;
+    app.add_option("--origin", origin,
+                   "Every article carrying this quote, oldest first, with whom each credits");
+    std::vector<std::string> compare;
+    app.add_option("--compare", compare, "A query for side-by-side timelines (repeat it)")
+        ->allow_extra_args(false);
+    app.add_flag("--share", options.share,
+                 "With --timeline or --compare: each bucket's matches as a share of all its articles");
     app.add_flag("--json", json, "JSON Lines: one object per hit, then a summary object");
     std::string ranking;
     app.add_option("--ranking", ranking,
@@ -91,7 +110,37 @@ int main(int argc, char** argv) {
     std::signal(SIGPIPE, SIG_IGN);  // a closed pipe ends output quietly, see below
     try {
         Searcher searcher(dbs);
+        bool tty = isatty(STDOUT_FILENO) != 0;
+        if (!origin.empty()) {
+            OriginResult found = searcher.origin(origin, options);
+            print_origin(found, origin, json, tty);
+            std::fflush(stdout);
+            return found.reports.empty() ? kExitPartial : kExitOk;
+        }
+        if (!compare.empty()) {
+            // One timeline per query, the options (filters, --by, --stories, --share) shared.
+            std::vector<std::string> queries = compare;
+            if (!options.query.empty()) queries.insert(queries.begin(), options.query);
+            std::vector<SearchResult> results;
+            Xapian::doccount any = 0;
+            for (const auto& q : queries) {
+                SearchOptions one = options;
+                one.query = q;
+                one.timeline = true;
+                one.limit = 0;
+                results.push_back(searcher.search(one));
+                any += results.back().total;
+            }
+            print_compare(queries, results, options, json);
+            std::fflush(stdout);
+            return any > 0 ? kExitOk : kExitPartial;
+        }
         SearchResult result = searcher.search(options);
+        if (options.kwic) {
+            print_kwic(result, options, json, tty);
+            std::fflush(stdout);
+            return result.total > 0 ? kExitOk : kExitPartial;
+        }
         auto printer = json ? make_json_printer() : make_terminal_printer(isatty(STDOUT_FILENO) != 0);
         printer->print(result, options);
         std::fflush(stdout);

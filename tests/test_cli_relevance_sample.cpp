@@ -78,7 +78,11 @@ TEST_CASE("nDCG@10 on the judged sample stays at the level the ranking reaches",
         options.query = text;
         options.limit = 10;
         std::vector<std::string> ranked;
-        for (const Hit& hit : searcher.search(options).hits) ranked.push_back(hit.article.id.substr(label.size()));
+        for (const Hit& hit : searcher.search(options).hits) {
+            ranked.push_back(hit.article.id.substr(label.size()));
+            // A collapsed story's other copies are printed in its block: scored where shown.
+            for (const StoryCopy& copy : hit.copies) ranked.push_back(copy.id.substr(label.size()));
+        }
         double score = ndcg_at_10(ranked, qrels[qid]);
         UNSCOPED_INFO(qid << " " << text << ": nDCG@10 " << score);
         total += score;

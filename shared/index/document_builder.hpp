@@ -26,11 +26,13 @@ public:
     /// The term every article of one source file carries: "XFILE" + file id, or
     /// "XFILE<label>/#" + a hash when long; either way under the source's prefix XFILE<label>/.
     [[nodiscard]] static std::string file_term(const std::string& file_id);
+    /// The story id an article starts with: FNV-1a of its id, 16 hex digits (schema kStorySlot).
+    [[nodiscard]] static std::string own_story(const std::string& id);
 
 private:
     /// Indexes `text` from `first_position`; returns the position after its last word.
     unsigned index_text(Xapian::Document& doc, std::string_view text, unsigned first_position,
-                        unsigned wdf, bool title) const;
+                        unsigned wdf, bool title, std::vector<std::string>* words = nullptr) const;
     void index_quotes(Xapian::Document& doc, const Article& article) const;
     void index_keyword_terms(Xapian::Document& doc, const Article& article) const;
 

@@ -27,6 +27,7 @@
 #include "index/segments.hpp"
 #include "index/shards.hpp"
 #include "index/sources.hpp"
+#include "index/story_pass.hpp"
 #include "readers/read_error.hpp"
 #include "readers/reader.hpp"
 #include "speakers/attribution.hpp"
@@ -144,6 +145,8 @@ public:
         std::lock_guard lock(m_mutex);
         m_reporter.warning(where, message);
     }
+    StoryLog stories;  // the articles written, for the story pass
+
     void deleted(const std::string& path) {
         std::lock_guard lock(m_mutex);
         m_reporter.file_deleted(path);
@@ -244,6 +247,7 @@ IndexStats run_shard(const fs::path& db, const SourceDir& source, std::vector<st
                 bulk->add(out.docs);
             }
             stats.articles += out.docs.size();
+            tracker.stories.add(out.docs);
             ++(job.update ? stats.updated : stats.indexed);
         }
         FileOutcome outcome = out.docs.empty() ? FileOutcome::Skipped
@@ -401,6 +405,9 @@ IndexStats run_index(const IndexOptions& options, IndexReporter& reporter,
     for (std::size_t i = 0; i < options.sources.size() && !stats.interrupted; ++i)
         add_stats(stats, index_source(dbs, options.sources[i], std::move(walks[i]), options, tracker, stop));
     if (!stats.interrupted && stats.articles > 0) stats.renamed = canonicalize_archive_speakers(dbs);
+    // Also after an interruption: what was committed is grouped with its copies.
+    if (stats.articles > 0 && options.copy_threshold <= 1.0)
+        stats.copies = assign_stories(dbs, tracker.stories.take(), options.copy_threshold);
     stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return stats;
 }

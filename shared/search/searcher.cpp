@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <set>
 #include <stdexcept>
 
 #include "index/index_damage.hpp"
@@ -15,6 +16,9 @@
 #include "index/stored_article.hpp"
 #include "search/date_query.hpp"
 #include "search/feedback.hpp"
+#include "search/like.hpp"
+#include "search/timeline.hpp"
+#include "search/timeline_share.hpp"
 #include "search/proximity.hpp"
 #include "speakers/spelling_variants.hpp"
 
@@ -153,6 +157,15 @@ Xapian::Query Searcher::build_query(const SearchOptions& options, ParsedQuery& p
                        }});
     parsed = parser.parse(options.query, options.op, options.speakers);
     Xapian::Query query = parsed.query;
+    if (!options.like.empty()) {
+        // Related stories: ranked by the article's own stems; query words, if any, only filter.
+        LikeQuery like = like_query(m_db, options.like);
+        query = options.query.empty() ? like.query
+                                      : Xapian::Query(Xapian::Query::OP_FILTER, like.query, parsed.query);
+        parsed.words.assign(like.stems.begin(), like.stems.begin() + std::min<std::ptrdiff_t>(8, std::ssize(like.stems)));
+        parsed.phrases.clear();
+        parsed.has_weighted_terms = true;
+    }
     std::vector<Xapian::Query> filters;
     if (!options.speakers.empty()) {
         std::vector<Xapian::Query> any;
@@ -188,6 +201,12 @@ SearchResult Searcher::search(const SearchOptions& options) const {
     }
 }
 
+OriginResult Searcher::origin(const std::string& quote, const SearchOptions& options) const {
+    Xapian::Query dates;
+    if (!options.from.empty() || !options.to.empty()) dates = date_option_query(options.from, options.to);
+    return find_quote_origin(m_db, m_analyzer, quote, dates);
+}
+
 SearchResult Searcher::search_once(const SearchOptions& options) const {
     auto started = std::chrono::steady_clock::now();
     ParsedQuery parsed;
@@ -208,12 +227,19 @@ SearchResult Searcher::search_once(const SearchOptions& options) const {
         enquire.set_sort_by_value_then_relevance(schema::kDateSlot,
                                                  true);  // filters only: newest first
 
-    Facets facets({options.facets || options.speakers_only, options.facets,
-                   options.facets || options.timeline});
+    // Syndicated copies: one hit per story, the rest listed under it (search/stories.hpp).
+    if (!options.all_versions) enquire.set_collapse_key(schema::kStorySlot);
+    Facets facets({!options.stories && (options.facets || options.speakers_only), !options.stories && options.facets,
+                   !options.stories && (options.facets || options.timeline)});
     facets.attach(enquire);
+    StoryCounter story_counter;
+    if (options.stories) enquire.add_matchspy(&story_counter);
+    MatchCounter article_counter;
+    if (!options.all_versions) enquire.add_matchspy(&article_counter);
     // Facets and the timeline must see every match (check_at_least = every document); so must
     // an exact count. Otherwise the count is exact up to exact_count_limit and estimated beyond.
-    bool every_match = options.exact_count || options.facets || options.speakers_only || options.timeline;
+    bool every_match = options.exact_count || options.facets || options.speakers_only || options.timeline ||
+                       options.stories;
     Xapian::doccount page_end = static_cast<Xapian::doccount>(options.offset + options.limit);
     // Proximity re-ranks the first proximity_depth hits, so those are fetched whatever the page.
     bool rerank = uses_proximity(options, parsed);
@@ -224,10 +250,33 @@ SearchResult Searcher::search_once(const SearchOptions& options) const {
     Xapian::MSet mset = enquire.get_mset(first, count, check_at_least);
 
     SearchResult result;
-    result.total = mset.get_matches_estimated();
-    result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    result.collapsed = !options.all_versions;
+    result.articles = mset.get_uncollapsed_matches_estimated();
+    result.total_exact = mset.get_uncollapsed_matches_lower_bound() == mset.get_uncollapsed_matches_upper_bound();
+    if (result.collapsed) {
+        result.stories = mset.get_matches_estimated();
+        // The matcher stops early only after check_at_least matches: below that, or when every
+        // document was checked, the counter saw every match.
+        if (every_match || article_counter.count() < check_at_least) {
+            result.articles = article_counter.count();
+            result.stories = article_counter.stories();
+            result.total_exact = true;
+        } else {
+            result.total_exact = false;
+        }
+    }
+    result.total = result.articles;
+    if (options.stories) {
+        result.stories = static_cast<Xapian::doccount>(story_counter.stories());
+        result.total = result.stories;
+        result.total_exact = true;
+    }
     std::vector<RankedDoc> ranked;
-    for (auto it = mset.begin(); it != mset.end(); ++it) ranked.push_back({*it, it.get_weight()});
+    std::set<Xapian::docid> with_copies;
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        ranked.push_back({*it, it.get_weight()});
+        if (it.get_collapse_count() > 0) with_copies.insert(*it);
+    }
     if (rerank) {
         std::size_t head = std::min<std::size_t>(ranked.size(), options.ranking.proximity_depth);
         std::vector<RankedDoc> top(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(head));
@@ -243,10 +292,20 @@ SearchResult Searcher::search_once(const SearchOptions& options) const {
         Hit hit;
         hit.rank = ++rank;
         hit.weight = doc.weight;
-        hit.article = deserialize_article(m_db.get_document(doc.id).get_data());
+        Xapian::Document document = m_db.get_document(doc.id);
+        hit.story = story_of(document);
+        if (with_copies.count(doc.id)) {
+            // The earliest copy stands for the story; the others are listed under it.
+            hit.copies = story_members(m_db, query, hit.story);
+            if (!hit.copies.empty() && hit.copies.front().docid != doc.id)
+                document = m_db.get_document(hit.copies.front().docid);
+            std::erase_if(hit.copies, [&](const StoryCopy& c) { return c.docid == document.get_docid(); });
+        }
+        hit.article = deserialize_article(document.get_data());
         hit.title = m_snippeter.make(hit.article.title, parsed, title_options);
         hit.snippet = m_snippeter.make(hit.article.body(), parsed, snippet_options);
         if (options.quotes) hit.quotes = match_quotes(hit.article, parsed, m_analyzer, m_snippeter);
+        if (options.kwic) hit.kwic = kwic_lines(hit.article, parsed, m_snippeter);
         result.hits.push_back(std::move(hit));
     }
     auto top = [&](std::vector<FacetCount> counts, std::size_t& values) {
@@ -254,9 +313,20 @@ SearchResult Searcher::search_once(const SearchOptions& options) const {
         if (options.facet_limit > 0 && counts.size() > options.facet_limit) counts.resize(options.facet_limit);
         return counts;
     };
-    if (options.facets || options.speakers_only) result.speakers = top(facets.speakers(), result.speaker_values);
-    if (options.facets) result.sources = top(facets.sources(), result.source_values);
-    if (options.facets || options.timeline) result.dates = facets.dates(options.date_bucket, result.total);
+    if (options.stories) {
+        if (options.facets || options.speakers_only) result.speakers = top(story_counter.speakers(), result.speaker_values);
+        if (options.facets) result.sources = top(story_counter.sources(), result.source_values);
+        if (options.facets || options.timeline) result.dates = story_counter.dates(options.date_bucket);
+    } else {
+        if (options.facets || options.speakers_only) result.speakers = top(facets.speakers(), result.speaker_values);
+        if (options.facets) result.sources = top(facets.sources(), result.source_values);
+        if (options.facets || options.timeline) result.dates = facets.dates(options.date_bucket, result.total);
+    }
+    if (options.share && (options.timeline || options.facets)) {
+        std::vector<FacetCount> buckets = make_timeline(result.dates, options.date_bucket).buckets;
+        buckets.insert(buckets.end(), result.dates.begin(), result.dates.end());  // "undated" too
+        result.bucket_totals = bucket_totals(m_db, buckets);
+    }
     result.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return result;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,9 @@
 #include "search/quote_matcher.hpp"
 #include "search/ranking.hpp"
 #include "search/snippeter.hpp"
+#include "search/kwic.hpp"
+#include "search/quote_origin.hpp"
+#include "search/stories.hpp"
 
 namespace gazette {
 
@@ -51,6 +55,11 @@ struct SearchOptions {
     bool exact_count = false;                // count every match even beyond exact_count_limit
     RankingParams ranking;                   // ranking.hpp; the defaults are the measured ones
     std::size_t exact_count_limit = kExactCountLimit;
+    bool all_versions = false;  // every copy of a syndicated story (default: one hit per story)
+    bool stories = false;       // the count, facets and timeline count stories, not articles
+    std::string like;           // an article id: rank articles on the same story (search/like.hpp)
+    bool kwic = false;          // per hit, every occurrence of the query in context (search/kwic.hpp)
+    bool share = false;         // the timeline also gives each bucket's share of all articles
 };
 
 struct Hit {
@@ -60,6 +69,9 @@ struct Hit {
     Snippet title;          // the title with its matches highlighted
     Snippet snippet;        // best passage of the body
     std::vector<QuoteMatch> quotes;  // with options.quotes: the quotes matching the query
+    std::string story;               // the story id (index/story_pass.hpp)
+    std::vector<StoryCopy> copies;   // collapsed: the story's other matching copies, earliest first
+    std::vector<KwicLine> kwic;      // with options.kwic: every occurrence of the query
 };
 
 struct SearchResult {
@@ -72,6 +84,11 @@ struct SearchResult {
     // Distinct speakers and sources among the matches, before options.facet_limit cut the lists.
     std::size_t speaker_values = 0, source_values = 0;
     double seconds = 0;
+    bool collapsed = false;       // one hit per story (not --all-versions)
+    Xapian::doccount stories = 0; // distinct stories among the matches (collapsed or --stories)
+    Xapian::doccount articles = 0;  // matching articles, whatever `total` counts
+    /// With options.share: every article of the index per timeline bucket ("2020-11" -> 412).
+    std::map<std::string, Xapian::doccount> bucket_totals;
 };
 
 class Searcher {
@@ -85,6 +102,10 @@ public:
     /// Throws QueryError for a bad query or filter. Reopens the index and searches again when a
     /// writer's commits overtake the search (Xapian::DatabaseModifiedError), up to 10 times.
     [[nodiscard]] SearchResult search(const SearchOptions& options) const;
+
+    /// Every article carrying `quote`, oldest first (search/quote_origin.hpp); options.from and
+    /// options.to narrow the dates.
+    [[nodiscard]] OriginResult origin(const std::string& quote, const SearchOptions& options) const;
 
     /// The Xapian query the options produce (for --explain and tests).
     [[nodiscard]] Xapian::Query build_query(const SearchOptions& options, ParsedQuery& parsed) const;

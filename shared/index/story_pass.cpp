@@ -1,0 +1,116 @@
+// Runs over the combined view of every shard (combined docid d is shard (d - 1) % n, local docid
+// (d - 1) / n + 1, Xapian's interleaving) and writes each copy's new story in its own shard.
+#include "index/story_pass.hpp"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <unordered_set>
+
+#include "index/fingerprint.hpp"
+#include "index/schema.hpp"
+
+namespace gazette {
+namespace {
+
+std::string story_term(const std::string& story) { return std::string(schema::kStoryPrefix) + story; }
+
+void set_story(Xapian::Document& doc, const std::string& story) {
+    std::string old = doc.get_value(schema::kStorySlot);
+    if (old == story) return;
+    if (!old.empty()) {
+        try {
+            doc.remove_term(story_term(old));
+        } catch (const Xapian::InvalidArgumentError&) {
+            // Not there: nothing to remove.
+        }
+    }
+    doc.add_value(schema::kStorySlot, story);
+    doc.add_boolean_term(story_term(story));
+}
+
+}  // namespace
+
+void StoryLog::add(const std::vector<Xapian::Document>& docs) {
+    std::lock_guard lock(m_mutex);
+    for (const auto& doc : docs) {
+        Xapian::TermIterator it = doc.termlist_begin();
+        it.skip_to(std::string(schema::kIdPrefix));
+        if (it != doc.termlist_end() && (*it).rfind(schema::kIdPrefix, 0) == 0) m_id_terms.push_back(*it);
+    }
+}
+
+std::vector<std::string> StoryLog::take() {
+    std::lock_guard lock(m_mutex);
+    return std::move(m_id_terms);
+}
+
+void keep_story(const Xapian::Document& old_doc, Xapian::Document& rebuilt) {
+    std::string story = old_doc.get_value(schema::kStorySlot);
+    if (story.empty()) return;
+    set_story(rebuilt, story);
+}
+
+std::size_t assign_stories(const std::vector<std::filesystem::path>& dbs,
+                           const std::vector<std::string>& id_terms, double threshold) {
+    if (id_terms.empty() || dbs.empty()) return 0;
+    std::vector<Xapian::WritableDatabase> shards;
+    Xapian::Database all;
+    for (const auto& path : dbs) {
+        shards.emplace_back(path.string(), Xapian::DB_OPEN);
+        all.add_database(shards.back());
+    }
+    const auto n = static_cast<Xapian::docid>(shards.size());
+
+    // The new articles, in index order; those not yet processed are no one's earlier copy.
+    std::vector<Xapian::docid> pending;
+    for (const auto& term : id_terms) {
+        Xapian::PostingIterator it = all.postlist_begin(term);
+        if (it != all.postlist_end(term)) pending.push_back(*it);
+    }
+    std::sort(pending.begin(), pending.end());
+    pending.erase(std::unique(pending.begin(), pending.end()), pending.end());
+    std::unordered_set<Xapian::docid> unprocessed(pending.begin(), pending.end());
+    std::map<Xapian::docid, std::string> assigned;  // stories written by this pass
+
+    std::size_t copies = 0;
+    for (Xapian::docid d : pending) {
+        unprocessed.erase(d);
+        Xapian::Document doc = all.get_document(d);
+        std::optional<Fingerprint> print = Fingerprint::unpack(doc.get_value(schema::kFingerprintSlot));
+        if (!print) continue;
+        std::unordered_set<Xapian::docid> seen{d};
+        double best = -1;
+        Xapian::docid best_doc = 0;
+        for (const auto& band : print->band_terms()) {
+            std::size_t read = 0;
+            for (auto it = all.postlist_begin(band); it != all.postlist_end(band) && read < kMaxBandCandidates; ++it, ++read) {
+                Xapian::docid c = *it;
+                if (!seen.insert(c).second || unprocessed.count(c)) continue;
+                auto other = Fingerprint::unpack(all.get_document(c).get_value(schema::kFingerprintSlot));
+                if (!other) continue;
+                double similarity = copy_similarity(*print, *other);
+                if (similarity >= threshold && (similarity > best || (similarity == best && c < best_doc))) {
+                    best = similarity;
+                    best_doc = c;
+                }
+            }
+        }
+        if (best_doc == 0) continue;
+        auto known = assigned.find(best_doc);
+        std::string story = known != assigned.end() ? known->second
+                                                    : all.get_document(best_doc).get_value(schema::kStorySlot);
+        if (story.empty() || story == doc.get_value(schema::kStorySlot)) continue;
+        Xapian::WritableDatabase& shard = shards[(d - 1) % n];
+        Xapian::docid local = (d - 1) / n + 1;
+        Xapian::Document writable = shard.get_document(local);
+        set_story(writable, story);
+        shard.replace_document(local, writable);
+        assigned[d] = story;
+        ++copies;
+    }
+    for (auto& shard : shards) shard.commit();
+    return copies;
+}
+
+}  // namespace gazette
