@@ -97,7 +97,7 @@ TEST_CASE("syndicated copies are one hit: the earliest copy, +2 copies with thei
     CHECK(text.out.find("id " + kWire) != std::string::npos);  // every hit prints its id
 }
 
-TEST_CASE("--all-versions lists every copy; copies share a story, other stories on the event do not", "[cli][stories]") {
+TEST_CASE("all versions: every copy listed, copies share a story, other stories on the event do not", "[cli][stories]") {
     Lines r = search_json({"icebreaker", "Pevek", "--all-versions", "--limit", "100"});
     std::map<std::string, std::string> story;
     for (const auto& h : r.items) {
@@ -114,7 +114,7 @@ TEST_CASE("--all-versions lists every copy; copies share a story, other stories 
     CHECK(r.summary["collapsed"] == false);
 }
 
-TEST_CASE("--stories counts each story once in the count, the facets and the timeline", "[cli][stories]") {
+TEST_CASE("counting stories counts each story once in the count, the facets and the timeline", "[cli][stories]") {
     Lines articles = search_json({"icebreaker", "--facets"});
     Lines stories = search_json({"icebreaker", "--facets", "--stories"});
     CHECK(stories.summary["counting"] == "stories");
@@ -164,7 +164,7 @@ TEST_CASE("an incremental run and a sharded index find copies indexed earlier", 
     }
 }
 
-TEST_CASE("--like ranks other stories on the event, never the article's copies", "[cli][like]") {
+TEST_CASE("like: ranks other stories on the event, never the article's copies", "[cli][like]") {
     Lines r = search_json({"--like", kWire, "--limit", "5"});
     std::vector<std::string> found = ids(r);
     REQUIRE(found.size() >= 2);
@@ -181,7 +181,7 @@ TEST_CASE("--like ranks other stories on the event, never the article's copies",
     CHECK(missing.err.find("no article has the id") != std::string::npos);
 }
 
-TEST_CASE("--kwic prints every occurrence, aligned, with date and source", "[cli][kwic]") {
+TEST_CASE("kwic: prints every occurrence, aligned, with date and source", "[cli][kwic]") {
     Lines r = search_json({"\"getting longer\"", "--kwic", "--all-versions", "--sort", "oldest"});
     REQUIRE(r.items.size() >= 5);
     std::vector<std::string> dates;
@@ -208,7 +208,7 @@ TEST_CASE("--kwic prints every occurrence, aligned, with date and source", "[cli
     CHECK(columns.size() == 1);
 }
 
-TEST_CASE("--origin finds every report of a quote, oldest first, and who each credits", "[cli][origin]") {
+TEST_CASE("origin: finds every report of a quote, oldest first, and who each credits", "[cli][origin]") {
     // Curly quotes and an ellipsis, as pasted from a page.
     Lines r = search_json({"--origin", "“The ice is thinner than we have ever seen it… the season is getting longer every year.”"});
     std::vector<std::string> found = ids(r);
@@ -236,7 +236,7 @@ TEST_CASE("--origin finds every report of a quote, oldest first, and who each cr
     CHECK(search({"--origin", "ice"}).status == 2);
 }
 
-TEST_CASE("--timeline --share divides by every article of the bucket; --compare sets queries side by side", "[cli][timeline]") {
+TEST_CASE("timeline share divides by every article of the bucket, compare sets queries side by side", "[cli][timeline]") {
     Lines r = search_json({"icebreaker", "--timeline", "--share", "--by", "month"});
     Lines august = search_json({"date:2021-08", "--all-versions", "--limit", "1000"});
     int all_august = static_cast<int>(august.items.size());

@@ -64,20 +64,19 @@ std::size_t assign_stories(const std::vector<std::filesystem::path>& dbs,
     const auto n = static_cast<Xapian::docid>(shards.size());
 
     // The new articles, in index order; those not yet processed are no one's earlier copy.
-    std::vector<Xapian::docid> pending;
+    std::map<Xapian::docid, std::string> pending_ids;  // docid -> id term
     for (const auto& term : id_terms) {
         Xapian::PostingIterator it = all.postlist_begin(term);
-        if (it != all.postlist_end(term)) pending.push_back(*it);
+        if (it != all.postlist_end(term)) pending_ids.emplace(*it, term);
     }
-    std::sort(pending.begin(), pending.end());
-    pending.erase(std::unique(pending.begin(), pending.end()), pending.end());
-    std::unordered_set<Xapian::docid> unprocessed(pending.begin(), pending.end());
+    std::unordered_set<Xapian::docid> unprocessed;
+    for (const auto& [d, term] : pending_ids) unprocessed.insert(d);
     std::map<Xapian::docid, std::string> assigned;  // stories written by this pass
 
     // A run that wrote a good share of the index reads the band terms in one sorted pass and
     // keeps only the bands two articles share; looking each article's 16 bands up one by one
     // cost a B-tree seek each (3 s of a 25 s run over Reuters' 19,000 articles).
-    bool scan = pending.size() * 10 >= all.get_doccount();
+    bool scan = pending_ids.size() * 10 >= all.get_doccount();
     std::unordered_map<Xapian::docid, std::vector<Xapian::docid>> neighbours;
     if (scan) {
         const std::string prefix(schema::kCopyBandPrefix);
@@ -91,11 +90,24 @@ std::size_t assign_stories(const std::vector<std::filesystem::path>& dbs,
                     if (a != b) neighbours[a].push_back(b);
         }
     }
-    auto candidates_of = [&](Xapian::docid d, const Fingerprint& print) {
-        if (scan) {
-            auto it = neighbours.find(d);
-            return it == neighbours.end() ? std::vector<Xapian::docid>{} : it->second;
+    // Oldest first (undated last), then by id: within a run the earliest copy founds the story,
+    // and the stories come out the same however the articles are spread over shards. An article
+    // that shares no band with any other has nothing to do.
+    std::vector<std::pair<std::string, Xapian::docid>> keyed;
+    for (const auto& [d, term] : pending_ids) {
+        if (scan && !neighbours.count(d)) {
+            unprocessed.erase(d);
+            continue;
         }
+        std::string date = all.get_document(d).get_value(schema::kDateSlot);
+        keyed.emplace_back((date.empty() ? "99999999" : date) + term, d);
+    }
+    std::sort(keyed.begin(), keyed.end());
+    std::vector<Xapian::docid> pending;
+    for (const auto& [key, d] : keyed) pending.push_back(d);
+
+    auto candidates_of = [&](Xapian::docid d, const Fingerprint& print) {
+        if (scan) return neighbours[d];
         std::vector<Xapian::docid> out;
         for (const auto& band : print.band_terms()) {
             std::size_t read = 0;
@@ -108,29 +120,29 @@ std::size_t assign_stories(const std::vector<std::filesystem::path>& dbs,
     std::size_t copies = 0;
     for (Xapian::docid d : pending) {
         unprocessed.erase(d);
-        if (scan && !neighbours.count(d)) continue;  // shares no band with any article
         Xapian::Document doc = all.get_document(d);
         std::optional<Fingerprint> print = Fingerprint::unpack(doc.get_value(schema::kFingerprintSlot));
         if (!print) continue;
         std::unordered_set<Xapian::docid> seen{d};
+        // The most similar earlier article; among equals, the smallest story id (the same
+        // choice whatever the docids, which depend on the shard layout).
         double best = -1;
-        Xapian::docid best_doc = 0;
-        {
-            for (Xapian::docid c : candidates_of(d, *print)) {
-                if (!seen.insert(c).second || unprocessed.count(c)) continue;
-                auto other = Fingerprint::unpack(all.get_document(c).get_value(schema::kFingerprintSlot));
-                if (!other) continue;
-                double similarity = copy_similarity(*print, *other);
-                if (similarity >= threshold && (similarity > best || (similarity == best && c < best_doc))) {
-                    best = similarity;
-                    best_doc = c;
-                }
+        std::string story;
+        for (Xapian::docid c : candidates_of(d, *print)) {
+            if (!seen.insert(c).second || unprocessed.count(c)) continue;
+            Xapian::Document other_doc = all.get_document(c);
+            auto other = Fingerprint::unpack(other_doc.get_value(schema::kFingerprintSlot));
+            if (!other) continue;
+            double similarity = copy_similarity(*print, *other);
+            if (similarity < threshold || similarity < best) continue;
+            auto known = assigned.find(c);
+            std::string other_story = known != assigned.end() ? known->second : other_doc.get_value(schema::kStorySlot);
+            if (other_story.empty()) continue;
+            if (similarity > best || other_story < story) {
+                best = similarity;
+                story = other_story;
             }
         }
-        if (best_doc == 0) continue;
-        auto known = assigned.find(best_doc);
-        std::string story = known != assigned.end() ? known->second
-                                                    : all.get_document(best_doc).get_value(schema::kStorySlot);
         if (story.empty() || story == doc.get_value(schema::kStorySlot)) continue;
         Xapian::WritableDatabase& shard = shards[(d - 1) % n];
         Xapian::docid local = (d - 1) / n + 1;

@@ -149,7 +149,9 @@ std::vector<std::string> speaker_word_variants(const Xapian::Database& db, const
 
 }  // namespace
 
-Searcher::Searcher(const std::vector<std::string>& dbs) : m_db(open_database(dbs)) {}
+Searcher::Searcher(const std::vector<std::string>& dbs) : m_db(open_database(dbs)) {
+    for (const auto& spec : dbs) m_remote = m_remote || spec.rfind("tcp:", 0) == 0;
+}
 
 Xapian::Query Searcher::build_query(const SearchOptions& options, ParsedQuery& parsed) const {
     QueryParser parser(m_analyzer, QueryParserOptions{options.ranking, [this](const std::string& word) {
@@ -227,15 +229,22 @@ SearchResult Searcher::search_once(const SearchOptions& options) const {
         enquire.set_sort_by_value_then_relevance(schema::kDateSlot,
                                                  true);  // filters only: newest first
 
-    // Syndicated copies: one hit per story, the rest listed under it (search/stories.hpp).
-    if (!options.all_versions) enquire.set_collapse_key(schema::kStorySlot);
+    // Syndicated copies: one hit per story, the rest listed under it (search/stories.hpp). An
+    // index written before stories (or partly) has articles without one: nothing is collapsed.
+    bool collapse = !options.all_versions && m_db.get_value_freq(schema::kStorySlot) == m_db.get_doccount();
+    if (collapse) enquire.set_collapse_key(schema::kStorySlot);
     Facets facets({!options.stories && (options.facets || options.speakers_only), !options.stories && options.facets,
                    !options.stories && (options.facets || options.timeline)});
     facets.attach(enquire);
+    // Our own spies cannot run on a xapian-tcpsrv (it only knows Xapian's): remote searches
+    // collapse with Xapian's estimated counts, and cannot count stories.
+    if (options.stories && m_remote) throw QueryError("--stories needs local databases (not tcp:)");
     StoryCounter story_counter;
     if (options.stories) enquire.add_matchspy(&story_counter);
-    MatchCounter article_counter;
-    if (!options.all_versions) enquire.add_matchspy(&article_counter);
+    // Xapian's collapsed counts stay estimates even when every match was examined; this spy
+    // (which xapian-tcpsrv also runs) sees every match, collapsed or not.
+    Xapian::ValueCountMatchSpy story_spy(schema::kStorySlot);
+    if (collapse) enquire.add_matchspy(&story_spy);
     // Facets and the timeline must see every match (check_at_least = every document); so must
     // an exact count. Otherwise the count is exact up to exact_count_limit and estimated beyond.
     bool every_match = options.exact_count || options.facets || options.speakers_only || options.timeline ||
@@ -250,16 +259,17 @@ SearchResult Searcher::search_once(const SearchOptions& options) const {
     Xapian::MSet mset = enquire.get_mset(first, count, check_at_least);
 
     SearchResult result;
-    result.collapsed = !options.all_versions;
+    result.collapsed = collapse;
     result.articles = mset.get_uncollapsed_matches_estimated();
     result.total_exact = mset.get_uncollapsed_matches_lower_bound() == mset.get_uncollapsed_matches_upper_bound();
-    if (result.collapsed) {
+    if (collapse) {
         result.stories = mset.get_matches_estimated();
         // The matcher stops early only after check_at_least matches: below that, or when every
-        // document was checked, the counter saw every match.
-        if (every_match || article_counter.count() < check_at_least) {
-            result.articles = article_counter.count();
-            result.stories = article_counter.stories();
+        // document was checked, the spy saw every match.
+        Xapian::doccount seen = story_spy.get_total();
+        if (every_match || seen < check_at_least) {
+            result.articles = seen;
+            result.stories = static_cast<Xapian::doccount>(std::distance(story_spy.values_begin(), story_spy.values_end()));
             result.total_exact = true;
         } else {
             result.total_exact = false;
@@ -272,10 +282,8 @@ SearchResult Searcher::search_once(const SearchOptions& options) const {
         result.total_exact = true;
     }
     std::vector<RankedDoc> ranked;
-    std::set<Xapian::docid> with_copies;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         ranked.push_back({*it, it.get_weight()});
-        if (it.get_collapse_count() > 0) with_copies.insert(*it);
     }
     if (rerank) {
         std::size_t head = std::min<std::size_t>(ranked.size(), options.ranking.proximity_depth);
@@ -294,12 +302,17 @@ SearchResult Searcher::search_once(const SearchOptions& options) const {
         hit.weight = doc.weight;
         Xapian::Document document = m_db.get_document(doc.id);
         hit.story = story_of(document);
-        if (with_copies.count(doc.id)) {
-            // The earliest copy stands for the story; the others are listed under it.
+        // get_collapse_count() says 0 through xapian-tcpsrv, so the story's size decides.
+        if (collapse && m_db.get_termfreq(std::string(schema::kStoryPrefix) + hit.story) > 1) {
+            // The earliest copy stands for the story; the others are listed under it. (Docids
+            // are the combined database's: Document::get_docid() would give a shard's own.)
             hit.copies = story_members(m_db, query, hit.story);
-            if (!hit.copies.empty() && hit.copies.front().docid != doc.id)
-                document = m_db.get_document(hit.copies.front().docid);
-            std::erase_if(hit.copies, [&](const StoryCopy& c) { return c.docid == document.get_docid(); });
+            Xapian::docid shown = doc.id;
+            if (!hit.copies.empty() && hit.copies.front().docid != doc.id) {
+                shown = hit.copies.front().docid;
+                document = m_db.get_document(shown);
+            }
+            std::erase_if(hit.copies, [&](const StoryCopy& c) { return c.docid == shown; });
         }
         hit.article = deserialize_article(document.get_data());
         hit.title = m_snippeter.make(hit.article.title, parsed, title_options);

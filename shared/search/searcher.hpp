@@ -114,6 +114,7 @@ private:
     [[nodiscard]] SearchResult search_once(const SearchOptions& options) const;
 
     mutable Xapian::Database m_db;  // reopened by search() when a writer moved it on
+    bool m_remote = false;          // some shard is a xapian-tcpsrv: only Xapian's own match spies
     Analyzer m_analyzer;
     Snippeter m_snippeter{m_analyzer};
 };

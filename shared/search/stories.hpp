@@ -7,7 +7,6 @@
 #include <optional>
 #include <set>
 #include <string>
-#include <unordered_set>
 #include <vector>
 
 #include <xapian.h>
@@ -32,22 +31,6 @@ struct StoryCopy {
 /// The story an article belongs to, from its document (its own docid when it has no story value,
 /// as in an index written before stories existed).
 [[nodiscard]] std::string story_of(const Xapian::Document& doc);
-
-/// Counts every match the matcher sees, collapsed or not, and their distinct stories: with
-/// collapsing on, Xapian's own counts stay estimates even when every match was examined.
-class MatchCounter : public Xapian::MatchSpy {
-public:
-    void operator()(const Xapian::Document& doc, double) override {
-        ++m_count;
-        m_stories.insert(story_of(doc));
-    }
-    [[nodiscard]] Xapian::doccount count() const { return m_count; }
-    [[nodiscard]] Xapian::doccount stories() const { return static_cast<Xapian::doccount>(m_stories.size()); }
-
-private:
-    Xapian::doccount m_count = 0;
-    std::unordered_set<std::string> m_stories;
-};
 
 /// Counts the matches by story: a story counts once per source and speaker it has, and once in
 /// the date bucket of its earliest copy. Runs in this process only (not on remote shards).
