@@ -54,8 +54,8 @@ inline constexpr unsigned kSpeakersSlot = 4;
 /// The body's MinHash fingerprint, Fingerprint::pack() (index/fingerprint.hpp); absent for short
 /// bodies.
 inline constexpr unsigned kFingerprintSlot = 5;
-/// The story id, 16 hex digits: FNV-1a of the id of the first-indexed article of its cluster of
-/// near-duplicates (index/story_pass.hpp); the article's own id's hash until a copy is found.
+/// The story id, 16 hex digits: FNV-1a of the id of the article that founded its cluster of
+/// near-duplicates (index/story_pass.hpp); the article's own id's hash until it is found a copy.
 /// Searches collapse on it (Xapian::Enquire::set_collapse_key).
 inline constexpr unsigned kStorySlot = 6;
 
