@@ -23,6 +23,21 @@ struct Case {
     Queries queries;
 };
 
+// Each case's names added in order, then each query canonicalised.
+void check_cases(const std::vector<Case>& cases) {
+    Analyzer analyzer;
+    for (const Case& c : cases) {
+        SECTION(c.name) {
+            ArchiveNames names(analyzer);
+            for (const std::string& name : c.archive) names.add(name);
+            for (const auto& [query, expected] : c.queries) {
+                INFO(c.name << ": " << query);
+                CHECK(names.canonical(query) == expected);
+            }
+        }
+    }
+}
+
 }  // namespace
 
 TEST_CASE("archive names: short forms map to the one compatible full name", "[archive_names]") {
@@ -79,17 +94,7 @@ TEST_CASE("archive names: short forms map to the one compatible full name", "[ar
          {"乔·拜登"},
          {{"拜登", "乔·拜登"}}},
     };
-    Analyzer analyzer;
-    for (const Case& c : cases) {
-        SECTION(c.name) {
-            ArchiveNames names(analyzer);
-            for (const std::string& name : c.archive) names.add(name);
-            for (const auto& [query, expected] : c.queries) {
-                INFO(c.name << ": " << query);
-                CHECK(names.canonical(query) == expected);
-            }
-        }
-    }
+    check_cases(cases);
 }
 
 TEST_CASE("archive names: the most used spelling is displayed", "[archive_names]") {
@@ -152,15 +157,5 @@ TEST_CASE("archive names: spelling variants of one person are joined", "[archive
           {"Carlo Benz", "Carlo Benz"},
           {"Benz", "Benz"}}},
     };
-    Analyzer analyzer;
-    for (const Case& c : cases) {
-        SECTION(c.name) {
-            ArchiveNames names(analyzer);
-            for (const std::string& name : c.archive) names.add(name);
-            for (const auto& [query, expected] : c.queries) {
-                INFO(c.name << ": " << query);
-                CHECK(names.canonical(query) == expected);
-            }
-        }
-    }
+    check_cases(cases);
 }

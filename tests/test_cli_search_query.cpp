@@ -8,54 +8,13 @@
 #include <algorithm>
 #include <set>
 
+#include "demo_search.hpp"
 #include "fixtures.hpp"
 
 using namespace gazette::test;
 using nlohmann::json;
 
 namespace {
-
-const std::string& demo_index() {
-    static TempDir dir;
-    static std::string db = (dir / "idx").string();
-    static bool built = [] {
-        RunResult r = run(kIndexBin, {kSampleCorpus.string(), "--db", db, "--quiet"});
-        INFO(r.err);
-        REQUIRE(r.status == 0);
-        return true;
-    }();
-    (void)built;
-    return db;
-}
-
-RunResult search_in(const std::string& db, std::vector<std::string> args) {
-    args.insert(args.begin(), {"--db", db});
-    return run(kSearchBin, args);
-}
-
-RunResult search(std::vector<std::string> args) { return search_in(demo_index(), std::move(args)); }
-
-struct JsonResult {
-    std::vector<json> hits;
-    json summary;
-};
-
-JsonResult search_json_in(const std::string& db, std::vector<std::string> args) {
-    args.push_back("--json");
-    RunResult r = search_in(db, args);
-    INFO(r.err);
-    REQUIRE(r.status <= 1);
-    JsonResult out;
-    for (const auto& line : lines_of(r.out)) {
-        json j = json::parse(line);
-        if (j["type"] == "hit") out.hits.push_back(j);
-        else out.summary = j;
-    }
-    REQUIRE(out.summary["type"] == "summary");
-    return out;
-}
-
-JsonResult search_json(std::vector<std::string> args) { return search_json_in(demo_index(), std::move(args)); }
 
 std::vector<std::string> ids(const JsonResult& r) {
     std::vector<std::string> out;

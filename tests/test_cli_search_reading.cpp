@@ -7,30 +7,13 @@
 #include <cstdlib>
 
 #include "cli/color_choice.hpp"
+#include "demo_search.hpp"
 #include "fixtures.hpp"
 
 using namespace gazette::test;
 using nlohmann::json;
 
 namespace {
-
-const std::string& demo_index() {
-    static TempDir dir;
-    static std::string db = (dir / "idx").string();
-    static bool built = [] {
-        RunResult r = run(kIndexBin, {kSampleCorpus.string(), "--db", db, "--quiet"});
-        INFO(r.err);
-        REQUIRE(r.status == 0);
-        return true;
-    }();
-    (void)built;
-    return db;
-}
-
-RunResult search(std::vector<std::string> args) {
-    args.insert(args.begin(), {"--db", demo_index()});
-    return run(kSearchBin, args);
-}
 
 std::vector<json> json_lines(const std::string& out) {
     std::vector<json> v;
