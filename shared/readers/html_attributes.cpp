@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "readers/html_dom.hpp"
+#include "readers/html_splice.hpp"
 
 namespace gazette::html {
 namespace {
@@ -109,15 +110,7 @@ std::optional<std::string> limit_attributes(std::string_view html, std::size_t m
         if (!closing && is_raw_text(tag.name)) i = raw_text_end(html, i, tag.name);
     }
     if (cuts.empty()) return std::nullopt;
-    std::string out;
-    out.reserve(html.size());
-    std::size_t from = 0;
-    for (auto [begin, end] : cuts) {
-        out.append(html.substr(from, begin - from));
-        from = end;
-    }
-    out.append(html.substr(from));
-    return out;
+    return without_ranges(html, cuts);
 }
 
 }  // namespace gazette::html

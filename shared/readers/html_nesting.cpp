@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "readers/html_dom.hpp"
+#include "readers/html_splice.hpp"
 
 namespace gazette::html {
 namespace {
@@ -235,15 +236,7 @@ std::optional<std::string> limit_nesting(std::string_view html, std::size_t max_
         }
     }
     if (cuts.empty()) return std::nullopt;
-    std::string out;
-    out.reserve(html.size());
-    std::size_t from = 0;
-    for (auto [begin, end] : cuts) {
-        out.append(html.substr(from, begin - from));
-        from = end;
-    }
-    out.append(html.substr(from));
-    return out;
+    return without_ranges(html, cuts);
 }
 
 }  // namespace gazette::html
