@@ -58,8 +58,8 @@ int main(int argc, char** argv) {
     app.add_option("--batch", options.batch_size, "Articles per commit (default 1000)")
         ->check(CLI::Range(1, 1000000));
     app.add_option("--bulk", options.bulk_threshold,
-                   "Runs writing at least N files into a database build segments and merge them at "
-                   "the end (default 20000; 0: never)")
+                   "A first build, and runs writing at least N files into a database, build segments and "
+                   "merge them at the end into a compacted index (default 20000; 0: never)")
         ->check(CLI::Range(0, 1000000000));
     app.add_option("-j,--jobs", options.jobs, "Worker threads (default: one per core)")
         ->check(CLI::Range(1, 256));

@@ -169,7 +169,9 @@ TEST_CASE("a disk that fills mid-run stops the indexer cleanly and a run with ro
     fs::remove_all(db);
     disk.resize(fmt::format("{}k", needed / 3 / 1024));
 
-    RunResult full = run(kIndexBin, {(dir / "corpus").string(), "--db", db, "--batch", "10", "-q"});
+    // --bulk 0: batches committed into the database as they come, as an update run writes them
+    // (a first build merges segments at its end instead: the next test).
+    RunResult full = run(kIndexBin, {(dir / "corpus").string(), "--db", db, "--batch", "10", "--bulk", "0", "-q"});
     INFO(full.err);
     CHECK(full.status == 2);
     REQUIRE(lines_of(full.err).size() == 1);
@@ -195,6 +197,43 @@ TEST_CASE("a disk that fills mid-run stops the indexer cleanly and a run with ro
     CHECK(rest.status == 0);
     CHECK(check_whole_articles(db) == static_cast<std::size_t>(kArticles));
     CHECK(run(kSearchBin, {"--db", db, marker(kArticles - 1)}).status == 0);
+}
+
+TEST_CASE("a first build that fills the disk leaves an intact empty index and a run with room builds it",
+          "[cli][disk]") {
+    require_mount_rights();
+    TempDir dir;
+    write_corpus(dir / "corpus");
+    Tmpfs disk(dir / "disk", "32m");
+    std::string db = (dir / "disk" / "idx").string();
+    std::uintmax_t empty = disk.free_bytes();
+    REQUIRE(run(kIndexBin, {(dir / "corpus").string(), "--db", db, "-q"}).status == 0);
+    std::uintmax_t needed = empty - disk.free_bytes();
+    fs::remove_all(db);
+    disk.resize(fmt::format("{}k", needed / 3 / 1024));
+
+    // A first build writes segments and merges them at its end: a disk that fills on the way
+    // leaves the database as it was before the run (empty), never half-merged.
+    RunResult full = run(kIndexBin, {(dir / "corpus").string(), "--db", db, "--batch", "10", "-q"});
+    INFO(full.err);
+    CHECK(full.status == 2);
+    REQUIRE(lines_of(full.err).size() == 1);
+    CHECK(contains(full.err, "gazette-index: " + db + ": out of disk space (No space left on device) after "));
+    CHECK(contains(full.err, "; the index is intact at its last commit (0 articles)"));
+    CHECK_FALSE(contains(full.err, "damaged"));
+    CHECK(check_whole_articles(db) == 0);
+    if (fs::exists("/usr/bin/xapian-check")) {
+        RunResult check = run("/usr/bin/xapian-check", {db});
+        INFO(check.out);
+        CHECK(check.status == 0);
+    }
+
+    disk.resize("32m");
+    RunResult rest = run(kIndexBin, {(dir / "corpus").string(), "--db", db, "--batch", "10", "-q"});
+    INFO(rest.err);
+    CHECK(rest.status == 0);
+    CHECK(check_whole_articles(db) == static_cast<std::size_t>(kArticles));
+    CHECK_FALSE(fs::exists(fs::path(db) / "gazette-segments"));
 }
 
 TEST_CASE("compacting on a full disk keeps the index and removes the partial copy", "[cli][disk]") {
@@ -273,7 +312,9 @@ TEST_CASE("a disk that fills during the speaker pass leaves the pass to the run 
     write_speaker_corpus(dir / "corpus");
     Tmpfs disk(dir / "disk", "32m");
     std::string db = (dir / "disk" / "idx").string();
-    std::vector<std::string> args = {(dir / "corpus").string(), "--db", db, "-q"};
+    // --bulk 0: the articles are committed batch by batch, so that a disk can hold them all and
+    // still have no room for the pass (a first build's merge needs a second copy's room).
+    std::vector<std::string> args = {(dir / "corpus").string(), "--db", db, "--bulk", "0", "-q"};
     std::uintmax_t empty = disk.free_bytes();
     REQUIRE(run(kIndexBin, args).status == 0);
     std::uintmax_t needed = empty - disk.free_bytes();

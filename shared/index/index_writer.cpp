@@ -21,6 +21,8 @@ namespace gazette {
 namespace {
 
 constexpr auto kLockRetry = std::chrono::milliseconds(200);
+// How long a reopen after a merge waits for a program that took the lock in between.
+constexpr auto kReopenPatience = std::chrono::milliseconds(30000);
 
 // Xapian creates a database by creating its (empty) table files, then its revision file,
 // iamglass. A run killed in between leaves a directory that cannot be opened ("Failed to open
@@ -55,14 +57,16 @@ std::runtime_error lock_error(const std::filesystem::path& path, const Xapian::D
 
 }  // namespace
 
-Xapian::WritableDatabase open_writable(const std::filesystem::path& path, bool wait) {
+Xapian::WritableDatabase open_writable(const std::filesystem::path& path, bool wait, std::chrono::milliseconds patience) {
     recover_interrupted_swap(path);
+    const auto give_up = std::chrono::steady_clock::now() + patience;
     for (;;) {
+        const bool waiting = wait || std::chrono::steady_clock::now() < give_up;
         try {
             return Xapian::WritableDatabase(path.string(), Xapian::DB_CREATE_OR_OPEN);
         } catch (const Xapian::DatabaseLockError& e) {
             if (!held_by_another(e)) throw lock_error(path, e);
-            if (!wait) throw busy_error(path);
+            if (!waiting) throw busy_error(path);
         } catch (const Xapian::DatabaseNotFoundError&) {
             if (!creation_interrupted(path)) throw;
             // Created afresh, under Xapian's write lock (so never under another writer's feet).
@@ -70,7 +74,7 @@ Xapian::WritableDatabase open_writable(const std::filesystem::path& path, bool w
                 return Xapian::WritableDatabase(path.string(), Xapian::DB_CREATE_OR_OVERWRITE);
             } catch (const Xapian::DatabaseLockError& e) {
                 if (!held_by_another(e)) throw lock_error(path, e);
-                if (!wait) throw busy_error(path);
+                if (!waiting) throw busy_error(path);
             }
         }
         std::this_thread::sleep_for(kLockRetry);
@@ -103,6 +107,17 @@ void IndexWriter::close() {
     m_closed = true;
 }
 
+void IndexWriter::close_compacted(const IndexLock& lock) {
+    if (m_closed) return;
+    commit();
+    if (m_merged_revision && m_db.get_revision() != *m_merged_revision) {
+        m_closed = true;
+        merge_into_database(m_db, m_path, {}, &lock);
+        return;
+    }
+    close();
+}
+
 void IndexWriter::merge_and_close(const std::vector<std::filesystem::path>& segments, const IndexLock* lock) {
     if (m_closed) throw std::logic_error("IndexWriter::merge_and_close after close");
     commit();
@@ -112,9 +127,14 @@ void IndexWriter::merge_and_close(const std::vector<std::filesystem::path>& segm
 
 void IndexWriter::reopen() {
     if (!m_closed) return;
-    m_db = open_writable(m_path, m_wait);
+    // Between the merge's swap and this open, another program may take Xapian's lock for a
+    // moment (the lock cannot pass from the old database to its merged copy). The run has its
+    // articles in by now: it waits a while for that program rather than stop with its passes
+    // owed.
+    m_db = open_writable(m_path, m_wait, kReopenPatience);
     m_closed = false;
     m_pass_marked = false;
+    m_merged_revision = m_db.get_revision();
 }
 
 void IndexWriter::mark_pass_pending() {
