@@ -240,6 +240,7 @@ IndexStats run_shard(IndexWriter& writer, const fs::path& db, const IndexLock& l
         }
         for (const RecordError& w : out.warnings)
             tracker.warning(fmt::format("{}: {}", path.string(), w.where), w.reason);
+        const std::size_t written = out.docs.size();
         if (!out.read_error.empty()) {
             // Keep whatever an earlier run indexed for this file: a transient read error must
             // not delete it.
@@ -252,15 +253,17 @@ IndexStats run_shard(IndexWriter& writer, const fs::path& db, const IndexLock& l
                 if (job.update) writer.delete_file(file_term_of(source, job.relative));
                 // Owed from the commit before the merge on: a kill after the merge finds it.
                 writer.mark_pass_pending();
-                bulk->add(out.docs);
+                // Moved, not copied: a stream thread owns them from here (Xapian's handles
+                // are not safe to share between threads).
+                bulk->add(std::move(out.docs));
             }
-            stats.articles += out.docs.size();
+            stats.articles += written;
             ++(job.update ? stats.updated : stats.indexed);
         }
-        FileOutcome outcome = out.docs.empty() ? FileOutcome::Skipped
-                              : job.update     ? FileOutcome::Updated
-                                               : FileOutcome::Indexed;
-        tracker.file_done(path, job.size(), out.docs.size(), outcome);
+        FileOutcome outcome = written == 0 ? FileOutcome::Skipped
+                              : job.update ? FileOutcome::Updated
+                                           : FileOutcome::Indexed;
+        tracker.file_done(path, job.size(), written, outcome);
         if (stop.load()) {
             stats.interrupted = i + 1 < jobs.size();
             return false;

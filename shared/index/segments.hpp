@@ -8,6 +8,13 @@
 // its commits stay cheap, and the final merge (Xapian's compactor) reads and writes everything
 // once. This is Lucene's segment-and-merge design with Xapian's own tools.
 //
+// Writing is parallel: Xapian's own work (inverting each document, writing the tables) is over
+// half of a run's CPU, and one writer is one core. The batches go round-robin to a fixed number of
+// streams, each a thread writing its own segments; the merge takes the segments in a fixed order
+// (round by round, stream by stream), so the index is the same whatever the number of cores or
+// --jobs. Each stream's queue holds at most two batches: memory stays bounded, and a slow stream
+// holds the run back rather than piling up documents.
+//
 // Crash safety: segments live in the database directory, under gazette-segments/, and are not
 // part of the index until the merge swaps the merged copy in (shards.hpp). A run killed before
 // that leaves the database at its last commit; the next run deletes the stale segments and, as
@@ -23,37 +30,40 @@
 
 namespace gazette {
 
-class IndexWriter;
-
 class SegmentWriter {
 public:
+    /// Writer streams (threads), whatever the machine: part of what makes the index the same
+    /// everywhere (the order of the merged documents follows from it).
+    static constexpr std::size_t kStreams = 4;
+
     /// Segments of `docs_per_segment` documents under `db`/gazette-segments/, committed every
     /// `batch_size` documents. Removes segments a killed run left behind; the caller holds the
     /// database's write lock (an open IndexWriter on `db`).
     SegmentWriter(const std::filesystem::path& db, std::size_t batch_size, std::size_t docs_per_segment);
+    /// Stops the streams (what they wrote stays on disk for the next run to remove).
     ~SegmentWriter();
     SegmentWriter(const SegmentWriter&) = delete;
     SegmentWriter& operator=(const SegmentWriter&) = delete;
 
-    /// Adds the documents of one file (to the current segment; a full one is committed and
-    /// closed, and the next one started).
-    void add(const std::vector<Xapian::Document>& docs);
+    /// Adds the documents of one file, in file order (a file's documents stay together). Throws
+    /// what a stream met (a full disk, say) on the call after it.
+    void add(std::vector<Xapian::Document> docs);
 
-    /// Commits the current segment and returns every segment written (none: no documents).
+    /// Commits every stream's last segment and returns every segment written, in merge order
+    /// (none: no documents). Throws the first error a stream met.
     std::vector<std::filesystem::path> finish();
 
     /// Where the segments of `db` live.
     [[nodiscard]] static std::filesystem::path directory(const std::filesystem::path& db);
 
 private:
-    void roll_over();
+    class Stream;
 
     std::filesystem::path m_dir;
     std::size_t m_batch_size;
-    std::size_t m_docs_per_segment;
-    std::unique_ptr<IndexWriter> m_current;
-    std::size_t m_in_current = 0;
-    std::vector<std::filesystem::path> m_segments;
+    std::vector<std::unique_ptr<Stream>> m_streams;
+    std::size_t m_stream = 0;    // the stream the current batch goes to
+    std::size_t m_in_batch = 0;  // documents of the current batch so far
 };
 
 }  // namespace gazette
