@@ -20,7 +20,7 @@ public:
     Stream(fs::path dir, std::size_t index, std::size_t batch_size, std::size_t docs_per_segment)
         : m_dir(std::move(dir)), m_index(index), m_batch_size(batch_size),
           m_docs_per_segment(std::max<std::size_t>(docs_per_segment, 1)),
-          m_max_queued(2 * std::max<std::size_t>(batch_size, 1)), m_thread([this] { run(); }) {}
+          m_max_queued(std::max<std::size_t>(batch_size, 1)), m_thread([this] { run(); }) {}
 
     ~Stream() { close(); }
 

@@ -12,7 +12,7 @@
 // half of a run's CPU, and one writer is one core. The batches go round-robin to a fixed number of
 // streams, each a thread writing its own segments; the merge takes the segments in a fixed order
 // (round by round, stream by stream), so the index is the same whatever the number of cores or
-// --jobs. Each stream's queue holds at most two batches: memory stays bounded, and a slow stream
+// --jobs. Each stream's queue holds at most one batch: memory stays bounded, and a slow stream
 // holds the run back rather than piling up documents.
 //
 // Crash safety: segments live in the database directory, under gazette-segments/, and are not
