@@ -34,7 +34,7 @@ class SegmentWriter {
 public:
     /// Writer streams (threads), whatever the machine: part of what makes the index the same
     /// everywhere (the order of the merged documents follows from it).
-    static constexpr std::size_t kStreams = 4;
+    static constexpr std::size_t kStreams = 2;
 
     /// Segments of `docs_per_segment` documents under `db`/gazette-segments/, committed every
     /// `batch_size` documents. Removes segments a killed run left behind; the caller holds the
