@@ -215,7 +215,9 @@ TEST_CASE("compacting while an indexer runs says the index is busy, and --compac
     TempDir dir;
     std::string db = (dir / "idx").string();
     write_notes(dir / "corpus", "rowan", 1500);
-    Background indexer({(dir / "corpus").string(), "--db", db, "--batch", "20", "--jobs", "1"});
+    // --bulk 0: batches committed as they come, so that articles in the index mean the run is
+    // still going (a first build merges its segments only at its end).
+    Background indexer({(dir / "corpus").string(), "--db", db, "--batch", "20", "--jobs", "1", "--bulk", "0"});
     REQUIRE(watch(indexer, [&] { return doccount_or_zero(db) > 0; }));
 
     RunResult busy = run(kIndexBin, {"--compact", "--db", db});
