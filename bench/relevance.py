@@ -8,7 +8,9 @@ judgments (relevance_score.py: MAP, nDCG@10, P@10, R@100) and print one row per 
 
 A COLLECTION is a directory with `docs/` (the articles), `queries.tsv` (`qid<TAB>query`) and
 `qrels.tsv` (`qid<TAB>docid<TAB>grade`); `qrels_graded.tsv`, when present, is used for nDCG@10.
-The doc id of a hit is its file name without the extension. Examples, from the project root:
+The doc id of a hit is its file name without the extension. Syndicated copies are not collapsed
+(`--all-versions`): every document is ranked on its own, as in the peers' baselines. Examples,
+from the project root:
 
     bench/relevance.py ../shared/corpora/relevance/{ADI,CISI,CRAN,LISA,MED,NPL}
     bench/relevance.py tests/relevance                      # the judged sample over sample_corpus/
@@ -74,7 +76,7 @@ def ensure_index(args, name, docs, db):
 
 def search(args, db, query):
     command = [os.path.join(args.build, "searcher/gazette-search"), "--db", db, "--json",
-               "--limit", "1000", *args.search_arg, "--", query]
+               "--limit", "1000", "--all-versions", *args.search_arg, "--", query]
     done = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     if done.returncode not in (0, 1):
         raise RuntimeError(f"gazette-search failed on {query!r}: {done.stderr.strip()}")

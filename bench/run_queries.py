@@ -93,6 +93,7 @@ class Gazette:
 
     def __init__(self, args):
         self.bin, self.db, self.limit = args.bin, args.db, args.limit
+        self.extra = args.search_arg
 
     def argv(self, q: dict) -> list[str]:
         a = [self.bin, "--db", self.db, "--json", "--limit", str(self.limit)]
@@ -104,7 +105,7 @@ class Gazette:
             a += ["--facets"]
         # "--" ends the options: gazette-search's --speaker takes every following word as another
         # speaker (`--speaker "A B" word` searches for the speakers "A B" and "word").
-        return a + ["--", text_query(q)]
+        return a + self.extra + ["--", text_query(q)]
 
     def describe(self, q):
         return " ".join(self.argv(q)[5:])
@@ -265,6 +266,9 @@ def main(argv=None) -> int:
     ap.add_argument("--out", required=True, help="JSON summary; per-query TSV beside it (.tsv)")
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--limit", type=int, default=10)
+    ap.add_argument("--search-arg", action="append", default=[],
+                    help="gazette: an extra gazette-search argument, e.g. --search-arg=--all-versions "
+                         "to time the hit list without collapsing syndicated copies (repeatable)")
     ap.add_argument("--hyperfine", type=int, default=0, metavar="RUNS",
                     help="process engines: also run hyperfine (RUNS runs) on the no-match query "
                          "and the first query of classes " + ", ".join(HYPERFINE_CLASSES))

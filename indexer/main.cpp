@@ -61,6 +61,10 @@ int main(int argc, char** argv) {
                    "A first build, and runs writing at least N files into a database, build segments and "
                    "merge them at the end into a compacted index (default 20000; 0: never)")
         ->check(CLI::Range(0, 1000000000));
+    app.add_option("--copy-threshold", options.copy_threshold,
+                   "Articles at least this similar (0-1, MinHash estimate of shared 5-word shingles) "
+                   "are copies of one story (default 0.6; above 1: do not look for copies)")
+        ->check(CLI::Range(0.0, 2.0));
     app.add_option("-j,--jobs", options.jobs, "Worker threads (default: one per core)")
         ->check(CLI::Range(1, 256));
     app.add_option("--shards", options.shards, "Write N shards in parallel plus a stub that opens them as one")

@@ -67,9 +67,9 @@ void ConsoleReporter::summary(const IndexStats& s) const {
             fmt::print(stderr, "gazette-index: removed {}, left by an interrupted run\n", terminal_safe(path));
     fmt::print(stderr,
                "{}: {} files: {} indexed, {} updated, {} unchanged, {} deleted, {} skipped; "
-               "{} articles written, {} renamed speakers, in {:.2f}s\n",
+               "{} articles written, {} renamed speakers, {} copies of other stories, in {:.2f}s\n",
                s.interrupted ? "interrupted (work so far committed)" : "done", s.files, s.indexed,
-               s.updated, s.unchanged, s.deleted, s.skipped, s.articles, s.renamed, s.seconds);
+               s.updated, s.unchanged, s.deleted, s.skipped, s.articles, s.renamed, s.copies, s.seconds);
 }
 
 }  // namespace gazette

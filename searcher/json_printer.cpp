@@ -44,6 +44,15 @@ nlohmann::ordered_json correction_json(const SearchResult& result) {
     return {{"query", result.correction->query}, {"words", words}, {"applied", result.corrected}};
 }
 
+nlohmann::ordered_json copies_json(const std::vector<StoryCopy>& copies) {
+    nlohmann::ordered_json out = nlohmann::ordered_json::array();
+    for (const StoryCopy& c : copies)
+        out.push_back({{"id", c.id},
+                       {"source", c.source},
+                       {"date", c.date ? nlohmann::ordered_json(c.date->iso()) : nlohmann::ordered_json(nullptr)}});
+    return out;
+}
+
 std::string hex_bytes(std::string_view bytes) {
     std::string out;
     for (char c : bytes) out += fmt::format("{:02x}", static_cast<unsigned char>(c));
@@ -72,7 +81,9 @@ public:
                         {"language", a.language},
                         {"speakers", a.speakers},
                         {"snippet", snippet_json(hit.snippet)},
-                        {"quotes", quotes_json(hit, options)}};
+                        {"quotes", quotes_json(hit, options)},
+                        {"story", hit.story},
+                        {"copies", copies_json(hit.copies)}};
             // A path that is not UTF-8 shows as U+FFFD in "path": its bytes, in hex, open it.
             if (!is_valid_utf8(a.path)) line["path_hex"] = hex_bytes(a.path);
             print_line(line);
@@ -83,7 +94,11 @@ public:
                                   {"returned", result.hits.size()},
                                   {"offset", options.offset},
                                   {"limit", options.limit},
-                                  {"took_ms", result.seconds * 1000}};
+                                  {"took_ms", result.seconds * 1000},
+                                  {"counting", options.stories ? "stories" : "articles"},
+                                  {"articles", result.articles},
+                                  {"collapsed", result.collapsed}};
+        summary["stories"] = result.stories ? nlohmann::ordered_json(*result.stories) : nlohmann::ordered_json(nullptr);
         summary["correction"] = correction_json(result);
         summary["notices"] = result.notices;
         nlohmann::ordered_json facets = nlohmann::ordered_json::object();
@@ -105,6 +120,15 @@ public:
             summary["timeline"] = {{"by", bucket_name(options.date_bucket)},
                                    {"buckets", facet_json(t.buckets)},
                                    {"undated", t.undated}};
+            if (options.share) {
+                // Each bucket's articles in the whole index, and the matches' share of them.
+                for (auto& b : summary["timeline"]["buckets"]) {
+                    auto it = result.bucket_totals.find(b["value"].get<std::string>());
+                    Xapian::doccount all = it == result.bucket_totals.end() ? 0 : it->second;
+                    b["articles"] = all;
+                    b["share"] = all == 0 ? 0.0 : b["count"].get<double>() / all;
+                }
+            }
         }
         print_line(summary);
     }

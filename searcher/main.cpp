@@ -5,6 +5,7 @@
 #include <unistd.h>
 #include <xapian.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <cstdlib>
@@ -68,6 +69,24 @@ int main(int argc, char** argv) {
     app.add_flag("--exact-count", options.exact_count,
                  "Count every match (default: exact up to 10,000, estimated beyond; --facets and "
                  "--timeline always count every match)");
+    app.add_flag("--all-versions", options.all_versions,
+                 "List every copy of a syndicated story (default: one hit per story, the earliest "
+                 "copy, with the others under it)");
+    app.add_flag("--stories", options.stories,
+                 "The count, --facets and --timeline count stories (copies once), not articles");
+    app.add_option("--like", options.like,
+                   "Articles on the same story as the article ID (as each hit prints it), ranked, "
+                   "without its copies; query words and filters narrow them");
+    app.add_flag("--kwic", options.kwic,
+                 "Concordance: every occurrence of the query in the matching articles, one line each");
+    std::string origin;
+    app.add_option("--origin", origin,
+                   "Every article carrying this quote, oldest first, with whom each credits");
+    std::vector<std::string> compare;
+    app.add_option("--compare", compare, "A query for side-by-side timelines (repeat it)")
+        ->allow_extra_args(false);
+    app.add_flag("--share", options.share,
+                 "With --timeline or --compare: each bucket's matches as a share of all its articles");
     app.add_flag("--json", json, "JSON Lines: one object per hit, then a summary object");
     std::string format = "text";
     app.add_option("--format", format,
@@ -120,6 +139,7 @@ int main(int argc, char** argv) {
     try {
         Searcher searcher(dbs);
         if (format == "json") json = true;
+        const OutputFormat out = json ? OutputFormat::Json : format == "csv" ? OutputFormat::Csv : OutputFormat::Text;
         bool colored = use_color(color, isatty(STDOUT_FILENO) != 0, std::getenv("NO_COLOR"));
         if (!show.empty()) {
             std::optional<Article> article = searcher.article(show);
@@ -131,8 +151,23 @@ int main(int argc, char** argv) {
             std::fflush(stdout);
             return kExitOk;
         }
+        if (!origin.empty()) {
+            OriginResult found = searcher.origin(origin, options);
+            print_origin(found, origin, out, colored);
+            std::fflush(stdout);
+            return found.reports.empty() ? kExitPartial : kExitOk;
+        }
         options.correct = !no_correct;
         if (!synonyms_file.empty()) options.synonyms = load_synonyms(synonyms_file, Analyzer{});
+        if (!compare.empty()) {
+            // A positional query is the first column.
+            if (!options.query.empty()) compare.insert(compare.begin(), options.query);
+            CompareTable table = searcher.compare(compare, options);
+            print_compare(table, options, out);
+            std::fflush(stdout);
+            bool any = std::any_of(table.totals.begin(), table.totals.end(), [](auto n) { return n > 0; });
+            return any ? kExitOk : kExitPartial;
+        }
         if (count_only) {
             options.correct = false;  // the count of the query as typed, for scripts
             options.limit = 0;
@@ -141,6 +176,11 @@ int main(int argc, char** argv) {
         SearchResult result = searcher.search(options);
         if (count_only) {
             fmt::print("{}\n", result.total);
+            std::fflush(stdout);
+            return result.total > 0 ? kExitOk : kExitPartial;
+        }
+        if (options.kwic) {
+            print_kwic(result, options, out, colored);
             std::fflush(stdout);
             return result.total > 0 ? kExitOk : kExitPartial;
         }

@@ -4,6 +4,8 @@
 #include <memory>
 
 #include "search/searcher.hpp"
+#include "search/quote_origin.hpp"
+#include "search/timeline_compare.hpp"
 
 namespace gazette {
 
@@ -19,5 +21,18 @@ std::unique_ptr<Printer> make_terminal_printer(bool tty);
 std::unique_ptr<Printer> make_json_printer();
 /// CSV: the hits, or the facet and timeline counts when asked (csv_printer.cpp).
 std::unique_ptr<Printer> make_csv_printer();
+
+// The views that are not a hit list, each as aligned terminal text (bold when `tty`), JSON Lines
+// or CSV; field names are in docs/gazette-search.md.
+enum class OutputFormat { Text, Json, Csv };
+
+/// --kwic: one line per occurrence (left context right-aligned, match, right context, date,
+/// source, id), then a count line or summary (kwic_printer.cpp).
+void print_kwic(const SearchResult& result, const SearchOptions& options, OutputFormat format, bool tty);
+/// --origin: the reports oldest first, whom each credits, who reported it first and whether the
+/// reports disagree (origin_printer.cpp).
+void print_origin(const OriginResult& result, const std::string& quote, OutputFormat format, bool tty);
+/// --compare: one row per date bucket, one column per query, counts and shares (compare_printer.cpp).
+void print_compare(const CompareTable& table, const SearchOptions& options, OutputFormat format);
 
 }  // namespace gazette

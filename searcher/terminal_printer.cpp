@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
+#include <map>
 #include <cstdio>
 
 #include "printer.hpp"
@@ -15,6 +17,7 @@ namespace gazette {
 namespace {
 
 constexpr std::size_t kTimelineWidth = 50;
+constexpr std::size_t kCopiesListed = 10;  // under a collapsed hit; JSON lists every copy
 
 std::string join(const std::vector<std::string>& items, std::string_view separator) {
     std::string out;
@@ -36,12 +39,13 @@ public:
         fmt::print("{}{} match{} ({}) in {:.1f} ms\n", result.total_exact ? "" : "about ",
                    result.total, result.total == 1 ? "" : "es", page_line(result, options),
                    result.seconds * 1000);
+        print_story_line(result, options);
         if (options.facets || options.speakers_only) print_facet("speakers", result.speakers, result.speaker_values);
         if (options.facets) {
             print_facet("sources", result.sources, result.source_values);
             print_facet(bucket_name(options.date_bucket), result.dates, result.dates.size());
         }
-        if (options.timeline) print_timeline(make_timeline(result.dates, options.date_bucket), options);
+        if (options.timeline) print_timeline(make_timeline(result.dates, options.date_bucket), options, result.bucket_totals);
     }
 
 private:
@@ -81,7 +85,9 @@ private:
                                           mark_snippet(terminal_safe(hit.title), title_markers))),
                    meta);
         if (!a.speakers.empty()) fmt::print("   speakers: {}\n", join(a.speakers, ", "));
-        fmt::print("   {}\n", style("2", terminal_safe(a.path.empty() ? a.id : a.path)));
+        fmt::print("   {}\n", style("2", fmt::format("id {}", terminal_safe(a.id))));
+        if (!a.path.empty() && a.path != a.id) fmt::print("   {}\n", style("2", terminal_safe(a.path)));
+        if (!hit.copies.empty()) print_copies(hit.copies);
         if (options.quotes && !hit.quotes.empty()) {
             for (const QuoteMatch& q : hit.quotes)
                 fmt::print("   “{}” — {}\n", mark_snippet(terminal_safe(q.text), markers),
@@ -90,6 +96,39 @@ private:
             fmt::print("   {}\n", mark_snippet(terminal_safe(hit.snippet), markers));
         }
         fmt::print("\n");
+    }
+
+    // "+2 copies:" then one line each (date, source, id): the story's other versions, the first
+    // kCopiesListed of them (a template copied a thousand times must not bury the next hit).
+    void print_copies(const std::vector<StoryCopy>& copies) const {
+        fmt::print("   +{} cop{}:\n", copies.size(), copies.size() == 1 ? "y" : "ies");
+        for (std::size_t i = 0; i < copies.size() && i < kCopiesListed; ++i) {
+            const StoryCopy& c = copies[i];
+            fmt::print("     {} · {} · id {}\n", c.date ? c.date->iso() : "undated",
+                       c.source.empty() ? "(no source)" : terminal_safe(c.source), terminal_safe(c.id));
+        }
+        if (copies.size() > kCopiesListed)
+            fmt::print("     … and {} more (--all-versions lists each)\n", copies.size() - kCopiesListed);
+    }
+
+    // What the count counts, and whether copies were folded into their stories.
+    void print_story_line(const SearchResult& result, const SearchOptions& options) const {
+        auto stories = [](Xapian::doccount n) { return fmt::format("{} stor{}", n, n == 1 ? "y" : "ies"); };
+        if (options.stories && result.stories) {
+            fmt::print("counting stories: {} in {} matching article{} (copies of a syndicated story "
+                       "count once)\n", stories(*result.stories), result.articles, result.articles == 1 ? "" : "s");
+            return;
+        }
+        if (!result.collapsed) return;
+        if (result.stories && *result.stories < result.articles) {
+            fmt::print("counting articles: the {} matches are {}; copies shown under the earliest "
+                       "(--all-versions lists each, --stories counts stories)\n",
+                       result.articles, stories(*result.stories));
+        } else if (!result.stories && std::any_of(result.hits.begin(), result.hits.end(),
+                                                  [](const Hit& h) { return !h.copies.empty(); })) {
+            fmt::print("counting articles, copies included; copies shown under the earliest "
+                       "(--all-versions lists each, --stories counts stories)\n");
+        }
     }
 
     // `values`: how many there are in all; counts holds the most frequent of them.
@@ -101,15 +140,29 @@ private:
             fmt::print("  … and {} more (--facet-limit 0 lists all)\n", values - counts.size());
     }
 
-    void print_timeline(const Timeline& timeline, const SearchOptions& options) const {
-        fmt::print("\n{}:\n", style("1", fmt::format("timeline by {}", bucket_name(options.date_bucket))));
-        Xapian::doccount most = 0;
-        for (const auto& b : timeline.buckets) most = std::max(most, b.count);
+    void print_timeline(const Timeline& timeline, const SearchOptions& options,
+                        const std::map<std::string, Xapian::doccount>& totals) const {
+        fmt::print("\n{}:\n", style("1", fmt::format("timeline by {}{}", bucket_name(options.date_bucket),
+                                                      options.share ? ", share of all articles" : "")));
+        // With --share the bars follow each bucket's share of all its articles (its attention).
+        auto share = [&](const FacetCount& b) {
+            auto it = totals.find(b.value);
+            return it == totals.end() || it->second == 0 ? 0.0 : static_cast<double>(b.count) / it->second;
+        };
+        double most = 0;
+        for (const auto& b : timeline.buckets) most = std::max(most, options.share ? share(b) : static_cast<double>(b.count));
         for (const auto& b : timeline.buckets) {
-            std::size_t width = most == 0 ? 0 : (b.count * kTimelineWidth + most - 1) / most;
+            double value = options.share ? share(b) : static_cast<double>(b.count);
+            auto width = most == 0 ? std::size_t{0} : static_cast<std::size_t>(std::ceil(value * kTimelineWidth / most));
             std::string bar;
             for (std::size_t i = 0; i < width; ++i) bar += m_tty ? "█" : "#";
-            fmt::print("  {:<10} {:>6} {}\n", terminal_safe(b.value), b.count, bar);
+            if (options.share) {
+                auto it = totals.find(b.value);
+                fmt::print("  {:<10} {:>6} / {:<6} {:>6.1f}% {}\n", terminal_safe(b.value), b.count,
+                           it == totals.end() ? 0 : it->second, 100 * share(b), bar);
+            } else {
+                fmt::print("  {:<10} {:>6} {}\n", terminal_safe(b.value), b.count, bar);
+            }
         }
         if (timeline.buckets.empty()) fmt::print("  (no dated matches)\n");
         if (timeline.undated > 0) fmt::print("  {:<10} {:>6}\n", "undated", timeline.undated);

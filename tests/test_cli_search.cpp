@@ -42,8 +42,9 @@ TEST_CASE("demo search: putin congratulate ranks a congratulation story first", 
 }
 
 TEST_CASE("demo search: phrase + speaker + date range narrows to Peskov's November quotes", "[cli]") {
+    // --all-versions: the two articles are copies of one wire story (test_cli_stories.cpp).
     JsonResult r = search_json({"\"official results\"", "--speaker", "peskov", "--from", "2020-11-01",
-                                "--to", "2020-12-31"});
+                                "--to", "2020-12-31", "--all-versions"});
     CHECK(ids(r) == std::set<std::string>{"sample_corpus/2020/kremlin-holds-off-congratulating-biden.txt",
                                           "sample_corpus/2020/kremlin-to-wait-for-official-results.txt"});
     CHECK(r.summary["total"] == 2);
@@ -56,9 +57,9 @@ TEST_CASE("demo search: phrase + speaker + date range narrows to Peskov's Novemb
 }
 
 TEST_CASE("each filter alone narrows the phrase search differently", "[cli]") {
-    auto all = ids(search_json({"\"official results\""}));
+    auto all = ids(search_json({"\"official results\"", "--all-versions"}));
     CHECK(all.size() == 4);
-    auto by_date = ids(search_json({"\"official results\"", "--from", "2020-11", "--to", "2020-12"}));
+    auto by_date = ids(search_json({"\"official results\"", "--from", "2020-11", "--to", "2020-12", "--all-versions"}));
     CHECK(by_date.size() == 3);
     CHECK(by_date.count("sample_corpus/2020/world-leaders-congratulate-biden.txt") == 1);
     auto by_speaker = ids(search_json({"\"official results\"", "--speaker", "Dmitry Peskov"}));
@@ -85,7 +86,7 @@ TEST_CASE("demo search: title:election -trump with exact facets", "[cli]") {
 
 TEST_CASE("facets count the whole matching set, not the page", "[cli]") {
     JsonResult page = search_json({"kremlin", "--facets", "--limit", "1"});
-    JsonResult all = search_json({"kremlin", "--limit", "1000"});
+    JsonResult all = search_json({"kremlin", "--limit", "1000", "--all-versions"});
     CHECK(page.hits.size() == 1);
     CHECK(page.summary["total"] == all.hits.size());
     int peskov = 0;
@@ -217,7 +218,7 @@ TEST_CASE("facets list the most frequent values, --facet-limit of them, and say 
 }
 
 TEST_CASE("speaker: and quote: together find what a person said", "[cli][speakers]") {
-    JsonResult r = search_json({"speaker:peskov quote:official", "--quotes"});
+    JsonResult r = search_json({"speaker:peskov quote:official", "--quotes", "--all-versions"});
     auto found = ids(r);
     CHECK(found.count("sample_corpus/2020/kremlin-holds-off-congratulating-biden.txt") == 1);
     CHECK(found.count("sample_corpus/2020/kremlin-to-wait-for-official-results.txt") == 1);

@@ -15,6 +15,7 @@
 #include "index/schema.hpp"
 #include "index/speaker_values.hpp"
 #include "index/stored_article.hpp"
+#include "index/story_pass.hpp"
 #include "speakers/archive_names.hpp"
 
 namespace gazette {
@@ -84,7 +85,9 @@ std::size_t canonicalize_archive_speakers(const std::vector<IndexWriter*>& write
                 for (Quote& q : article.quotes) {
                     if (auto it = renames.find(q.speaker); it != renames.end()) q.speaker = it->second;
                 }
-                db.replace_document(id, builder.build(article, file_id_of(doc), doc.get_value(schema::kSignatureSlot)));
+                Xapian::Document rebuilt = builder.build(article, file_id_of(doc), doc.get_value(schema::kSignatureSlot));
+                keep_story(doc, rebuilt);  // a copy stays in its story (story_pass.hpp)
+                db.replace_document(id, rebuilt);
                 ++rewritten;
             }
         }

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "index/fingerprint.hpp"
 #include "index/schema.hpp"
 #include "model/fnv1a.hpp"
 #include "index/speaker_values.hpp"
@@ -46,14 +47,20 @@ std::string bounded_term(std::string_view prefix, const std::string& value) {
 
 std::string DocumentBuilder::id_term(const std::string& id) { return bounded_term(schema::kIdPrefix, id); }
 
+std::string DocumentBuilder::own_story(const std::string& id, std::string_view fingerprint) {
+    return fmt::format("{:016x}", fnv1a64(fingerprint, fnv1a64(std::string_view(id.data(), id.size() + 1))));
+}
+
 std::string DocumentBuilder::file_term(const std::string& file_id) {
     return bounded_term(schema::kFilePrefix, file_id);
 }
 
 unsigned DocumentBuilder::index_text(Xapian::Document& doc, std::string_view text,
-                                     unsigned first_position, unsigned wdf, bool title) const {
+                                     unsigned first_position, unsigned wdf, bool title,
+                                     std::vector<std::string>* words) const {
     unsigned next_position = first_position;
     for (const Token& token : m_analyzer.tokenize(text, first_position)) {
+        if (words) words->push_back(token.term);
         next_position = std::max(next_position, token.position + 1);
         std::string stem = m_analyzer.stem(token.term);
         // Positions are 1-based in Xapian by convention; ours start at first_position + 1.
@@ -134,9 +141,22 @@ Xapian::Document DocumentBuilder::build(const Article& article, const std::strin
     doc.add_boolean_term(file_term(file_id));
     index_text(doc, article.title, 0, schema::kTitleWdfBoost, true);
     unsigned position = schema::kBodyFirstPosition;
+    std::vector<std::string> body_words;
     for (const auto& paragraph : article.paragraphs) {
-        position = index_text(doc, paragraph, position, 1, false) + 1;  // no phrase across paragraphs
+        // + 1: no phrase across paragraphs
+        position = index_text(doc, paragraph, position, 1, false, &body_words) + 1;
     }
+    // Syndicated copies: the fingerprint and its bands; the story pass (story_pass.hpp) moves a
+    // copy into its first-indexed sibling's story.
+    std::string packed;
+    if (auto print = fingerprint_words(body_words)) {
+        packed = print->pack();
+        doc.add_value(schema::kFingerprintSlot, packed);
+        for (const auto& band : print->band_terms()) doc.add_boolean_term(band);
+    }
+    std::string story = own_story(article.id, packed);
+    doc.add_value(schema::kStorySlot, story);
+    doc.add_boolean_term(std::string(schema::kStoryPrefix) + story);
     index_quotes(doc, article);
     index_keyword_terms(doc, article);
     doc.add_value(schema::kSignatureSlot, signature);

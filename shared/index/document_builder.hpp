@@ -26,11 +26,16 @@ public:
     /// The term every article of one source file carries: "XFILE" + file id, or
     /// "XFILE<label>/#" + a hash when long; either way under the source's prefix XFILE<label>/.
     [[nodiscard]] static std::string file_term(const std::string& file_id);
+    /// The story id an article starts with (schema kStorySlot): FNV-1a of its id, a NUL and its
+    /// packed fingerprint, 16 hex digits. The fingerprint is in it so that an article re-indexed
+    /// with other text starts a new story instead of keeping the one its old text founded, which
+    /// its old copies still carry.
+    [[nodiscard]] static std::string own_story(const std::string& id, std::string_view fingerprint);
 
 private:
     /// Indexes `text` from `first_position`; returns the position after its last word.
     unsigned index_text(Xapian::Document& doc, std::string_view text, unsigned first_position,
-                        unsigned wdf, bool title) const;
+                        unsigned wdf, bool title, std::vector<std::string>* words = nullptr) const;
     void index_quotes(Xapian::Document& doc, const Article& article) const;
     void index_keyword_terms(Xapian::Document& doc, const Article& article) const;
 

@@ -30,6 +30,7 @@
 #include "index/segments.hpp"
 #include "index/shards.hpp"
 #include "index/sources.hpp"
+#include "index/story_pass.hpp"
 #include "readers/read_error.hpp"
 #include "readers/reader.hpp"
 #include "speakers/attribution.hpp"
@@ -253,6 +254,7 @@ IndexStats run_shard(IndexWriter& writer, const fs::path& db, const IndexLock& l
                 if (job.update) writer.delete_file(file_term_of(source, job.relative));
                 // Owed from the commit before the merge on: a kill after the merge finds it.
                 writer.mark_pass_pending();
+                writer.note_stories_owed(out.docs);
                 // Moved, not copied: a stream thread owns them from here (Xapian's handles
                 // are not safe to share between threads).
                 bulk->add(std::move(out.docs));
@@ -430,6 +432,10 @@ IndexStats run_index(const IndexOptions& options, IndexReporter& reporter, const
     // The pass is owed whenever some database says so: articles written by this run, or by one
     // killed (or stopped by a full disk) before its pass committed (#19 item 1).
     if (!stats.interrupted && speaker_pass_pending(all)) stats.renamed = canonicalize_archive_speakers(all);
+    // Likewise the copies: this run's articles, and those of a run killed before its story pass
+    // committed. With the pass off (a threshold above 1) they stay owed to a later run.
+    if (!stats.interrupted && options.copy_threshold <= 1.0 && story_pass_pending(all))
+        stats.copies = assign_stories(all, options.copy_threshold);
     // Also after a run that only deleted: the dictionary must not offer words the archive lost.
     if (!stats.interrupted) sync_spelling(all);
     for (auto& writer : writers) {

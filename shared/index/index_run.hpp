@@ -30,6 +30,8 @@ struct IndexOptions {
     /// A database getting at least this many new or changed files in a run builds segments of
     /// 10 x batch_size articles and merges them in at the end (segments.hpp); 0: never.
     std::size_t bulk_threshold = 20000;
+    /// Articles at least this similar are copies of one story (index/fingerprint.hpp); above 1: off.
+    double copy_threshold = 0.6;
     ReaderOptions reader;           // limits, date order, JSON field names
 };
 
@@ -42,6 +44,7 @@ struct IndexStats {
     std::size_t skipped = 0;    // files, or records of a file, that could not be read or parsed
     std::size_t articles = 0;   // articles written by this run
     std::size_t renamed = 0;    // articles whose speakers got the archive's canonical names
+    std::size_t copies = 0;     // new articles found to be copies of an indexed story (story_pass.hpp)
     bool interrupted = false;   // stopped early by a signal; the work done so far is committed
     std::vector<std::string> leftovers;  // what interrupted runs had left, removed (leftovers.hpp)
     double seconds = 0;

@@ -23,6 +23,9 @@ namespace {
 constexpr auto kLockRetry = std::chrono::milliseconds(200);
 // How long a reopen after a merge waits for a program that took the lock in between.
 constexpr auto kReopenPatience = std::chrono::milliseconds(30000);
+// Id terms per owed-stories key: a bulk run's million articles make a thousand keys of some 50 KB,
+// not one value of 50 MB.
+constexpr std::size_t kOwedIdsPerKey = 1000;
 
 // Xapian creates a database by creating its (empty) table files, then its revision file,
 // iamglass. A run killed in between leaves a directory that cannot be opened ("Failed to open
@@ -135,6 +138,7 @@ void IndexWriter::reopen() {
     m_closed = false;
     m_pass_marked = false;
     m_merged_revision = m_db.get_revision();
+    m_next_owed_key.reset();  // a merged copy: read its keys again
 }
 
 void IndexWriter::mark_pass_pending() {
@@ -142,6 +146,37 @@ void IndexWriter::mark_pass_pending() {
     begin_batch();
     m_db.set_metadata(std::string(schema::kPendingPassesKey), std::string(schema::kSpeakerPass));
     m_pass_marked = true;
+}
+
+void IndexWriter::note_stories_owed(const std::vector<Xapian::Document>& docs) {
+    begin_batch();
+    const std::string prefix(schema::kIdPrefix);
+    for (const auto& doc : docs) {
+        Xapian::TermIterator it = doc.termlist_begin();
+        it.skip_to(prefix);
+        if (it != doc.termlist_end() && (*it).rfind(prefix, 0) == 0) m_owed_ids.push_back(*it);
+    }
+    if (m_owed_ids.size() >= kOwedIdsPerKey) flush_stories_owed();
+}
+
+void IndexWriter::flush_stories_owed() {
+    if (m_owed_ids.empty()) return;
+    const std::string prefix(schema::kStoriesOwedPrefix);
+    if (!m_next_owed_key) {
+        // After the last key a killed run left, if any (keys sort by their zero-padded number).
+        m_next_owed_key = 0;
+        for (auto it = m_db.metadata_keys_begin(prefix); it != m_db.metadata_keys_end(prefix); ++it)
+            m_next_owed_key = std::max(*m_next_owed_key, std::stoul((*it).substr(prefix.size())) + 1);
+    }
+    std::string ids;
+    for (const auto& term : m_owed_ids) (ids += term) += '\n';
+    m_db.set_metadata(fmt::format("{}{:010}", prefix, (*m_next_owed_key)++), ids);
+    m_owed_ids.clear();
+}
+
+std::vector<std::string> IndexWriter::stories_owed() const {
+    const std::string prefix(schema::kStoriesOwedPrefix);
+    return {m_db.metadata_keys_begin(prefix), m_db.metadata_keys_end(prefix)};
 }
 
 bool IndexWriter::pass_pending() const { return !m_db.get_metadata(std::string(schema::kPendingPassesKey)).empty(); }
@@ -188,6 +223,7 @@ void IndexWriter::replace_file(const std::string& file_term, const std::vector<X
     // In the same transaction as the articles: a kill after this commit leaves the pass recorded
     // as owed, and the next run pays it (archive_speakers.hpp).
     if (!docs.empty()) mark_pass_pending();
+    note_stories_owed(docs);
     if (is_new) {
         for (const auto& doc : docs) m_db.add_document(doc);
     } else if (docs.size() == 1) {
@@ -265,6 +301,7 @@ void IndexWriter::set_signature(const std::string& file_term, const std::string&
 
 void IndexWriter::commit() {
     if (m_in_transaction) {
+        flush_stories_owed();  // with the articles they name
         m_db.commit_transaction();
         m_in_transaction = false;
     }

@@ -86,6 +86,13 @@ public:
     /// The committed (or batched) state of that record.
     [[nodiscard]] bool pass_pending() const;
 
+    /// Records in the current batch that the story pass owes the articles of `docs`
+    /// (story_pass.hpp): their id terms go under schema::kStoriesOwedPrefix keys, written with
+    /// the batch. Done by replace_file(); a bulk run calls it for the documents it merges in later.
+    void note_stories_owed(const std::vector<Xapian::Document>& docs);
+    /// The keys of the owed-stories records, committed or in the current batch.
+    [[nodiscard]] std::vector<std::string> stories_owed() const;
+
     /// The database, for a pass that writes in its own transaction (archive_speakers.hpp); only
     /// between batches (after commit()).
     [[nodiscard]] Xapian::WritableDatabase& database() { return m_db; }
@@ -95,6 +102,8 @@ public:
 private:
     void begin_batch();
     void count_change(std::size_t changes);
+    /// Writes the owed ids noted so far under a new owed-stories key, in the current batch.
+    void flush_stories_owed();
     /// Calls `change` on each document of one file and writes back those it reports changed.
     void modify_file_documents(const std::string& file_term,
                                const std::function<bool(Xapian::Document&)>& change);
@@ -109,6 +118,8 @@ private:
     // The revision the database had when it was reopened after a merge: it was compacted then.
     std::optional<Xapian::rev> m_merged_revision;
     bool m_pass_marked = false;  // the pending-pass record is in this writer's batches already
+    std::vector<std::string> m_owed_ids;        // id terms owed to the story pass, not yet written
+    std::optional<std::size_t> m_next_owed_key;  // number of the next owed-stories key
 };
 
 }  // namespace gazette

@@ -20,6 +20,11 @@ inline constexpr std::string_view kSourceKeyPrefix = "gazette.source.";
 /// today: kSpeakerPass (archive_speakers.hpp).
 inline constexpr std::string_view kPendingPassesKey = "gazette.pending_passes";
 inline constexpr std::string_view kSpeakerPass = "speakers";
+/// gazette.stories_owed.<10 digits>: the id terms (Q…) of articles written and not yet looked at
+/// by the story pass (index/story_pass.hpp), one a line, up to 1,000 a key. Written in the commit
+/// that writes those articles, deleted in the commit that ends the pass: a killed run's copies
+/// are grouped by the next run.
+inline constexpr std::string_view kStoriesOwedPrefix = "gazette.stories_owed.";
 
 // ---- Term prefixes ------------------------------------------------------------------------
 // Ids are "<source label>/<path relative to that source's directory>": several directories feed
@@ -43,6 +48,11 @@ inline constexpr std::string_view kQuoteStemPrefix = "ZXQ";     // ZXQ<stem>, po
 /// block: `speaker:X quote:Y` asks for X's word right before Y within one block (kQuoteBlock).
 inline constexpr std::string_view kQuoteSpeakerPrefix = "XQSP";
 inline constexpr std::string_view kUndatedTerm = "XUNDATED";    // articles with no date
+/// XCB<band letter><16 hex>: one LSH band of the body's MinHash fingerprint (index/fingerprint.hpp);
+/// articles sharing one are candidate copies of each other.
+inline constexpr std::string_view kCopyBandPrefix = "XCB";
+/// XSTORY<16 hex>: the story the article belongs to, = its kStorySlot value.
+inline constexpr std::string_view kStoryPrefix = "XSTORY";
 
 // ---- Value slots ----------------------------------------------------------------------------
 inline constexpr unsigned kDateSlot = 0;       // "YYYYMMDD" (empty when undated)
@@ -51,6 +61,13 @@ inline constexpr unsigned kSignatureSlot = 3;  // "<size>:<mtime-ns>:<content ha
 /// Every speaker's display name in one value (index/speaker_values.hpp): one ValueCountMatchSpy,
 /// which xapian-tcpsrv also knows, counts the speakers facet, also on remote shards.
 inline constexpr unsigned kSpeakersSlot = 4;
+/// The body's MinHash fingerprint, Fingerprint::pack() (index/fingerprint.hpp); absent for short
+/// bodies.
+inline constexpr unsigned kFingerprintSlot = 5;
+/// The story id, 16 hex digits: FNV-1a of the id of the article that founded its cluster of
+/// near-duplicates (index/story_pass.hpp); the article's own id's hash until it is found a copy.
+/// Searches collapse on it (Xapian::Enquire::set_collapse_key).
+inline constexpr unsigned kStorySlot = 6;
 
 // ---- Positions --------------------------------------------------------------------------------
 /// Body positions start here so that a phrase never spans the title and the body.

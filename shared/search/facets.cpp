@@ -21,7 +21,9 @@ void add_counts(const Xapian::ValueCountMatchSpy& spy, std::map<std::string, Xap
     for (auto it = spy.values_begin(); it != spy.values_end(); ++it) counts[*it] += it.get_termfreq();
 }
 
-std::string bucket_of(const std::string& yyyymmdd, DateBucket bucket) {
+}  // namespace
+
+std::string date_bucket_of(const std::string& yyyymmdd, DateBucket bucket) {
     if (yyyymmdd.size() < 8) return "undated";
     switch (bucket) {
         case DateBucket::Year: return yyyymmdd.substr(0, 4);
@@ -30,8 +32,6 @@ std::string bucket_of(const std::string& yyyymmdd, DateBucket bucket) {
     }
     return yyyymmdd.substr(0, 4) + "-" + yyyymmdd.substr(4, 2) + "-" + yyyymmdd.substr(6, 2);
 }
-
-}  // namespace
 
 Facets::Facets(Wanted wanted) {
     if (wanted.speakers) m_speakers = std::make_unique<Xapian::ValueCountMatchSpy>(schema::kSpeakersSlot);
@@ -68,7 +68,7 @@ std::vector<FacetCount> Facets::dates(DateBucket bucket, Xapian::doccount total)
     Xapian::doccount dated = 0;
     if (m_dates) {
         for (auto it = m_dates->values_begin(); it != m_dates->values_end(); ++it) {
-            counts[bucket_of(*it, bucket)] += it.get_termfreq();
+            counts[date_bucket_of(*it, bucket)] += it.get_termfreq();
             dated += it.get_termfreq();
         }
     }

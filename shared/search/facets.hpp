@@ -20,6 +20,9 @@ struct FacetCount {
 
 enum class DateBucket { Year, Month, Day };
 
+/// "2020", "2020-11" or "2020-11-09" for a YYYYMMDD value; "undated" for anything shorter.
+[[nodiscard]] std::string date_bucket_of(const std::string& yyyymmdd, DateBucket bucket);
+
 class Facets {
 public:
     struct Wanted {

@@ -16,8 +16,12 @@
 #include "search/article_lookup.hpp"
 #include "search/date_query.hpp"
 #include "search/feedback.hpp"
+#include "search/like.hpp"
+#include "search/timeline.hpp"
+#include "search/timeline_share.hpp"
 #include "search/proximity.hpp"
 #include "search/spelling_correction.hpp"
+#include "search/story_collapse.hpp"
 #include "speakers/spelling_variants.hpp"
 
 namespace gazette {
@@ -150,7 +154,9 @@ std::vector<std::string> speaker_word_variants(const Xapian::Database& db, const
 
 }  // namespace
 
-Searcher::Searcher(const std::vector<std::string>& dbs) : m_db(open_database(dbs)) {}
+Searcher::Searcher(const std::vector<std::string>& dbs) : m_db(open_database(dbs)) {
+    for (const auto& spec : dbs) m_remote = m_remote || spec.rfind("tcp:", 0) == 0;
+}
 
 std::optional<Article> Searcher::article(const std::string& id_or_path) const {
     return find_article(m_db, id_or_path);
@@ -172,6 +178,15 @@ Xapian::Query Searcher::build_query(const SearchOptions& options, ParsedQuery& p
     QueryParser parser(m_analyzer, parser_options);
     parsed = parser.parse(options.query, options.op, options.speakers);
     Xapian::Query query = parsed.query;
+    if (!options.like.empty()) {
+        // Related stories: ranked by the article's own stems; query words, if any, only filter.
+        LikeQuery like = like_query(m_db, options.like);
+        query = options.query.empty() ? like.query
+                                      : Xapian::Query(Xapian::Query::OP_FILTER, like.query, parsed.query);
+        parsed.words.assign(like.stems.begin(), like.stems.begin() + std::min<std::ptrdiff_t>(8, std::ssize(like.stems)));
+        parsed.phrases.clear();
+        parsed.has_weighted_terms = true;
+    }
     std::vector<Xapian::Query> filters;
     if (!options.speakers.empty()) {
         std::vector<Xapian::Query> any;
@@ -252,32 +267,50 @@ SearchResult Searcher::search_once(const SearchOptions& options) const {
         enquire.set_sort_by_value_then_relevance(schema::kDateSlot,
                                                  true);  // filters only: newest first
 
-    Facets facets({options.facets || options.speakers_only, options.facets,
-                   options.facets || options.timeline});
-    facets.attach(enquire);
     // Facets and the timeline must see every match (check_at_least = every document); so must
     // an exact count. Otherwise the count is exact up to exact_count_limit and estimated beyond.
-    bool every_match = options.exact_count || options.facets || options.speakers_only || options.timeline;
+    bool every_match = options.exact_count || options.facets || options.speakers_only || options.timeline ||
+                       options.stories;
+    // Syndicated copies: one hit per story, the rest listed under it (search/story_collapse.hpp).
+    StoryCollapse stories(m_db, options, m_remote);
+    stories.attach(enquire);
+    Facets facets({!options.stories && (options.facets || options.speakers_only), !options.stories && options.facets,
+                   !options.stories && (options.facets || options.timeline)});
+    facets.attach(enquire);
     Xapian::doccount page_end = static_cast<Xapian::doccount>(options.offset + options.limit);
-    // Proximity re-ranks the first proximity_depth hits, so those are fetched whatever the page.
-    bool rerank = uses_proximity(options, parsed);
-    Xapian::doccount depth = rerank ? std::max<Xapian::doccount>(options.ranking.proximity_depth, page_end) : 0;
-    Xapian::doccount first = rerank ? 0 : static_cast<Xapian::doccount>(options.offset);
-    Xapian::doccount count = rerank ? depth : static_cast<Xapian::doccount>(options.limit);
     Xapian::doccount check_at_least = every_match ? m_db.get_doccount() : std::max(static_cast<Xapian::doccount>(options.exact_count_limit), page_end);
-    Xapian::MSet mset = enquire.get_mset(first, count, check_at_least);
+    // Proximity re-ranks the first proximity_depth hits, and collapsing copies needs the page's
+    // stories from the top: both fetch from the first hit on.
+    bool rerank = uses_proximity(options, parsed);
+    bool from_top = rerank || stories.collapsing();
+    Xapian::doccount fetch = rerank ? std::max<Xapian::doccount>(options.ranking.proximity_depth, page_end) : page_end;
+    if (stories.collapsing()) fetch = std::max<Xapian::doccount>(2 * page_end, fetch);
 
     SearchResult result;
     result.notices = parsed.notices;
-    result.total = mset.get_matches_estimated();
-    result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
     std::vector<RankedDoc> ranked;
-    for (auto it = mset.begin(); it != mset.end(); ++it) ranked.push_back({*it, it.get_weight()});
-    if (rerank) {
-        std::size_t head = std::min<std::size_t>(ranked.size(), options.ranking.proximity_depth);
-        std::vector<RankedDoc> top(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(head));
-        rerank_by_proximity(m_db, proximity_words(parsed), options.ranking, top);
-        std::copy(top.begin(), top.end(), ranked.begin());
+    for (bool first_pass = true;; first_pass = false) {
+        Xapian::MSet mset = from_top ? enquire.get_mset(0, fetch, check_at_least)
+                                     : enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
+                                                        static_cast<Xapian::doccount>(options.limit), check_at_least);
+        if (first_pass) stories.count(mset, result);
+        ranked.clear();
+        for (auto it = mset.begin(); it != mset.end(); ++it) ranked.push_back({*it, it.get_weight()});
+        if (!from_top) break;
+        if (rerank) {
+            std::size_t head = std::min<std::size_t>(ranked.size(), options.ranking.proximity_depth);
+            std::vector<RankedDoc> top(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(head));
+            rerank_by_proximity(m_db, proximity_words(parsed), options.ranking, top);
+            std::copy(top.begin(), top.end(), ranked.begin());
+        }
+        if (stories.collapsing()) ranked = stories.first_of_each(ranked);
+        // Enough stories for the page, or no more matches: done. Otherwise fetch twice as many,
+        // without the spies (the first pass counted every match they were to see).
+        if (ranked.size() >= page_end || mset.size() < fetch) break;
+        fetch *= 2;
+        enquire.clear_matchspies();
+    }
+    if (from_top) {
         ranked.erase(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(std::min(ranked.size(), options.offset)));
         if (ranked.size() > options.limit) ranked.resize(options.limit);
     }
@@ -288,10 +321,12 @@ SearchResult Searcher::search_once(const SearchOptions& options) const {
         Hit hit;
         hit.rank = ++rank;
         hit.weight = doc.weight;
-        hit.article = deserialize_article(m_db.get_document(doc.id).get_data());
+        Xapian::Document document = stories.shown(doc.id, query, hit);
+        hit.article = deserialize_article(document.get_data());
         hit.title = m_snippeter.make(hit.article.title, parsed, title_options);
         hit.snippet = m_snippeter.make(hit.article.body(), parsed, snippet_options);
         if (options.quotes) hit.quotes = match_quotes(hit.article, parsed, m_analyzer, m_snippeter);
+        if (options.kwic) hit.kwic = kwic_lines(hit.article, parsed, m_snippeter);
         result.hits.push_back(std::move(hit));
     }
     auto top = [&](std::vector<FacetCount> counts, std::size_t& values) {
@@ -299,9 +334,21 @@ SearchResult Searcher::search_once(const SearchOptions& options) const {
         if (options.facet_limit > 0 && counts.size() > options.facet_limit) counts.resize(options.facet_limit);
         return counts;
     };
-    if (options.facets || options.speakers_only) result.speakers = top(facets.speakers(), result.speaker_values);
-    if (options.facets) result.sources = top(facets.sources(), result.source_values);
-    if (options.facets || options.timeline) result.dates = facets.dates(options.date_bucket, result.total);
+    if (options.stories) {
+        const StoryCounter& counter = stories.counter();
+        if (options.facets || options.speakers_only) result.speakers = top(counter.speakers(), result.speaker_values);
+        if (options.facets) result.sources = top(counter.sources(), result.source_values);
+        if (options.facets || options.timeline) result.dates = counter.dates(options.date_bucket);
+    } else {
+        if (options.facets || options.speakers_only) result.speakers = top(facets.speakers(), result.speaker_values);
+        if (options.facets) result.sources = top(facets.sources(), result.source_values);
+        if (options.facets || options.timeline) result.dates = facets.dates(options.date_bucket, result.total);
+    }
+    if (options.share && (options.timeline || options.facets)) {
+        std::vector<FacetCount> buckets = make_timeline(result.dates, options.date_bucket).buckets;
+        buckets.insert(buckets.end(), result.dates.begin(), result.dates.end());  // "undated" too
+        result.bucket_totals = bucket_totals(m_db, buckets);
+    }
     result.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return result;

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,10 @@
 #include "search/ranking.hpp"
 #include "search/snippeter.hpp"
 #include "search/spelling_correction.hpp"
+#include "search/kwic.hpp"
+#include "search/quote_origin.hpp"
+#include "search/stories.hpp"
+#include "search/timeline_compare.hpp"
 
 namespace gazette {
 
@@ -57,6 +62,11 @@ struct SearchOptions {
     /// when the query as typed matches nothing.
     bool correct = true;
     Synonyms synonyms;  // aliases of query words (synonyms.hpp), from --synonyms FILE
+    bool all_versions = false;  // every copy of a syndicated story (default: one hit per story)
+    bool stories = false;       // the count, facets and timeline count stories, not articles
+    std::string like;           // an article id: rank articles on the same story (search/like.hpp)
+    bool kwic = false;          // per hit, every occurrence of the query in context (search/kwic.hpp)
+    bool share = false;         // the timeline also gives each bucket's share of all articles
 };
 
 struct Hit {
@@ -66,10 +76,13 @@ struct Hit {
     Snippet title;          // the title with its matches highlighted
     Snippet snippet;        // best passage of the body
     std::vector<QuoteMatch> quotes;  // with options.quotes: the quotes matching the query
+    std::string story;               // the story id (index/story_pass.hpp)
+    std::vector<StoryCopy> copies;   // collapsed: the story's other matching copies, earliest first
+    std::vector<KwicLine> kwic;      // with options.kwic: every occurrence of the query
 };
 
 struct SearchResult {
-    Xapian::doccount total = 0;  // number of matching articles: exact, or Xapian's estimate
+    Xapian::doccount total = 0;  // matching articles (stories with --stories): exact, or estimated
     bool total_exact = true;     // false: more than exact_count_limit matches, `total` estimated
     std::vector<Hit> hits;
     // Filled when asked: speakers (facets, speakers_only), sources (facets), dates (facets,
@@ -84,6 +97,12 @@ struct SearchResult {
     bool corrected = false;
     /// How the query was read, for the user (a wildcard that matched too many words).
     std::vector<std::string> notices;
+    bool collapsed = false;       // one hit per story (not --all-versions)
+    /// Distinct stories among the matches: counted with --stories only.
+    std::optional<Xapian::doccount> stories;
+    Xapian::doccount articles = 0;  // matching articles, whatever `total` counts
+    /// With options.share: every article of the index per timeline bucket ("2020-11" -> 412).
+    std::map<std::string, Xapian::doccount> bucket_totals;
 };
 
 class Searcher {
@@ -103,6 +122,14 @@ public:
     /// The article with this id, or from this file path (article_lookup.hpp), for --show.
     [[nodiscard]] std::optional<Article> article(const std::string& id_or_path) const;
 
+    /// Every article carrying `quote`, oldest first (search/quote_origin.hpp); options.from and
+    /// options.to narrow the dates.
+    [[nodiscard]] OriginResult origin(const std::string& quote, const SearchOptions& options) const;
+
+    /// One timeline per query (--compare), every other option shared; the queries as typed (no
+    /// spelling correction), no hits.
+    [[nodiscard]] CompareTable compare(const std::vector<std::string>& queries, const SearchOptions& options) const;
+
     /// The Xapian query the options produce (for --explain and tests).
     [[nodiscard]] Xapian::Query build_query(const SearchOptions& options, ParsedQuery& parsed) const;
 
@@ -111,6 +138,7 @@ private:
     [[nodiscard]] SearchResult search_once(const SearchOptions& options) const;
 
     mutable Xapian::Database m_db;  // reopened by search() when a writer moved it on
+    bool m_remote = false;          // some shard is a xapian-tcpsrv: only Xapian's own match spies
     Analyzer m_analyzer;
     Snippeter m_snippeter{m_analyzer};
 };

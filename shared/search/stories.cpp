@@ -1,0 +1,104 @@
+// Story members come from the XSTORY term of the story, filtered by the query; story counts from a
+// MatchSpy that sees every match (the searcher runs it with check_at_least = every document).
+#include "search/stories.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "index/schema.hpp"
+#include "index/speaker_values.hpp"
+#include "index/stored_article.hpp"
+
+namespace gazette {
+namespace {
+
+
+std::vector<FacetCount> by_story_count(const std::map<std::string, std::set<std::string>>& stories) {
+    std::vector<FacetCount> out;
+    for (const auto& [value, set] : stories) out.push_back({value, static_cast<Xapian::doccount>(set.size())});
+    std::stable_sort(out.begin(), out.end(), [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
+    return out;
+}
+
+// The hashed form bounded_term gives a long id's Q term: "<label>/#<16 hex digits>" or "#<16 hex>".
+bool hashed_id(std::string_view id) {
+    std::size_t hash = id.rfind('#');
+    if (hash == std::string_view::npos || id.size() - hash != 17 || (hash > 0 && id[hash - 1] != '/')) return false;
+    return std::all_of(id.begin() + static_cast<std::ptrdiff_t>(hash) + 1, id.end(),
+                       [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+}
+
+// A copy's id, source and date from its terms and values: parsing the stored article (its whole
+// text) for each copy of each story on a page cost more than the rest of collapsing.
+StoryCopy copy_of(const Xapian::Database& db, Xapian::docid id) {
+    Xapian::Document doc = db.get_document(id);
+    StoryCopy copy{id, {}, doc.get_value(schema::kSourceSlot), std::nullopt};
+    std::string date = doc.get_value(schema::kDateSlot);
+    if (date.size() == 8)
+        copy.date = Date{std::stoi(date.substr(0, 4)), std::stoi(date.substr(4, 2)), std::stoi(date.substr(6, 2))};
+    const std::string prefix(schema::kIdPrefix);
+    Xapian::TermIterator term = doc.termlist_begin();
+    term.skip_to(prefix);
+    if (term != doc.termlist_end() && (*term).rfind(prefix, 0) == 0) copy.id = (*term).substr(prefix.size());
+    if (copy.id.empty() || hashed_id(copy.id)) copy.id = deserialize_article(doc.get_data()).id;
+    return copy;
+}
+
+}  // namespace
+
+std::string story_of(const Xapian::Document& doc) {
+    std::string story = doc.get_value(schema::kStorySlot);
+    return story.empty() ? fmt::format("#{}", doc.get_docid()) : story;
+}
+
+std::vector<StoryCopy> story_copies(const Xapian::Database& db, const std::vector<Xapian::docid>& ids) {
+    std::vector<StoryCopy> out;
+    for (Xapian::docid id : ids) out.push_back(copy_of(db, id));
+    std::sort(out.begin(), out.end(), [](const StoryCopy& a, const StoryCopy& b) {
+        if (a.date.has_value() != b.date.has_value()) return a.date.has_value();
+        if (a.date != b.date) return *a.date < *b.date;
+        return a.id < b.id;
+    });
+    return out;
+}
+
+std::vector<StoryCopy> story_members(const Xapian::Database& db, const Xapian::Query& query,
+                                     const std::string& story) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
+                                    Xapian::Query(std::string(schema::kStoryPrefix) + story)));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    std::vector<Xapian::docid> ids;
+    for (Xapian::docid id : enquire.get_mset(0, kMaxStoryMembers)) ids.push_back(id);
+    return story_copies(db, ids);
+}
+
+void StoryCounter::operator()(const Xapian::Document& doc, double) {
+    std::string story = story_of(doc);
+    std::string date = doc.get_value(schema::kDateSlot);
+    auto [it, added] = m_first_date.emplace(story, date);
+    if (!added && !date.empty() && (it->second.empty() || date < it->second)) it->second = date;
+    std::string source = doc.get_value(schema::kSourceSlot);
+    if (!source.empty()) m_sources[source].insert(story);
+    for (const auto& name : unpack_speakers(doc.get_value(schema::kSpeakersSlot))) m_speakers[name].insert(story);
+}
+
+std::vector<FacetCount> StoryCounter::speakers() const { return by_story_count(m_speakers); }
+
+std::vector<FacetCount> StoryCounter::sources() const { return by_story_count(m_sources); }
+
+std::vector<FacetCount> StoryCounter::dates(DateBucket bucket) const {
+    std::map<std::string, Xapian::doccount> counts;
+    Xapian::doccount undated = 0;
+    for (const auto& [story, date] : m_first_date) {
+        if (date.size() < 8) ++undated;
+        else ++counts[date_bucket_of(date, bucket)];
+    }
+    std::vector<FacetCount> out;
+    for (const auto& [value, count] : counts) out.push_back({value, count});
+    if (undated > 0) out.push_back({"undated", undated});
+    return out;
+}
+
+}  // namespace gazette
