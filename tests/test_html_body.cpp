@@ -183,3 +183,29 @@ TEST_CASE("a name that mentions a sidebar or sharing does not drop the story box
         CHECK_FALSE(has(a, "Other things"));
     }
 }
+
+TEST_CASE("a box whose name says it has a sidebar or an ad beside it is not that widget",
+          "[html][body]") {
+    // The story's wrapper holds less than half of the page's text and not the headline, so
+    // only its name could drop it: "has-…", "with-…" and "…layout…" tokens describe what is
+    // next to it, not what it is.
+    std::string menu = "<ul class=\"site-links\">";
+    for (int i = 0; i < 40; ++i)
+        menu += "<li><a href=\"/s" + std::to_string(i) + "\">Section of the harbour paper " +
+                std::to_string(i) + "</a></li>";
+    menu += "</ul>";
+    std::vector<std::string> wrappers = {"page-wrap has-sidebar has-ad-right",
+                                         "o-row c-fixed-sidebar-layout--wide",
+                                         "columns with-comments"};
+    for (const auto& wrapper : wrappers) {
+        INFO(wrapper);
+        Article a = parse_html_article(
+            page(menu + "<h1>Harbour cranes return</h1><div class=\"" + wrapper + "\">" +
+                 p(kLead) + p(kMiddle) + p(kLast) + "</div><div class=\"sidebar\"><p>Other "
+                 "things to read this week in the harbour.</p></div>"),
+            "x");
+        CHECK(has(a, "three cranes removed"));
+        CHECK(has(a, "declined to say"));
+        CHECK_FALSE(has(a, "Other things"));
+    }
+}

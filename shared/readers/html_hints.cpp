@@ -111,17 +111,55 @@ bool hidden_by_style(const GumboNode* node) {
     return contains(style, "display:none") || contains(style, "visibility:hidden");
 }
 
+// A token that describes the box's layout or what it holds, not what it is: "has-sidebar",
+// "has-ad-left", "with-comments", "c-fixed-sidebar-layout": the wrapper of a page with a sidebar
+// (often the story's own), never the sidebar itself.
+bool is_modifier_token(std::string_view token) {
+    std::string lower = ascii_lower(token);
+    std::string_view t = lower;
+    while (!t.empty() && (t.front() == '-' || t.front() == '_')) t.remove_prefix(1);
+    for (std::string_view prefix : {"has-", "has_", "with-", "with_"})
+        if (t.starts_with(prefix)) return true;
+    return contains(t, "layout");
+}
+
+// Calls visit(token) for each space-separated token of a class or id value.
+template <typename Visit>
+void for_each_token(std::string_view value, Visit&& visit) {
+    for (std::size_t at = 0; at < value.size();) {
+        std::size_t end = value.find_first_of(" \t\n", at);
+        if (end == std::string_view::npos) end = value.size();
+        if (end > at) visit(value.substr(at, end - at));
+        at = end + 1;
+    }
+}
+
+// is_boilerplate_name for each token of a class or id value but the modifier tokens.
+bool has_boilerplate_token(std::string_view value) {
+    bool found = false;
+    for_each_token(value, [&](std::string_view token) {
+        found = found || (!is_modifier_token(token) && is_boilerplate_name(token));
+    });
+    return found;
+}
+
 // Names no story box carries, however much text it holds: share and social widgets, related
 // boxes, and comment threads in any of the languages (is_boilerplate_name and kCommentNames).
+// Modifier tokens are left out of the test.
 bool is_hard_widget_name(std::string_view value) {
-    if (is_boilerplate_name(value)) return true;
-    std::string lower = ascii_lower(value);
-    for (std::string_view s : kCommentNames)
-        if (contains(lower, s) && !is_commentary(lower, s)) return true;
-    return false;
+    if (has_boilerplate_token(value)) return true;
+    bool hard = false;
+    for_each_token(value, [&](std::string_view token) {
+        if (hard || is_modifier_token(token)) return;
+        std::string lower = ascii_lower(token);
+        for (std::string_view s : kCommentNames)
+            if (contains(lower, s) && !is_commentary(lower, s)) hard = true;
+    });
+    return hard;
 }
 
 bool is_widget_token(std::string_view token) {
+    if (is_modifier_token(token)) return false;
     if (is_boilerplate_name(token)) return true;
     std::string lower = ascii_lower(token);
     for (std::string_view s : kDropSubstrings)
@@ -140,18 +178,6 @@ bool is_story_token(std::string_view token) {
     return false;
 }
 
-// Calls visit(token) for each space-separated token of the class and id.
-template <typename Visit>
-void for_each_token(std::string_view cls, std::string_view id, Visit&& visit) {
-    for (std::string_view value : {cls, id}) {
-        for (std::size_t at = 0; at < value.size();) {
-            std::size_t end = value.find_first_of(" \t\n", at);
-            if (end == std::string_view::npos) end = value.size();
-            if (end > at) visit(value.substr(at, end - at));
-            at = end + 1;
-        }
-    }
-}
 
 // What the tokens of a class and id say: some token names a widget, and some other token names
 // the story on its own ("entry themeform share", "no-share entry-content": a theme's flags on
@@ -163,12 +189,14 @@ struct NameVerdict {
 
 NameVerdict judge_names(std::string_view cls, std::string_view id) {
     NameVerdict verdict;
-    for_each_token(cls, id, [&](std::string_view token) {
-        if (is_widget_token(token))
-            verdict.widget = true;
-        else if (is_story_token(token))
-            verdict.story = true;
-    });
+    for (std::string_view value : {cls, id}) {
+        for_each_token(value, [&](std::string_view token) {
+            if (is_widget_token(token))
+                verdict.widget = true;
+            else if (is_story_token(token))
+                verdict.story = true;
+        });
+    }
     return verdict;
 }
 
@@ -185,8 +213,8 @@ Drop tag_reason(const Entry& e) {
 
 Drop furniture_reason(const Entry& e) {
     if (Drop d = tag_reason(e); d != Drop::None) return d;
-    if (!is_story_root(e.tag) && (is_boilerplate_name(attribute(e.node, "class")) ||
-                                  is_boilerplate_name(attribute(e.node, "id"))))
+    if (!is_story_root(e.tag) && (has_boilerplate_token(attribute(e.node, "class")) ||
+                                  has_boilerplate_token(attribute(e.node, "id"))))
         return Drop::Widget;
     return Drop::None;
 }
