@@ -209,3 +209,41 @@ TEST_CASE("a box whose name says it has a sidebar or an ad beside it is not that
         CHECK_FALSE(has(a, "Other things"));
     }
 }
+
+TEST_CASE("a story in a box named or tagged like a widget is found by a second reading",
+          "[html][body]") {
+    std::vector<std::string> bodies = {
+        // a theme's name for the detail column of its video and story pages
+        "<div class=\"col-8 video_detail_mobile\"><h2>Harbour cranes return</h2>" + p(kLead) +
+            p(kMiddle) + p(kLast) + "</div>",
+        // the story inside an <aside>, a tag no reader sees as a widget here
+        "<main><aside class=\"panel\"><h1>Harbour cranes return</h1><article>" + p(kLead) +
+            p(kMiddle) + p(kLast) + "</article></aside></main>",
+    };
+    for (const auto& body : bodies) {
+        INFO(body);
+        Article a = parse_html_article(
+            page("<nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav>" + body +
+                 "<footer><p>Harbour Times, 12 Quay Street.</p></footer>"),
+            "x");
+        CHECK(has(a, "three cranes removed"));
+        CHECK(has(a, "declined to say"));
+    }
+}
+
+TEST_CASE("a short story is not traded for the menus a second reading would add",
+          "[html][body]") {
+    std::string menu = "<nav><ul>";
+    for (int i = 0; i < 30; ++i)
+        menu += "<li><a href=\"/s" + std::to_string(i) + "\">Section " + std::to_string(i) +
+                " of the harbour paper</a></li>";
+    menu += "</ul></nav>";
+    Article a = parse_html_article(
+        page(menu + "<article><h1>Harbour cranes return</h1>" + p(kLead) + "</article>" +
+             "<footer><p>Harbour Times, 12 Quay Street, all the news of the northern "
+             "quay.</p></footer>"),
+        "x");
+    CHECK(has(a, "three cranes removed"));
+    CHECK_FALSE(has(a, "Section 3"));
+    CHECK_FALSE(has(a, "12 Quay Street"));
+}

@@ -143,19 +143,22 @@ bool has_boilerplate_token(std::string_view value) {
     return found;
 }
 
-// Names no story box carries, however much text it holds: share and social widgets, related
-// boxes, and comment threads in any of the languages (is_boilerplate_name and kCommentNames).
-// Modifier tokens are left out of the test.
-bool is_hard_widget_name(std::string_view value) {
-    if (has_boilerplate_token(value)) return true;
-    bool hard = false;
+// A comment thread's name in any of the languages (kCommentNames), modifier tokens aside.
+bool is_comment_name(std::string_view value) {
+    bool found = false;
     for_each_token(value, [&](std::string_view token) {
-        if (hard || is_modifier_token(token)) return;
+        if (found || is_modifier_token(token)) return;
         std::string lower = ascii_lower(token);
         for (std::string_view s : kCommentNames)
-            if (contains(lower, s) && !is_commentary(lower, s)) hard = true;
+            if (contains(lower, s) && !is_commentary(lower, s)) found = true;
     });
-    return hard;
+    return found;
+}
+
+// Names no story box carries, however much text it holds: share and social widgets, related
+// boxes, and comment threads (is_boilerplate_name and is_comment_name).
+bool is_hard_widget_name(std::string_view value) {
+    return has_boilerplate_token(value) || is_comment_name(value);
 }
 
 bool is_widget_token(std::string_view token) {
@@ -202,12 +205,32 @@ NameVerdict judge_names(std::string_view cls, std::string_view id) {
 
 }  // namespace
 
+// Elements whose content is never text a reader sees as the page's.
+bool is_never_text_tag(GumboTag tag) {
+    return is_one_of(tag, {GUMBO_TAG_HEAD, GUMBO_TAG_SCRIPT, GUMBO_TAG_STYLE, GUMBO_TAG_NOSCRIPT,
+                           GUMBO_TAG_TEMPLATE, GUMBO_TAG_BUTTON, GUMBO_TAG_IFRAME,
+                           GUMBO_TAG_FIGCAPTION, GUMBO_TAG_SELECT, GUMBO_TAG_TEXTAREA,
+                           GUMBO_TAG_OBJECT, GUMBO_TAG_EMBED, GUMBO_TAG_CANVAS, GUMBO_TAG_AUDIO,
+                           GUMBO_TAG_VIDEO});
+}
+
 // Tags and attributes that leave a subtree out whatever its names.
 Drop tag_reason(const Entry& e) {
     if (e.foreign || is_widget_tag(e.tag)) return Drop::Widget;
     if (e.tag == GUMBO_TAG_HEADER || e.tag == GUMBO_TAG_FOOTER) return Drop::Furniture;
     if (e.tag == GUMBO_TAG_FORM && e.raw_text < kMinPageFormText) return Drop::Widget;
     if (has_attribute(e.node, "hidden")) return Drop::Widget;
+    return Drop::None;
+}
+
+Drop relaxed_reason(const Entry& e) {
+    if (e.foreign || is_never_text_tag(e.tag) || has_attribute(e.node, "hidden") ||
+        hidden_by_style(e.node))
+        return Drop::Widget;
+    // A comment thread is the one large block of prose that is never the story.
+    if (!e.is_text && !is_story_root(e.tag) &&
+        (is_comment_name(attribute(e.node, "class")) || is_comment_name(attribute(e.node, "id"))))
+        return Drop::Widget;
     return Drop::None;
 }
 

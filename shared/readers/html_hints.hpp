@@ -21,6 +21,13 @@ namespace gazette::html {
 /// least half of `page_text` (the page's text, in code points): that is the page's frame.
 [[nodiscard]] Drop body_reason(const Entry& e, std::size_t page_text);
 
+/// The drop reason of the second reading of a page whose first one found almost no story:
+/// only what no reader sees as text (script, style, head, form controls, embeds, captions,
+/// hidden elements) and comment threads. Other names, nav, aside, header and footer drop
+/// nothing: on such pages the story sits in a box misnamed or mistagged as a widget
+/// ("video-detail", an <aside>).
+[[nodiscard]] Drop relaxed_reason(const Entry& e);
+
 /// How much the element's tag, class, id and itemprop argue for it holding the story text
 /// (positive: "article-body", itemprop=articleBody, <article>) or against (negative: "comment",
 /// "sidebar", "teaser", "meta").
