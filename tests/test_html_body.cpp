@@ -247,3 +247,35 @@ TEST_CASE("a short story is not traded for the menus a second reading would add"
     CHECK_FALSE(has(a, "Section 3"));
     CHECK_FALSE(has(a, "12 Quay Street"));
 }
+
+TEST_CASE("on a page that appends the next stories, the page's own story is the first",
+          "[html][body]") {
+    // Endless scrolling: each story in an <article> of the same class; the next one is longer.
+    const std::string next =
+        p("The lighthouse keepers of the north coast voted on Monday to strike over pay, after "
+          "talks with the authority broke down for the third time, their union said.") +
+        p("The keepers say their wages have not risen in six years, while the authority says "
+          "it cannot pay more before the new budget is approved, which may take months.") +
+        p("A strike would leave the lights to automatic systems, which the union says are "
+          "old, badly kept and, in a storm, far less reliable than people on the spot.") +
+        p("The authority said it would meet the union again next week, and that it hoped to "
+          "avoid a strike, although it did not say whether it would change its offer.");
+    std::vector<std::string> layouts = {
+        // the stories as siblings
+        "<div class=\"stream\"><article class=\"story-item\"><h1>Harbour cranes return</h1>" +
+            p(kLead) + p(kMiddle) + p(kLast) + "</article><article class=\"story-item\"><h2>"
+            "Keepers vote to strike</h2>" + next + "</article></div>",
+        // each story's text in an inner box
+        "<main><article class=\"story-item\"><h1>Harbour cranes return</h1><div "
+        "class=\"story-text\">" + p(kLead) + p(kMiddle) + p(kLast) + "</div></article>"
+        "<article class=\"story-item\"><h2>Keepers vote to strike</h2><div "
+        "class=\"story-text\">" + next + "</div></article></main>",
+    };
+    for (const auto& layout : layouts) {
+        INFO(layout);
+        Article a = parse_html_article(page(layout), "x");
+        CHECK(has(a, "three cranes removed"));
+        CHECK(has(a, "declined to say"));
+        CHECK_FALSE(has(a, "lighthouse keepers"));
+    }
+}

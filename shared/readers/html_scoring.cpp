@@ -23,6 +23,7 @@ constexpr double kLeadLinks = 0.2;            // a lead before the story has few
 constexpr double kMinLeadProse = 2;           // a sibling's own prose: a long sentence or two
 constexpr std::size_t kLeadLevels = 3;        // how far up the lead is looked for
 constexpr std::size_t kMaxLeadText = 1000;    // a box before the story larger than a lead
+constexpr double kRepeatedShare = 0.3;        // of the top score, for an earlier repeated story
 
 constexpr double kNotScored = -1e300;
 
@@ -181,6 +182,34 @@ std::uint32_t climb(const Entries& entries, const Scorer& scorer, std::uint32_t 
     return top;
 }
 
+// The <article> at or above j, or kNoParent.
+std::uint32_t enclosing_article(const Entries& entries, std::uint32_t j) {
+    while (j != kNoParent && entries[j].tag != GUMBO_TAG_ARTICLE) j = entries[j].parent;
+    return j;
+}
+
+// Pages that load the next stories below their own (endless scrolling) repeat the story's
+// <article> box, same class, once per story; the page's own story is the first of them. So a
+// top candidate in an earlier <article> of the same class, scoring at least kRepeatedShare of
+// the best, is the story.
+std::uint32_t first_repeated_story(const Entries& entries, const Scorer& scorer,
+                                   const std::vector<std::uint32_t>& top, std::uint32_t best) {
+    std::uint32_t article = enclosing_article(entries, best);
+    if (article == kNoParent) return best;
+    std::string_view cls = attribute(entries[article].node, "class");
+    if (cls.empty()) return best;
+    std::uint32_t first = best;
+    for (std::uint32_t c : top) {
+        if (c >= article || scorer.score(c) < kRepeatedShare * scorer.score(best)) continue;
+        std::uint32_t other = enclosing_article(entries, c);
+        if (other == kNoParent || contains(entries, other, article) ||
+            attribute(entries[other].node, "class") != cls)
+            continue;
+        if (c < first) first = c;
+    }
+    return first;
+}
+
 std::size_t element_children(const Entries& entries, std::uint32_t j) {
     std::size_t n = 0;
     for (std::uint32_t c = j + 1; c < entries[j].end; c = entries[c].end)
@@ -205,6 +234,8 @@ std::vector<std::uint32_t> merge_siblings(const Entries& entries, const Scorer& 
     for (std::uint32_t s = parent + 1; s < entries[parent].end; s = entries[s].end) {
         const Entry& e = entries[s];
         if (e.is_text || e.dropped || e.text == 0) continue;
+        // An <article> is a story of its own (the next one of an endless page, a teaser).
+        if (s != top && e.tag == GUMBO_TAG_ARTICLE) continue;
         bool join = s == top;
         if (!join && scorer.scored(s)) {
             double bonus = !top_class.empty() && attribute(e.node, "class") == top_class
@@ -273,6 +304,7 @@ std::optional<StoryChoice> choose_scored_story(const Entries& entries) {
     if (top.empty()) return std::nullopt;
     std::uint32_t best = common_ancestor(entries, scorer, top);
     best = climb(entries, scorer, best);
+    best = first_repeated_story(entries, scorer, top, best);
     // An only child stands for its parent, so that the parent's siblings can join.
     for (std::uint32_t p = entries[best].parent;
          p != kNoParent && !is_page_root(entries[p]) && element_children(entries, p) == 1;
