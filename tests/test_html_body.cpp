@@ -279,3 +279,28 @@ TEST_CASE("on a page that appends the next stories, the page's own story is the 
         CHECK_FALSE(has(a, "lighthouse keepers"));
     }
 }
+
+TEST_CASE("a paragraph that is one link to another story is left out of the story",
+          "[html][body]") {
+    std::vector<std::string> lines = {
+        "<p><a href=\"/news/ferry-timetable\">Ferry timetable changes for the winter</a></p>",
+        "<h3><a href=\"/news/ferry-timetable\">Ferry timetable changes for the winter</a></h3>",
+        "<blockquote class=\"embedded\"><p><a href=\"/news/ferry-timetable\">Ferry timetable "
+        "changes for the winter</a></p></blockquote>",
+    };
+    for (const auto& line : lines) {
+        INFO(line);
+        Article a = parse_html_article(
+            page("<article>" + p(kLead) + p(kMiddle) + line + p(kLast) + "</article>"), "x");
+        CHECK(has(a, "three cranes removed"));
+        CHECK(has(a, "declined to say"));
+        CHECK_FALSE(has(a, "Ferry timetable"));
+    }
+    // A link inside a sentence stays.
+    Article a = parse_html_article(
+        page("<article>" + p(kLead) + "<p>The authority's <a href=\"/report\">report on the "
+             "quay</a> lists the repairs one by one, with their costs.</p>" + p(kLast) +
+             "</article>"),
+        "x");
+    CHECK(has(a, "report on the quay lists the repairs"));
+}

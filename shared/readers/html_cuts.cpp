@@ -13,6 +13,7 @@ namespace {
 constexpr std::size_t kLabelledBoxText = 400;  // a "read also" box is at most this long
 constexpr double kMaxLinks = 0.5;              // a box more links than this is a menu or list
 constexpr double kMaxNamedLinks = 0.25;        // the same for a box with a widget-like name
+constexpr double kLinkLine = 0.9;              // a paragraph this much link is a link
 
 // Boxes that may be cut from inside the story; paragraphs and headings never are.
 bool is_box(GumboTag tag) {
@@ -35,6 +36,14 @@ bool is_labelled_box(const Entries& entries, std::uint32_t j) {
         if (e.is_text && e.length > 0) return is_related_label(trim(e.node->v.text.text));
     }
     return false;
+}
+
+// A leaf paragraph or heading whose text is all link text.
+bool is_link_line(const Entry& e) {
+    return !e.is_text && !e.dropped && !e.has_block && e.text > 0 &&
+           is_one_of(e.tag, {GUMBO_TAG_P, GUMBO_TAG_H2, GUMBO_TAG_H3, GUMBO_TAG_H4, GUMBO_TAG_H5,
+                             GUMBO_TAG_H6}) &&
+           e.link_density() >= kLinkLine;
 }
 
 // An article's header keeps only its standfirst: the headline (the title, indexed as such), the
@@ -64,6 +73,13 @@ std::vector<bool> cut_inner_boxes(const Entries& entries,
             const Entry& e = entries[j];
             if (e.tag == GUMBO_TAG_HEADER && !e.dropped) {
                 cut_header_lines(entries, j, cut);
+                j = e.end;
+                continue;
+            }
+            // A paragraph that is one link is a pointer to another story ("Also: <title>",
+            // an embedded post), not a sentence of this one.
+            if (is_link_line(e)) {
+                cut[j] = true;
                 j = e.end;
                 continue;
             }
