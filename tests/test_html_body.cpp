@@ -304,3 +304,24 @@ TEST_CASE("a paragraph that is one link to another story is left out of the stor
         "x");
     CHECK(has(a, "report on the quay lists the repairs"));
 }
+
+TEST_CASE("another story's <article> inside the story's box is cut, a linkless column is not",
+          "[html][body]") {
+    const std::string promo =
+        "<article class=\"issue-promo\"><h3><a href=\"/issue\">In the new issue</a></h3><p>Our "
+        "new series starts with the harbour master, who tells us how the port has changed in "
+        "thirty years, and what the next ten will bring.</p></article>";
+    const std::string column =
+        "<article class=\"col\"><h3>What changes</h3><p>Ships will wait less than a day at the "
+        "northern quay, where the waits have lately been near three days, the authority "
+        "says.</p></article>";
+    Article a = parse_html_article(
+        page("<article class=\"story\"><h1>Harbour cranes return</h1><div "
+             "class=\"story-text\">" + p(kLead) + p(kMiddle) + p(kLast) + column + "</div>" +
+             promo + "</article>"),
+        "x");
+    CHECK(has(a, "three cranes removed"));
+    CHECK(has(a, "declined to say"));
+    CHECK(has(a, "near three days"));
+    CHECK_FALSE(has(a, "harbour master"));
+}

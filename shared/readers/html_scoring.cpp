@@ -210,6 +210,43 @@ std::uint32_t first_repeated_story(const Entries& entries, const Scorer& scorer,
     return first;
 }
 
+// The innermost top candidate that still holds most of the best one's prose: the block the
+// story's paragraphs sit in, below the boxes (the <article>, its wrappers) that hold it.
+std::uint32_t story_core(const Scorer& scorer, const Entries& entries,
+                         const std::vector<std::uint32_t>& top) {
+    std::uint32_t core = top.front();
+    const double prose = scorer.prose(core);
+    for (bool deeper = true; deeper;) {
+        deeper = false;
+        for (std::uint32_t c : top) {
+            if (c != core && contains(entries, core, c) && scorer.prose(c) >= 0.5 * prose) {
+                core = c;
+                deeper = true;
+            }
+        }
+    }
+    return core;
+}
+
+// An <article> inside the story's blocks that neither holds the core nor lies inside it, and
+// links somewhere, is another story: the magazine's current issue, a teaser, an embedded post.
+// (Without links it is more likely a column of this page: pros and cons, a fact box.)
+void cut_other_articles(const Entries& entries, const std::vector<std::uint32_t>& roots,
+                        std::uint32_t core, std::vector<bool>& cut) {
+    for (std::uint32_t root : roots) {
+        for (std::uint32_t j = root + 1; j < entries[root].end;) {
+            const Entry& e = entries[j];
+            if (e.tag == GUMBO_TAG_ARTICLE && e.link_text > 0 && !contains(entries, j, core) &&
+                !contains(entries, core, j)) {
+                cut[j] = true;
+                j = e.end;
+                continue;
+            }
+            ++j;
+        }
+    }
+}
+
 std::size_t element_children(const Entries& entries, std::uint32_t j) {
     std::size_t n = 0;
     for (std::uint32_t c = j + 1; c < entries[j].end; c = entries[c].end)
@@ -304,7 +341,9 @@ std::optional<StoryChoice> choose_scored_story(const Entries& entries) {
     if (top.empty()) return std::nullopt;
     std::uint32_t best = common_ancestor(entries, scorer, top);
     best = climb(entries, scorer, best);
-    best = first_repeated_story(entries, scorer, top, best);
+    std::uint32_t repeated = first_repeated_story(entries, scorer, top, best);
+    const std::uint32_t core = repeated != best ? repeated : story_core(scorer, entries, top);
+    best = repeated;
     // An only child stands for its parent, so that the parent's siblings can join.
     for (std::uint32_t p = entries[best].parent;
          p != kNoParent && !is_page_root(entries[p]) && element_children(entries, p) == 1;
@@ -317,6 +356,7 @@ std::optional<StoryChoice> choose_scored_story(const Entries& entries) {
     std::vector<std::uint32_t> lead = find_lead(entries, choice.roots.front());
     choice.roots.insert(choice.roots.begin(), lead.begin(), lead.end());
     choice.cut = cut_inner_boxes(entries, choice.roots);
+    cut_other_articles(entries, choice.roots, core, choice.cut);
     return choice;
 }
 
