@@ -393,3 +393,12 @@ TEST_CASE("advert labels, follow prompts and list headings are dropped (#16 item
     CHECK(is_related_label("More from our series on the northern ports:"));
     CHECK_FALSE(is_related_label("Weitere Beiträge zahlen die Mitglieder ab dem nächsten Jahr."));
 }
+
+TEST_CASE("\"read more\" links are known in the languages read (#16 item 4)",
+          "[boilerplate][phrases]") {
+    for (const char* link : {"Weiterlesen", "Read more \u00bb", "[Lire la suite]",
+                             "Leer m\u00e1s\u2026", "Читать далее"})
+        CHECK(is_read_more_link(link));
+    CHECK_FALSE(is_read_more_link("Read more about the harbour cranes"));
+    CHECK_FALSE(is_read_more_link("Mehrheit"));
+}

@@ -325,3 +325,27 @@ TEST_CASE("another story's <article> inside the story's box is cut, a linkless c
     CHECK(has(a, "near three days"));
     CHECK_FALSE(has(a, "harbour master"));
 }
+
+TEST_CASE("a teaser box ending in a \"read more\" link is cut from the story", "[html][body]") {
+    std::vector<std::string> links = {"Weiterlesen", "Read more \u00bb", "Lire la suite",
+                                      "Leer m\u00e1s\u2026"};
+    for (const auto& link : links) {
+        INFO(link);
+        std::string teaser = "<div class=\"box\"><a href=\"/ferry\"><img src=\"f.jpg\"></a><div>"
+                             "The winter ferry will run twice a day from December, with a "
+                             "new stop at the island's southern pier. <strong><a "
+                             "href=\"/ferry\">" + link + "</a></strong></div></div>";
+        Article a = parse_html_article(
+            page("<article>" + p(kLead) + p(kMiddle) + teaser + p(kLast) + "</article>"), "x");
+        CHECK(has(a, "three cranes removed"));
+        CHECK(has(a, "declined to say"));
+        CHECK_FALSE(has(a, "winter ferry"));
+    }
+    // A box of the story whose last link is not a "read more" stays.
+    Article a = parse_html_article(
+        page("<article>" + p(kLead) + "<div class=\"box\"><p>The winter ferry will run twice "
+             "a day from December, the <a href=\"/ferry\">operator</a> says.</p></div>" +
+             p(kLast) + "</article>"),
+        "x");
+    CHECK(has(a, "winter ferry"));
+}

@@ -46,6 +46,13 @@ constexpr std::string_view kRelatedLabels[] = {
     // zh, ja
     "相关阅读", "延伸阅读", "相关新闻", "関連記事"};
 
+// Links that continue a teaser on the story's own page.
+constexpr std::string_view kReadMoreLinks[] = {
+    "read more", "continue reading", "read the full story", "more", "weiterlesen",
+    "mehr lesen", "mehr", "zum artikel", "lire la suite", "lire plus", "la suite", "leer más",
+    "seguir leyendo", "ver más", "leia mais", "continue lendo", "читать далее", "подробнее",
+    "阅读全文", "続きを読む"};
+
 // The label of an advertisement slot, matched at the start of a folded paragraph and followed
 // by nothing or a separator.
 constexpr std::string_view kAdvertLabels[] = {
@@ -127,6 +134,23 @@ bool is_related_label(std::string_view paragraph) {
         if (p.starts_with(label) &&
             (ends_label(p.substr(label.size())) || is_short_label(p) || introduces_list(p)))
             return true;
+    return false;
+}
+
+bool is_read_more_link(std::string_view link_text) {
+    if (link_text.size() > kMaxLabelLineBytes) return false;
+    std::string folded = fold(link_text);
+    std::string_view p = folded;
+    auto junk = [](std::string_view t, bool front) {
+        for (std::string_view mark : {" ", "\u00bb", "\u203a", "\u2026", ">", "...", "[", "]",
+                                      "(", ")", "+", "\u2192"})
+            if (front ? t.starts_with(mark) : t.ends_with(mark)) return mark.size();
+        return std::size_t{0};
+    };
+    for (std::size_t n; (n = junk(p, true)) > 0;) p.remove_prefix(n);
+    for (std::size_t n; (n = junk(p, false)) > 0;) p.remove_suffix(n);
+    for (std::string_view label : kReadMoreLinks)
+        if (p == label) return true;
     return false;
 }
 

@@ -16,6 +16,10 @@ namespace gazette {
 /// Example: "Lesen Sie auch: Wie die Stadt spart" -> true; "Lesen Sie auch die Zeitung" -> false.
 [[nodiscard]] bool is_related_label(std::string_view paragraph);
 
+/// True when a link's text is the "read more" of a teaser ("Weiterlesen", "Read more »",
+/// "Lire la suite", "Leer más…"), in the languages above.
+[[nodiscard]] bool is_read_more_link(std::string_view link_text);
+
 /// True when the paragraph is the label of an advertisement slot ("Anzeige", "ANZEIGE - Heute
 /// schon ...", "Publicidad:"), in the languages above. Unlike the other lists, this one is not
 /// overruled by the shape of a dateline ("ANZEIGE - ..." looks like "BERLIN - ...").

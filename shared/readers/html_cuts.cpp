@@ -11,6 +11,7 @@ namespace gazette::html {
 namespace {
 
 constexpr std::size_t kLabelledBoxText = 400;  // a "read also" box is at most this long
+constexpr std::size_t kTeaserText = 600;       // a teaser box is at most this long
 constexpr double kMaxLinks = 0.5;              // a box more links than this is a menu or list
 constexpr double kMaxNamedLinks = 0.25;        // the same for a box with a widget-like name
 constexpr double kLinkLine = 0.9;              // a paragraph this much link is a link
@@ -34,6 +35,21 @@ bool is_labelled_box(const Entries& entries, std::uint32_t j) {
             continue;
         }
         if (e.is_text && e.length > 0) return is_related_label(trim(e.node->v.text.text));
+    }
+    return false;
+}
+
+// A box that ends in a "read more" link is a teaser for another page. Its last text is found
+// walking back from its end; a teaser is small, so the walk is short.
+bool is_teaser_box(const Entries& entries, std::uint32_t j) {
+    if (entries[j].text > kTeaserText || entries[j].link_text == 0) return false;
+    for (std::uint32_t k = entries[j].end; k-- > j + 1;) {
+        const Entry& e = entries[k];
+        if (!e.is_text || e.length == 0 || e.dropped) continue;
+        bool in_link = false;
+        for (std::uint32_t a = e.parent; a != kNoParent && a > j && !in_link; a = entries[a].parent)
+            in_link = entries[a].tag == GUMBO_TAG_A;
+        return in_link && is_read_more_link(e.node->v.text.text);
     }
     return false;
 }
@@ -88,7 +104,8 @@ std::vector<bool> cut_inner_boxes(const Entries& entries,
             if (box) {
                 double links = e.link_density();
                 bool negative = links > kMaxNamedLinks && name_weight(e) < 0;
-                if (links > kMaxLinks || negative || is_labelled_box(entries, j)) {
+                if (links > kMaxLinks || negative || is_labelled_box(entries, j) ||
+                    is_teaser_box(entries, j)) {
                     cut[j] = true;
                     j = e.end;
                     continue;
