@@ -349,3 +349,20 @@ TEST_CASE("a teaser box ending in a \"read more\" link is cut from the story", "
         "x");
     CHECK(has(a, "winter ferry"));
 }
+
+TEST_CASE("the heading of a box of links cut from the story goes with it", "[html][body]") {
+    std::string links = "<ul>";
+    for (int i = 0; i < 4; ++i)
+        links += "<li><a href=\"/walk" + std::to_string(i) + "\">Coastal walk number " +
+                 std::to_string(i) + "</a></li>";
+    links += "</ul>";
+    Article a = parse_html_article(
+        page("<article>" + p(kLead) + "<h3>What the agents say</h3>" + p(kMiddle) +
+             "<h3>More walks along the quay</h3>" + links + p(kLast) + "</article>"),
+        "x");
+    CHECK(has(a, "three cranes removed"));
+    CHECK(has(a, "What the agents say"));  // a subheading followed by story text stays
+    CHECK(has(a, "declined to say"));
+    CHECK_FALSE(has(a, "More walks"));
+    CHECK_FALSE(has(a, "Coastal walk"));
+}

@@ -12,6 +12,7 @@ namespace {
 
 constexpr std::size_t kLabelledBoxText = 400;  // a "read also" box is at most this long
 constexpr std::size_t kTeaserText = 600;       // a teaser box is at most this long
+constexpr std::size_t kMaxBoxHeadingText = 100;  // a box's title is at most this long
 constexpr double kMaxLinks = 0.5;              // a box more links than this is a menu or list
 constexpr double kMaxNamedLinks = 0.25;        // the same for a box with a widget-like name
 constexpr double kLinkLine = 0.9;              // a paragraph this much link is a link
@@ -75,6 +76,32 @@ void cut_header_lines(const Entries& entries, std::uint32_t header, std::vector<
     }
 }
 
+// A short heading whose next element was cut is that box's title ("More walks in the north",
+// then a list of links): it goes with the box.
+void cut_box_headings(const Entries& entries, const std::vector<std::uint32_t>& roots,
+                      std::vector<bool>& cut) {
+    for (std::uint32_t root : roots) {
+        for (std::uint32_t j = root + 1; j < entries[root].end; ++j) {
+            const Entry& e = entries[j];
+            if (cut[j] || e.dropped) {
+                j = e.end - 1;
+                continue;
+            }
+            if (e.has_block || e.text == 0 || e.text > kMaxBoxHeadingText ||
+                !is_one_of(e.tag, {GUMBO_TAG_H2, GUMBO_TAG_H3, GUMBO_TAG_H4, GUMBO_TAG_H5,
+                                   GUMBO_TAG_H6}))
+                continue;
+            std::uint32_t next = e.end;
+            while (next < entries.size() && entries[next].parent == e.parent &&
+                   entries[next].is_text)
+                ++next;
+            if (next < entries.size() && entries[next].parent == e.parent && cut[next])
+                cut[j] = true;
+            j = e.end - 1;
+        }
+    }
+}
+
 }  // namespace
 
 std::vector<bool> cut_inner_boxes(const Entries& entries,
@@ -114,6 +141,7 @@ std::vector<bool> cut_inner_boxes(const Entries& entries,
             ++j;
         }
     }
+    cut_box_headings(entries, roots, cut);
     return cut;
 }
 
