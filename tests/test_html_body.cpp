@@ -366,3 +366,15 @@ TEST_CASE("the heading of a box of links cut from the story goes with it", "[htm
     CHECK_FALSE(has(a, "More walks"));
     CHECK_FALSE(has(a, "Coastal walk"));
 }
+
+TEST_CASE("a box named as a teaser or promo that ends in a link is cut from the story",
+          "[html][body]") {
+    std::string promo = "<div class=\"teaser-breaker\"><img src=\"cover.jpg\"><div><p>Published "
+                        "in</p><h5>The harbour yearbook 2021, special edition</h5><a "
+                        "href=\"/yearbook\">To the yearbook</a></div></div>";
+    Article a = parse_html_article(
+        page("<article>" + p(kLead) + p(kMiddle) + promo + p(kLast) + "</article>"), "x");
+    CHECK(has(a, "three cranes removed"));
+    CHECK(has(a, "declined to say"));
+    CHECK_FALSE(has(a, "harbour yearbook"));
+}

@@ -40,8 +40,10 @@ bool is_labelled_box(const Entries& entries, std::uint32_t j) {
     return false;
 }
 
-// A box that ends in a "read more" link is a teaser for another page. Its last text is found
-// walking back from its end; a teaser is small, so the walk is short.
+// A box that ends in a "read more" link is a teaser for another page, and so is one named like
+// a teaser or promo (a negative name weight) that ends in any link, its call to action ("To
+// the magazine"). Its last text is found walking back from its end; a teaser is small, so the
+// walk is short.
 bool is_teaser_box(const Entries& entries, std::uint32_t j) {
     if (entries[j].text > kTeaserText || entries[j].link_text == 0) return false;
     for (std::uint32_t k = entries[j].end; k-- > j + 1;) {
@@ -50,7 +52,8 @@ bool is_teaser_box(const Entries& entries, std::uint32_t j) {
         bool in_link = false;
         for (std::uint32_t a = e.parent; a != kNoParent && a > j && !in_link; a = entries[a].parent)
             in_link = entries[a].tag == GUMBO_TAG_A;
-        return in_link && is_read_more_link(e.node->v.text.text);
+        return in_link &&
+               (name_weight(entries[j]) < 0 || is_read_more_link(e.node->v.text.text));
     }
     return false;
 }
