@@ -148,6 +148,7 @@ HtmlBody extract_body(const GumboNode* document) {
     HtmlBody body;
     Entries entries = build_entries(document);
     if (entries.empty()) return body;
+    judge_names(entries);
 
     std::size_t page_text = 0;
     for (std::uint32_t r = 0; r < entries.size(); r = entries[r].end) page_text += entries[r].raw_text;

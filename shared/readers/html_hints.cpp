@@ -7,6 +7,7 @@
 #include <cctype>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "readers/html_dom.hpp"
@@ -83,14 +84,6 @@ std::vector<std::string> name_parts(std::string_view value) {
     return parts;
 }
 
-// Class and id, lower-cased, space-separated.
-std::string names_of(const GumboNode* node) {
-    std::string lower = ascii_lower(attribute(node, "class"));
-    lower += ' ';
-    lower += ascii_lower(attribute(node, "id"));
-    return lower;
-}
-
 bool is_story_root(GumboTag tag) {
     return is_one_of(tag, {GUMBO_TAG_HTML, GUMBO_TAG_BODY, GUMBO_TAG_ARTICLE, GUMBO_TAG_MAIN});
 }
@@ -104,8 +97,9 @@ bool is_widget_tag(GumboTag tag) {
                            GUMBO_TAG_AUDIO, GUMBO_TAG_VIDEO});
 }
 
-bool hidden_by_style(const GumboNode* node) {
-    std::string style = ascii_lower(attribute(node, "style"));
+bool hidden_by_style(std::string_view style_value) {
+    if (style_value.empty()) return false;
+    std::string style = ascii_lower(style_value);
     if (style.empty()) return false;
     std::erase(style, ' ');
     return contains(style, "display:none") || contains(style, "visibility:hidden");
@@ -155,12 +149,6 @@ bool is_comment_name(std::string_view value) {
     return found;
 }
 
-// Names no story box carries, however much text it holds: share and social widgets, related
-// boxes, and comment threads (is_boilerplate_name and is_comment_name).
-bool is_hard_widget_name(std::string_view value) {
-    return has_boilerplate_token(value) || is_comment_name(value);
-}
-
 bool is_widget_token(std::string_view token) {
     if (is_modifier_token(token)) return false;
     if (is_boilerplate_name(token)) return true;
@@ -182,26 +170,35 @@ bool is_story_token(std::string_view token) {
 }
 
 
-// What the tokens of a class and id say: some token names a widget, and some other token names
-// the story on its own ("entry themeform share", "no-share entry-content": a theme's flags on
-// the story box, not a widget's name).
-struct NameVerdict {
-    bool widget = false;
-    bool story = false;
-};
-
-NameVerdict judge_names(std::string_view cls, std::string_view id) {
-    NameVerdict verdict;
-    for (std::string_view value : {cls, id}) {
-        for_each_token(value, [&](std::string_view token) {
-            if (is_widget_token(token))
-                verdict.widget = true;
-            else if (is_story_token(token))
-                verdict.story = true;
-        });
-    }
-    return verdict;
+// What one class or id value says (bits of Entry::names). The widget and story bits are per
+// token: some token names a widget, and some other token names the story on its own ("entry
+// themeform share", "no-share entry-content": a theme's flags on the story box, not a widget's
+// name), so the class's and the id's bits combine with a plain "or".
+std::uint16_t value_facts(std::string_view value) {
+    std::uint16_t facts = 0;
+    if (has_boilerplate_token(value)) facts |= names::kBoilerplate;
+    if (is_comment_name(value)) facts |= names::kComment;
+    for_each_token(value, [&](std::string_view token) {
+        if (is_widget_token(token))
+            facts |= names::kWidget;
+        else if (is_story_token(token))
+            facts |= names::kStory;
+    });
+    std::string lower = ascii_lower(value);
+    for (std::string_view name : kPositiveNames)
+        if (contains(lower, name)) {
+            facts |= names::kPositive;
+            break;
+        }
+    for (std::string_view name : kNegativeNames)
+        if (contains(lower, name)) {
+            facts |= names::kNegative;
+            break;
+        }
+    return facts;
 }
+
+bool has(const Entry& e, std::uint16_t fact) { return (e.names & fact) != 0; }
 
 }  // namespace
 
@@ -219,26 +216,21 @@ Drop tag_reason(const Entry& e) {
     if (e.foreign || is_widget_tag(e.tag)) return Drop::Widget;
     if (e.tag == GUMBO_TAG_HEADER || e.tag == GUMBO_TAG_FOOTER) return Drop::Furniture;
     if (e.tag == GUMBO_TAG_FORM && e.raw_text < kMinPageFormText) return Drop::Widget;
-    if (has_attribute(e.node, "hidden")) return Drop::Widget;
+    if (has(e, names::kHidden)) return Drop::Widget;
     return Drop::None;
 }
 
 Drop relaxed_reason(const Entry& e) {
-    if (e.foreign || is_never_text_tag(e.tag) || has_attribute(e.node, "hidden") ||
-        hidden_by_style(e.node))
+    if (e.foreign || is_never_text_tag(e.tag) || has(e, names::kHidden | names::kHiddenStyle))
         return Drop::Widget;
     // A comment thread is the one large block of prose that is never the story.
-    if (!e.is_text && !is_story_root(e.tag) &&
-        (is_comment_name(attribute(e.node, "class")) || is_comment_name(attribute(e.node, "id"))))
-        return Drop::Widget;
+    if (!e.is_text && !is_story_root(e.tag) && has(e, names::kComment)) return Drop::Widget;
     return Drop::None;
 }
 
 Drop furniture_reason(const Entry& e) {
     if (Drop d = tag_reason(e); d != Drop::None) return d;
-    if (!is_story_root(e.tag) && (has_boilerplate_token(attribute(e.node, "class")) ||
-                                  has_boilerplate_token(attribute(e.node, "id"))))
-        return Drop::Widget;
+    if (!is_story_root(e.tag) && has(e, names::kBoilerplate)) return Drop::Widget;
     return Drop::None;
 }
 
@@ -250,41 +242,73 @@ Drop body_reason(const Entry& e, std::size_t page_text) {
         by_tag = Drop::None;
     if (by_tag != Drop::None) return by_tag;
     if (e.is_text || e.tag == GUMBO_TAG_UNKNOWN || is_story_root(e.tag)) return Drop::None;
-    std::string_view cls = attribute(e.node, "class"), id = attribute(e.node, "id");
-    NameVerdict names;
-    if (!cls.empty() || !id.empty()) names = judge_names(cls, id);
-    if (!is_story_root(e.tag) && (is_hard_widget_name(cls) || is_hard_widget_name(id)) &&
-        !names.story)
-        return Drop::Widget;
+    bool story = has(e, names::kStory);
+    if (has(e, names::kBoilerplate | names::kComment) && !story) return Drop::Widget;
     // A box holding most of the page's text, or the headline, is the page's frame or the
     // story's, whatever else its name says ("page has-sidebar", "theiaStickySidebar").
     if (2 * e.raw_text >= page_text || e.holds_h1) return Drop::None;
-    std::string_view role = attribute(e.node, "role");
-    if (iequals(role, "navigation") || iequals(role, "complementary") ||
-        iequals(role, "contentinfo") || iequals(role, "banner"))
-        return Drop::Widget;
-    if (iequals(attribute(e.node, "aria-hidden"), "true") || hidden_by_style(e.node))
-        return Drop::Widget;
-    return names.widget && !names.story ? Drop::Widget : Drop::None;
+    if (has(e, names::kRoleWidget | names::kAriaHidden | names::kHiddenStyle)) return Drop::Widget;
+    return has(e, names::kWidget) && !story ? Drop::Widget : Drop::None;
 }
 
 double name_weight(const Entry& e) {
     double weight = 0;
     if (e.tag == GUMBO_TAG_ARTICLE) weight += kNameWeight;
-    if (iequals(attribute(e.node, "itemprop"), "articleBody")) weight += 2 * kNameWeight;
-    if (attribute(e.node, "class").empty() && attribute(e.node, "id").empty()) return weight;
-    std::string names = names_of(e.node);
-    for (std::string_view p : kPositiveNames)
-        if (contains(names, p)) {
-            weight += kNameWeight;
-            break;
-        }
-    for (std::string_view n : kNegativeNames)
-        if (contains(names, n)) {
-            weight -= kNameWeight;
-            break;
-        }
+    if (has(e, names::kArticleBody)) weight += 2 * kNameWeight;
+    if (has(e, names::kPositive)) weight += kNameWeight;
+    if (has(e, names::kNegative)) weight -= kNameWeight;
     return weight;
+}
+
+void judge_names(Entries& entries) {
+    // Pages repeat their class values ("menu-item menu-item-type-post_type ..." on every item),
+    // so each distinct value is judged once. The views point into the parse tree.
+    std::unordered_map<std::string_view, std::uint16_t> judged;
+    auto facts_of = [&judged](std::string_view value) -> std::uint16_t {
+        if (value.empty()) return 0;
+        auto [it, fresh] = judged.try_emplace(value, 0);
+        if (fresh) it->second = value_facts(value);
+        return it->second;
+    };
+    for (Entry& e : entries) {
+        e.names = 0;
+        const GumboNode* node = e.node;
+        if (e.is_text || (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_TEMPLATE))
+            continue;
+        // One pass over the attributes; the first of a repeated name counts, as in
+        // gumbo_get_attribute.
+        std::string_view cls, id, style, role, aria_hidden, itemprop;
+        bool seen_class = false, seen_id = false, seen_style = false, seen_role = false,
+             seen_aria = false, seen_itemprop = false, hidden = false;
+        const GumboVector& attributes = node->v.element.attributes;
+        for (unsigned i = 0; i < attributes.length; ++i) {
+            const auto* attr = static_cast<const GumboAttribute*>(attributes.data[i]);
+            std::string_view name = attr->name != nullptr ? attr->name : "";
+            std::string_view value = attr->value != nullptr ? attr->value : "";
+            auto take = [&](const char* wanted, bool& seen, std::string_view& into) {
+                if (!seen && iequals(name, wanted)) {
+                    seen = true;
+                    into = value;
+                }
+            };
+            take("class", seen_class, cls);
+            take("id", seen_id, id);
+            take("style", seen_style, style);
+            take("role", seen_role, role);
+            take("aria-hidden", seen_aria, aria_hidden);
+            take("itemprop", seen_itemprop, itemprop);
+            hidden = hidden || iequals(name, "hidden");
+        }
+        std::uint16_t facts = facts_of(cls) | facts_of(id);
+        if (hidden) facts |= names::kHidden;
+        if (hidden_by_style(style)) facts |= names::kHiddenStyle;
+        if (iequals(role, "navigation") || iequals(role, "complementary") ||
+            iequals(role, "contentinfo") || iequals(role, "banner"))
+            facts |= names::kRoleWidget;
+        if (iequals(aria_hidden, "true")) facts |= names::kAriaHidden;
+        if (iequals(itemprop, "articleBody")) facts |= names::kArticleBody;
+        e.names = facts;
+    }
 }
 
 }  // namespace gazette::html
