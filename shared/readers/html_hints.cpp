@@ -4,6 +4,7 @@
 // "canvas", "tag" in "stage", "bio" in "biology").
 #include "readers/html_hints.hpp"
 
+#include <array>
 #include <cctype>
 #include <string>
 #include <string_view>
@@ -53,35 +54,35 @@ bool contains(std::string_view haystack, std::string_view needle) {
 
 // "commentary" and the German "Kommentar" name an opinion piece, not a comment thread: only
 // "comment" not followed by "ary" counts, and the German word only in the plural ("kommentare").
-bool is_commentary(std::string_view lower, std::string_view word) {
+// `text` is a token in any case; the word was found at offset `at`.
+bool is_commentary_at(std::string_view text, std::string_view word, std::size_t at) {
     if (word != "comment" && word != "kommentar") return false;
-    for (std::size_t at = lower.find(word); at != std::string_view::npos;
-         at = lower.find(word, at + 1)) {
-        std::string_view rest = lower.substr(at + word.size());
-        if (word == "comment" && !rest.starts_with("ary")) return false;
-        if (word == "kommentar" && rest.starts_with("e")) return false;
-    }
-    return true;
+    std::string_view rest = text.substr(at + word.size());
+    if (word == "comment") return rest.size() >= 3 && iequals(rest.substr(0, 3), "ary");
+    return rest.empty() || (rest.front() != 'e' && rest.front() != 'E');
 }
 
-// Lower-cased parts of a class or id value, split at non-alphanumerics and camelCase humps.
-std::vector<std::string> name_parts(std::string_view value) {
-    std::vector<std::string> parts;
-    std::string part;
+// Whether a whole part of the name (split at non-alphanumerics and camelCase humps, compared
+// lower-cased) is one of kDropParts. No copies: parts are compared in place.
+bool has_drop_part(std::string_view token) {
+    auto is_part = [](std::string_view part) {
+        for (std::string_view p : kDropParts)
+            if (iequals(part, p)) return true;
+        return false;
+    };
+    std::size_t start = 0;
     char prev = 0;
-    for (char c : value) {
-        auto u = static_cast<unsigned char>(c);
-        bool alnum = std::isalnum(u) != 0;
+    for (std::size_t i = 0; i <= token.size(); ++i) {
+        auto u = i < token.size() ? static_cast<unsigned char>(token[i]) : 0;
+        bool alnum = i < token.size() && std::isalnum(u) != 0;
         bool hump = alnum && std::isupper(u) && std::islower(static_cast<unsigned char>(prev));
-        if ((!alnum || hump) && !part.empty()) {
-            parts.push_back(part);
-            part.clear();
+        if (!alnum || hump) {
+            if (i > start && is_part(token.substr(start, i - start))) return true;
+            start = alnum ? i : i + 1;
         }
-        if (alnum) part += static_cast<char>(std::tolower(u));
-        prev = c;
+        prev = i < token.size() ? token[i] : 0;
     }
-    if (!part.empty()) parts.push_back(part);
-    return parts;
+    return false;
 }
 
 bool is_story_root(GumboTag tag) {
@@ -109,12 +110,12 @@ bool hidden_by_style(std::string_view style_value) {
 // "has-ad-left", "with-comments", "c-fixed-sidebar-layout": the wrapper of a page with a sidebar
 // (often the story's own), never the sidebar itself.
 bool is_modifier_token(std::string_view token) {
-    std::string lower = ascii_lower(token);
-    std::string_view t = lower;
+    std::string_view t = token;
     while (!t.empty() && (t.front() == '-' || t.front() == '_')) t.remove_prefix(1);
     for (std::string_view prefix : {"has-", "has_", "with-", "with_"})
-        if (t.starts_with(prefix)) return true;
-    return contains(t, "layout");
+        if (t.size() >= prefix.size() && iequals(t.substr(0, prefix.size()), prefix)) return true;
+    static const WordList kLayout(std::array<std::string_view, 1>{"layout"});
+    return kLayout.found_in(t);
 }
 
 // Calls visit(token) for each space-separated token of a class or id value.
@@ -128,73 +129,37 @@ void for_each_token(std::string_view value, Visit&& visit) {
     }
 }
 
-// is_boilerplate_name for each token of a class or id value but the modifier tokens.
-bool has_boilerplate_token(std::string_view value) {
-    bool found = false;
-    for_each_token(value, [&](std::string_view token) {
-        found = found || (!is_modifier_token(token) && is_boilerplate_name(token));
+// A word of the list somewhere in the token, not in the "commentary" sense.
+bool has_word(const WordList& words, std::string_view token) {
+    return words.find_any(token, [token](std::string_view word, std::size_t at) {
+        return !is_commentary_at(token, word, at);
     });
-    return found;
 }
 
-// A comment thread's name in any of the languages (kCommentNames), modifier tokens aside.
-bool is_comment_name(std::string_view value) {
-    bool found = false;
-    for_each_token(value, [&](std::string_view token) {
-        if (found || is_modifier_token(token)) return;
-        std::string lower = ascii_lower(token);
-        for (std::string_view s : kCommentNames)
-            if (contains(lower, s) && !is_commentary(lower, s)) found = true;
-    });
-    return found;
-}
-
-bool is_widget_token(std::string_view token) {
-    if (is_modifier_token(token)) return false;
-    if (is_boilerplate_name(token)) return true;
-    std::string lower = ascii_lower(token);
-    for (std::string_view s : kDropSubstrings)
-        if (contains(lower, s) && !is_commentary(lower, s)) return true;
-    std::vector<std::string> parts = name_parts(token);
-    for (std::string_view p : kDropParts)
-        for (const std::string& part : parts)
-            if (part == p) return true;
-    return false;
-}
-
-bool is_story_token(std::string_view token) {
-    std::string lower = ascii_lower(token);
-    for (std::string_view p : kPositiveNames)
-        if (contains(lower, p)) return true;
-    return false;
-}
-
-
-// What one class or id value says (bits of Entry::names). The widget and story bits are per
-// token: some token names a widget, and some other token names the story on its own ("entry
-// themeform share", "no-share entry-content": a theme's flags on the story box, not a widget's
-// name), so the class's and the id's bits combine with a plain "or".
+// What one class or id value says (bits of Entry::names), token by token. The widget and story
+// bits are per token: some token names a widget, and some other token names the story on its
+// own ("entry themeform share", "no-share entry-content": a theme's flags on the story box, not
+// a widget's name), so the class's and the id's bits combine with a plain "or". Modifier tokens
+// name no widget, comment thread or boilerplate, but may name the story.
 std::uint16_t value_facts(std::string_view value) {
+    static const WordList kDrop(kDropSubstrings), kComments(kCommentNames),
+        kPositive(kPositiveNames), kNegative(kNegativeNames);
     std::uint16_t facts = 0;
-    if (has_boilerplate_token(value)) facts |= names::kBoilerplate;
-    if (is_comment_name(value)) facts |= names::kComment;
     for_each_token(value, [&](std::string_view token) {
-        if (is_widget_token(token))
+        bool widget = false;
+        if (!is_modifier_token(token)) {
+            bool boilerplate = is_boilerplate_name(token);
+            if (boilerplate) facts |= names::kBoilerplate;
+            if (has_word(kComments, token)) facts |= names::kComment;
+            widget = boilerplate || has_word(kDrop, token) || has_drop_part(token);
+        }
+        if (widget)
             facts |= names::kWidget;
-        else if (is_story_token(token))
+        else if (kPositive.found_in(token))
             facts |= names::kStory;
     });
-    std::string lower = ascii_lower(value);
-    for (std::string_view name : kPositiveNames)
-        if (contains(lower, name)) {
-            facts |= names::kPositive;
-            break;
-        }
-    for (std::string_view name : kNegativeNames)
-        if (contains(lower, name)) {
-            facts |= names::kNegative;
-            break;
-        }
+    if (kPositive.found_in(value)) facts |= names::kPositive;
+    if (kNegative.found_in(value)) facts |= names::kNegative;
     return facts;
 }
 
