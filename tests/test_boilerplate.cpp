@@ -364,3 +364,41 @@ TEST_CASE("German subheadings are not taken for Title Case labels (#16 item 1)",
     CHECK_FALSE(contains(drop_boilerplate({kBody, "New Cranes For The North Quay", kBody2}),
                          "New Cranes For The North Quay"));
 }
+
+TEST_CASE("advert labels, follow prompts and list headings are dropped (#16 item 4)",
+          "[boilerplate][phrases]") {
+    // An advert slot's label is dropped even in the shape of a dateline ("BERLIN - ...").
+    CHECK(is_advert_label("ANZEIGE - Heute schon an den Urlaub gedacht? Wie wäre es mit:"));
+    CHECK(is_advert_label("Publicidad"));
+    CHECK(is_advert_label("Advertisement:"));
+    CHECK_FALSE(is_advert_label("Anzeigen gegen den Betreiber der Fähre wurden erstattet."));
+    CHECK_FALSE(is_advert_label("Advertisement revenue fell by a third, the company said."));
+    std::vector<std::string> article = {
+        "Die Stadt hat den Vertrag mit der Reederei nicht verlängert, wie ein Sprecher am "
+        "Dienstag sagte. Auch die Fähre zur Insel wird im Winter nicht mehr fahren.",
+        "ANZEIGE - Heute schon an den Urlaub gedacht? Wie wäre es mit:",
+        "Die drei Kräne, die im Winter zur Reparatur abgebaut wurden, sollen bis zum Ende des "
+        "Monats wieder am Nordkai stehen, sagte die Hafenbehörde.",
+    };
+    std::vector<std::string> kept_paragraphs = drop_boilerplate(article);
+    REQUIRE(kept_paragraphs.size() == 2);
+    CHECK(kept_paragraphs[1].starts_with("Die drei Kräne"));
+
+    CHECK(is_furniture_phrase(
+        "Síguenos en Telegram, Instagram y Facebook para recibir todas las noticias del puerto"));
+    CHECK(is_furniture_phrase("Get the latest news from the harbour straight to your inbox."));
+    CHECK_FALSE(is_furniture_phrase("Síguenos, dijo el capitán a los pasajeros del ferry."));
+    // A related-stories label heading a list with a colon, up to eight words.
+    CHECK(is_related_label("Weitere Beiträge aus der Kolumne:"));
+    CHECK(is_related_label("More from our series on the northern ports:"));
+    CHECK_FALSE(is_related_label("Weitere Beiträge zahlen die Mitglieder ab dem nächsten Jahr."));
+}
+
+TEST_CASE("\"read more\" links are known in the languages read (#16 item 4)",
+          "[boilerplate][phrases]") {
+    for (const char* link : {"Weiterlesen", "Read more \u00bb", "[Lire la suite]",
+                             "Leer m\u00e1s\u2026", "Читать далее"})
+        CHECK(is_read_more_link(link));
+    CHECK_FALSE(is_read_more_link("Read more about the harbour cranes"));
+    CHECK_FALSE(is_read_more_link("Mehrheit"));
+}

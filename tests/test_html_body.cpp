@@ -183,3 +183,198 @@ TEST_CASE("a name that mentions a sidebar or sharing does not drop the story box
         CHECK_FALSE(has(a, "Other things"));
     }
 }
+
+TEST_CASE("a box whose name says it has a sidebar or an ad beside it is not that widget",
+          "[html][body]") {
+    // The story's wrapper holds less than half of the page's text and not the headline, so
+    // only its name could drop it: "has-…", "with-…" and "…layout…" tokens describe what is
+    // next to it, not what it is.
+    std::string menu = "<ul class=\"site-links\">";
+    for (int i = 0; i < 40; ++i)
+        menu += "<li><a href=\"/s" + std::to_string(i) + "\">Section of the harbour paper " +
+                std::to_string(i) + "</a></li>";
+    menu += "</ul>";
+    std::vector<std::string> wrappers = {"page-wrap has-sidebar has-ad-right",
+                                         "o-row c-fixed-sidebar-layout--wide",
+                                         "columns with-comments"};
+    for (const auto& wrapper : wrappers) {
+        INFO(wrapper);
+        Article a = parse_html_article(
+            page(menu + "<h1>Harbour cranes return</h1><div class=\"" + wrapper + "\">" +
+                 p(kLead) + p(kMiddle) + p(kLast) + "</div><div class=\"sidebar\"><p>Other "
+                 "things to read this week in the harbour.</p></div>"),
+            "x");
+        CHECK(has(a, "three cranes removed"));
+        CHECK(has(a, "declined to say"));
+        CHECK_FALSE(has(a, "Other things"));
+    }
+}
+
+TEST_CASE("a story in a box named or tagged like a widget is found by a second reading",
+          "[html][body]") {
+    std::vector<std::string> bodies = {
+        // a theme's name for the detail column of its video and story pages
+        "<div class=\"col-8 video_detail_mobile\"><h2>Harbour cranes return</h2>" + p(kLead) +
+            p(kMiddle) + p(kLast) + "</div>",
+        // the story inside an <aside>, a tag no reader sees as a widget here
+        "<main><aside class=\"panel\"><h1>Harbour cranes return</h1><article>" + p(kLead) +
+            p(kMiddle) + p(kLast) + "</article></aside></main>",
+    };
+    for (const auto& body : bodies) {
+        INFO(body);
+        Article a = parse_html_article(
+            page("<nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav>" + body +
+                 "<footer><p>Harbour Times, 12 Quay Street.</p></footer>"),
+            "x");
+        CHECK(has(a, "three cranes removed"));
+        CHECK(has(a, "declined to say"));
+    }
+}
+
+TEST_CASE("a short story is not traded for the menus a second reading would add",
+          "[html][body]") {
+    std::string menu = "<nav><ul>";
+    for (int i = 0; i < 30; ++i)
+        menu += "<li><a href=\"/s" + std::to_string(i) + "\">Section " + std::to_string(i) +
+                " of the harbour paper</a></li>";
+    menu += "</ul></nav>";
+    Article a = parse_html_article(
+        page(menu + "<article><h1>Harbour cranes return</h1>" + p(kLead) + "</article>" +
+             "<footer><p>Harbour Times, 12 Quay Street, all the news of the northern "
+             "quay.</p></footer>"),
+        "x");
+    CHECK(has(a, "three cranes removed"));
+    CHECK_FALSE(has(a, "Section 3"));
+    CHECK_FALSE(has(a, "12 Quay Street"));
+}
+
+TEST_CASE("on a page that appends the next stories, the page's own story is the first",
+          "[html][body]") {
+    // Endless scrolling: each story in an <article> of the same class; the next one is longer.
+    const std::string next =
+        p("The lighthouse keepers of the north coast voted on Monday to strike over pay, after "
+          "talks with the authority broke down for the third time, their union said.") +
+        p("The keepers say their wages have not risen in six years, while the authority says "
+          "it cannot pay more before the new budget is approved, which may take months.") +
+        p("A strike would leave the lights to automatic systems, which the union says are "
+          "old, badly kept and, in a storm, far less reliable than people on the spot.") +
+        p("The authority said it would meet the union again next week, and that it hoped to "
+          "avoid a strike, although it did not say whether it would change its offer.");
+    std::vector<std::string> layouts = {
+        // the stories as siblings
+        "<div class=\"stream\"><article class=\"story-item\"><h1>Harbour cranes return</h1>" +
+            p(kLead) + p(kMiddle) + p(kLast) + "</article><article class=\"story-item\"><h2>"
+            "Keepers vote to strike</h2>" + next + "</article></div>",
+        // each story's text in an inner box
+        "<main><article class=\"story-item\"><h1>Harbour cranes return</h1><div "
+        "class=\"story-text\">" + p(kLead) + p(kMiddle) + p(kLast) + "</div></article>"
+        "<article class=\"story-item\"><h2>Keepers vote to strike</h2><div "
+        "class=\"story-text\">" + next + "</div></article></main>",
+    };
+    for (const auto& layout : layouts) {
+        INFO(layout);
+        Article a = parse_html_article(page(layout), "x");
+        CHECK(has(a, "three cranes removed"));
+        CHECK(has(a, "declined to say"));
+        CHECK_FALSE(has(a, "lighthouse keepers"));
+    }
+}
+
+TEST_CASE("a paragraph that is one link to another story is left out of the story",
+          "[html][body]") {
+    std::vector<std::string> lines = {
+        "<p><a href=\"/news/ferry-timetable\">Ferry timetable changes for the winter</a></p>",
+        "<h3><a href=\"/news/ferry-timetable\">Ferry timetable changes for the winter</a></h3>",
+        "<blockquote class=\"embedded\"><p><a href=\"/news/ferry-timetable\">Ferry timetable "
+        "changes for the winter</a></p></blockquote>",
+    };
+    for (const auto& line : lines) {
+        INFO(line);
+        Article a = parse_html_article(
+            page("<article>" + p(kLead) + p(kMiddle) + line + p(kLast) + "</article>"), "x");
+        CHECK(has(a, "three cranes removed"));
+        CHECK(has(a, "declined to say"));
+        CHECK_FALSE(has(a, "Ferry timetable"));
+    }
+    // A link inside a sentence stays.
+    Article a = parse_html_article(
+        page("<article>" + p(kLead) + "<p>The authority's <a href=\"/report\">report on the "
+             "quay</a> lists the repairs one by one, with their costs.</p>" + p(kLast) +
+             "</article>"),
+        "x");
+    CHECK(has(a, "report on the quay lists the repairs"));
+}
+
+TEST_CASE("another story's <article> inside the story's box is cut, a linkless column is not",
+          "[html][body]") {
+    const std::string promo =
+        "<article class=\"issue-promo\"><h3><a href=\"/issue\">In the new issue</a></h3><p>Our "
+        "new series starts with the harbour master, who tells us how the port has changed in "
+        "thirty years, and what the next ten will bring.</p></article>";
+    const std::string column =
+        "<article class=\"col\"><h3>What changes</h3><p>Ships will wait less than a day at the "
+        "northern quay, where the waits have lately been near three days, the authority "
+        "says.</p></article>";
+    Article a = parse_html_article(
+        page("<article class=\"story\"><h1>Harbour cranes return</h1><div "
+             "class=\"story-text\">" + p(kLead) + p(kMiddle) + p(kLast) + column + "</div>" +
+             promo + "</article>"),
+        "x");
+    CHECK(has(a, "three cranes removed"));
+    CHECK(has(a, "declined to say"));
+    CHECK(has(a, "near three days"));
+    CHECK_FALSE(has(a, "harbour master"));
+}
+
+TEST_CASE("a teaser box ending in a \"read more\" link is cut from the story", "[html][body]") {
+    std::vector<std::string> links = {"Weiterlesen", "Read more \u00bb", "Lire la suite",
+                                      "Leer m\u00e1s\u2026"};
+    for (const auto& link : links) {
+        INFO(link);
+        std::string teaser = "<div class=\"box\"><a href=\"/ferry\"><img src=\"f.jpg\"></a><div>"
+                             "The winter ferry will run twice a day from December, with a "
+                             "new stop at the island's southern pier. <strong><a "
+                             "href=\"/ferry\">" + link + "</a></strong></div></div>";
+        Article a = parse_html_article(
+            page("<article>" + p(kLead) + p(kMiddle) + teaser + p(kLast) + "</article>"), "x");
+        CHECK(has(a, "three cranes removed"));
+        CHECK(has(a, "declined to say"));
+        CHECK_FALSE(has(a, "winter ferry"));
+    }
+    // A box of the story whose last link is not a "read more" stays.
+    Article a = parse_html_article(
+        page("<article>" + p(kLead) + "<div class=\"box\"><p>The winter ferry will run twice "
+             "a day from December, the <a href=\"/ferry\">operator</a> says.</p></div>" +
+             p(kLast) + "</article>"),
+        "x");
+    CHECK(has(a, "winter ferry"));
+}
+
+TEST_CASE("the heading of a box of links cut from the story goes with it", "[html][body]") {
+    std::string links = "<ul>";
+    for (int i = 0; i < 4; ++i)
+        links += "<li><a href=\"/walk" + std::to_string(i) + "\">Coastal walk number " +
+                 std::to_string(i) + "</a></li>";
+    links += "</ul>";
+    Article a = parse_html_article(
+        page("<article>" + p(kLead) + "<h3>What the agents say</h3>" + p(kMiddle) +
+             "<h3>More walks along the quay</h3>" + links + p(kLast) + "</article>"),
+        "x");
+    CHECK(has(a, "three cranes removed"));
+    CHECK(has(a, "What the agents say"));  // a subheading followed by story text stays
+    CHECK(has(a, "declined to say"));
+    CHECK_FALSE(has(a, "More walks"));
+    CHECK_FALSE(has(a, "Coastal walk"));
+}
+
+TEST_CASE("a box named as a teaser or promo that ends in a link is cut from the story",
+          "[html][body]") {
+    std::string promo = "<div class=\"teaser-breaker\"><img src=\"cover.jpg\"><div><p>Published "
+                        "in</p><h5>The harbour yearbook 2021, special edition</h5><a "
+                        "href=\"/yearbook\">To the yearbook</a></div></div>";
+    Article a = parse_html_article(
+        page("<article>" + p(kLead) + p(kMiddle) + promo + p(kLast) + "</article>"), "x");
+    CHECK(has(a, "three cranes removed"));
+    CHECK(has(a, "declined to say"));
+    CHECK_FALSE(has(a, "harbour yearbook"));
+}

@@ -485,9 +485,10 @@ std::vector<std::string> drop_boilerplate(std::vector<std::string> paragraphs,
         const Shape& s = shapes[i];
         bool label = capitals_mark_labels && is_title_case_label(s);
         drop[i] =
-            (is_url_heavy(s) || is_symbol_heavy(s) || is_ui_message(s) || label ||
-             is_related_label(paragraphs[i]) || is_furniture_phrase(paragraphs[i])) &&
-            !guarded(i);
+            ((is_url_heavy(s) || is_symbol_heavy(s) || is_ui_message(s) || label ||
+              is_related_label(paragraphs[i]) || is_furniture_phrase(paragraphs[i])) &&
+             !guarded(i)) ||
+            is_advert_label(paragraphs[i]);
     }
     // Corpus repeats, unless they are most of the article (then it is a syndicated copy).
     if (const LineFrequency* corpus = options.corpus; corpus && corpus->articles() > 0) {

@@ -13,6 +13,7 @@ namespace {
 constexpr std::size_t kMaxLabelLineBytes = 200;    // a label and the title of one story
 constexpr std::size_t kMaxFurnitureBytes = 300;    // a copyright or newsletter line
 constexpr std::size_t kMaxLabelWords = 4;          // "Kommentare (12)", "Schlagworte zum Artikel"
+constexpr std::size_t kMaxListHeadingWords = 8;    // "Weitere Beiträge aus der Kolumne:"
 
 // Labels heading a box of other stories; matched at the start of the folded paragraph.
 constexpr std::string_view kRelatedLabels[] = {
@@ -45,6 +46,19 @@ constexpr std::string_view kRelatedLabels[] = {
     // zh, ja
     "相关阅读", "延伸阅读", "相关新闻", "関連記事"};
 
+// Links that continue a teaser on the story's own page.
+constexpr std::string_view kReadMoreLinks[] = {
+    "read more", "continue reading", "read the full story", "more", "weiterlesen",
+    "mehr lesen", "mehr", "zum artikel", "lire la suite", "lire plus", "la suite", "leer más",
+    "seguir leyendo", "ver más", "leia mais", "continue lendo", "читать далее", "подробнее",
+    "阅读全文", "続きを読む"};
+
+// The label of an advertisement slot, matched at the start of a folded paragraph and followed
+// by nothing or a separator.
+constexpr std::string_view kAdvertLabels[] = {
+    "advertisement", "sponsored", "anzeige", "werbung", "gesponsert", "publicité",
+    "publicidad", "publicidade", "patrocinado", "реклама", "广告", "広告"};
+
 // Furniture wording matched at the start of a short folded paragraph.
 constexpr std::string_view kFurnitureStarts[] = {
     "©", "(c) ", "copyright", "all rights reserved", "alle rechte vorbehalten",
@@ -59,7 +73,8 @@ constexpr std::string_view kFurnitureStarts[] = {
     "sign up for", "subscribe to", "newsletter", "jetzt abonnieren", "abonnez-vous",
     "inscrivez-vous", "suscríbete", "assine", "подпишитесь", "never miss", "don't miss",
     "follow us", "folgen sie uns", "suivez-nous", "síguenos", "siguenos", "siga-nos",
-    "anzeige",
+    "follow us on", "folgen sie uns auf", "folge uns auf", "suivez-nous sur", "síguenos en",
+    "siguenos en", "siga-nos no", "get the latest", "anzeige",
     // tags, categories, ratings
     "tags:", "schlagworte", "schlagwörter", "stichworte:", "kategorie:", "category:",
     "catégorie:", "categoría:", "etiquetas:", "тэги:", "теги:", "(noch keine bewertung"};
@@ -96,6 +111,17 @@ bool is_short_label(std::string_view p) {
     return words <= kMaxLabelWords;
 }
 
+// A line of a few words ending in a colon: the heading of the list below it ("Weitere
+// Beiträge aus der Kolumne:").
+bool introduces_list(std::string_view p) {
+    while (!p.empty() && p.back() == ' ') p.remove_suffix(1);
+    if (p.empty() || p.back() != ':') return false;
+    std::size_t words = 1;
+    for (std::size_t i = 1; i < p.size(); ++i)
+        if (p[i] == ' ' && p[i - 1] != ' ') ++words;
+    return words <= kMaxListHeadingWords;
+}
+
 }  // namespace
 
 bool is_related_label(std::string_view paragraph) {
@@ -105,8 +131,36 @@ bool is_related_label(std::string_view paragraph) {
     while (!p.empty() && (p.front() == ' ' || p.front() == '>' || p.front() == '-'))
         p.remove_prefix(1);
     for (std::string_view label : kRelatedLabels)
-        if (p.starts_with(label) && (ends_label(p.substr(label.size())) || is_short_label(p)))
+        if (p.starts_with(label) &&
+            (ends_label(p.substr(label.size())) || is_short_label(p) || introduces_list(p)))
             return true;
+    return false;
+}
+
+bool is_read_more_link(std::string_view link_text) {
+    if (link_text.size() > kMaxLabelLineBytes) return false;
+    std::string folded = fold(link_text);
+    std::string_view p = folded;
+    auto junk = [](std::string_view t, bool front) {
+        for (std::string_view mark : {" ", "\u00bb", "\u203a", "\u2026", ">", "...", "[", "]",
+                                      "(", ")", "+", "\u2192"})
+            if (front ? t.starts_with(mark) : t.ends_with(mark)) return mark.size();
+        return std::size_t{0};
+    };
+    for (std::size_t n; (n = junk(p, true)) > 0;) p.remove_prefix(n);
+    for (std::size_t n; (n = junk(p, false)) > 0;) p.remove_suffix(n);
+    for (std::string_view label : kReadMoreLinks)
+        if (p == label) return true;
+    return false;
+}
+
+bool is_advert_label(std::string_view paragraph) {
+    if (paragraph.size() > kMaxLabelLineBytes) return false;
+    std::string folded = fold(paragraph);
+    std::string_view p = folded;
+    while (!p.empty() && is_space_or_punct(p.front())) p.remove_prefix(1);
+    for (std::string_view label : kAdvertLabels)
+        if (p.starts_with(label) && ends_label(p.substr(label.size()))) return true;
     return false;
 }
 

@@ -11,8 +11,19 @@ namespace gazette {
 /// True when the paragraph is, or starts with, the label of a box of links to other stories
 /// ("Mehr zum Thema", "À lire aussi:", "Veja também", "Le puede interesar", "Читайте также:",
 /// "相关阅读"): the label alone, or followed by ':' / '»' / '|' / a dash and a short line.
+/// A label that heads a list with a colon takes up to eight words ("Weitere Beiträge aus der
+/// Kolumne:").
 /// Example: "Lesen Sie auch: Wie die Stadt spart" -> true; "Lesen Sie auch die Zeitung" -> false.
 [[nodiscard]] bool is_related_label(std::string_view paragraph);
+
+/// True when a link's text is the "read more" of a teaser ("Weiterlesen", "Read more »",
+/// "Lire la suite", "Leer más…"), in the languages above.
+[[nodiscard]] bool is_read_more_link(std::string_view link_text);
+
+/// True when the paragraph is the label of an advertisement slot ("Anzeige", "ANZEIGE - Heute
+/// schon ...", "Publicidad:"), in the languages above. Unlike the other lists, this one is not
+/// overruled by the shape of a dateline ("ANZEIGE - ..." looks like "BERLIN - ...").
+[[nodiscard]] bool is_advert_label(std::string_view paragraph);
 
 /// True for a short line that is page furniture by its wording: a copyright line ("© 2020 ...",
 /// "Alle Rechte vorbehalten"), a comment or login prompt ("Keine Kommentare", "Sie müssen sich

@@ -18,6 +18,8 @@
 namespace gazette::html {
 namespace {
 
+constexpr std::size_t kMinStoryBytes = 500;  // less is a caption, a teaser or a prompt
+
 // The kept element with the given tag holding the most paragraph text (then the most text).
 std::optional<std::uint32_t> richest(const Entries& entries, GumboTag tag) {
     std::optional<std::uint32_t> best;
@@ -119,24 +121,50 @@ void collect_times(const Entries& entries, std::uint32_t root, std::vector<std::
     });
 }
 
+struct Story {
+    std::vector<std::string> paragraphs;
+    std::string_view container;
+    std::size_t bytes = 0;
+};
+
+// The story of a measured page: the scored choice, else the fallback, rendered.
+Story read_story(const Entries& entries) {
+    Story result;
+    std::optional<StoryChoice> story = choose_scored_story(entries);
+    if (!story) story = fallback_story(entries);
+    if (!story) return result;
+    result.container = story->container;
+    for (std::uint32_t root : story->roots)
+        for (std::string& p : paragraphs_of(entries, root, story->cut)) {
+            result.bytes += p.size();
+            result.paragraphs.push_back(std::move(p));
+        }
+    return result;
+}
+
 }  // namespace
 
 HtmlBody extract_body(const GumboNode* document) {
     HtmlBody body;
     Entries entries = build_entries(document);
     if (entries.empty()) return body;
+    judge_names(entries);
 
     std::size_t page_text = 0;
     for (std::uint32_t r = 0; r < entries.size(); r = entries[r].end) page_text += entries[r].raw_text;
     measure(entries, [page_text](const Entry& e) { return body_reason(e, page_text); });
-    std::optional<StoryChoice> story = choose_scored_story(entries);
-    if (!story) story = fallback_story(entries);
-    if (story) {
-        body.container = story->container;
-        for (std::uint32_t root : story->roots)
-            for (std::string& p : paragraphs_of(entries, root, story->cut))
-                body.paragraphs.push_back(std::move(p));
+    Story story = read_story(entries);
+    // Almost nothing found: the story may sit in a box the first reading dropped by its name
+    // or tag. Read again with only the invisible left out (readability retries the same way),
+    // and keep the second reading if it found at least twice as much: a short story read
+    // right gains only a header or a menu from it.
+    if (story.bytes < kMinStoryBytes) {
+        measure(entries, relaxed_reason);
+        Story second = read_story(entries);
+        if (second.bytes >= 2 * story.bytes) story = std::move(second);
     }
+    body.container = story.container;
+    body.paragraphs = std::move(story.paragraphs);
 
     // Title and date fallbacks keep their own, narrower marks: a byline box or a page header
     // left out of the text still holds the page's <h1> and <time>.

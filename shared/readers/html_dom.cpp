@@ -71,16 +71,13 @@ std::string_view trim(std::string_view text) {
 }
 
 bool is_boilerplate_name(std::string_view class_or_id) {
-    if (class_or_id.empty()) return false;
-    std::string name = ascii_lower(class_or_id);
-    for (std::string_view word : kBoilerplateWords) {
-        if (name.find(word) != std::string::npos) return true;
-    }
-    for (std::size_t at = name.find("ad-"); at != std::string::npos;
-         at = name.find("ad-", at + 1)) {
-        if (at == 0 || !is_word_char(name[at - 1])) return true;
-    }
-    return false;
+    static const WordList kWords(kBoilerplateWords);
+    static const WordList kAd(std::array<std::string_view, 1>{"ad-"});
+    // "ad-" only at the start of a word: "ad-slot", "top-ad-unit", not "lead-paragraph".
+    return kWords.found_in(class_or_id) ||
+           kAd.find_any(class_or_id, [&](std::string_view, std::size_t at) {
+               return at == 0 || !is_word_char(class_or_id[at - 1]);
+           });
 }
 
 }  // namespace gazette::html

@@ -4,9 +4,11 @@
 // "canvas", "tag" in "stage", "bio" in "biology").
 #include "readers/html_hints.hpp"
 
+#include <array>
 #include <cctype>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "readers/html_dom.hpp"
@@ -52,43 +54,35 @@ bool contains(std::string_view haystack, std::string_view needle) {
 
 // "commentary" and the German "Kommentar" name an opinion piece, not a comment thread: only
 // "comment" not followed by "ary" counts, and the German word only in the plural ("kommentare").
-bool is_commentary(std::string_view lower, std::string_view word) {
+// `text` is a token in any case; the word was found at offset `at`.
+bool is_commentary_at(std::string_view text, std::string_view word, std::size_t at) {
     if (word != "comment" && word != "kommentar") return false;
-    for (std::size_t at = lower.find(word); at != std::string_view::npos;
-         at = lower.find(word, at + 1)) {
-        std::string_view rest = lower.substr(at + word.size());
-        if (word == "comment" && !rest.starts_with("ary")) return false;
-        if (word == "kommentar" && rest.starts_with("e")) return false;
-    }
-    return true;
+    std::string_view rest = text.substr(at + word.size());
+    if (word == "comment") return rest.size() >= 3 && iequals(rest.substr(0, 3), "ary");
+    return rest.empty() || (rest.front() != 'e' && rest.front() != 'E');
 }
 
-// Lower-cased parts of a class or id value, split at non-alphanumerics and camelCase humps.
-std::vector<std::string> name_parts(std::string_view value) {
-    std::vector<std::string> parts;
-    std::string part;
+// Whether a whole part of the name (split at non-alphanumerics and camelCase humps, compared
+// lower-cased) is one of kDropParts. No copies: parts are compared in place.
+bool has_drop_part(std::string_view token) {
+    auto is_part = [](std::string_view part) {
+        for (std::string_view p : kDropParts)
+            if (iequals(part, p)) return true;
+        return false;
+    };
+    std::size_t start = 0;
     char prev = 0;
-    for (char c : value) {
-        auto u = static_cast<unsigned char>(c);
-        bool alnum = std::isalnum(u) != 0;
+    for (std::size_t i = 0; i <= token.size(); ++i) {
+        auto u = i < token.size() ? static_cast<unsigned char>(token[i]) : 0;
+        bool alnum = i < token.size() && std::isalnum(u) != 0;
         bool hump = alnum && std::isupper(u) && std::islower(static_cast<unsigned char>(prev));
-        if ((!alnum || hump) && !part.empty()) {
-            parts.push_back(part);
-            part.clear();
+        if (!alnum || hump) {
+            if (i > start && is_part(token.substr(start, i - start))) return true;
+            start = alnum ? i : i + 1;
         }
-        if (alnum) part += static_cast<char>(std::tolower(u));
-        prev = c;
+        prev = i < token.size() ? token[i] : 0;
     }
-    if (!part.empty()) parts.push_back(part);
-    return parts;
-}
-
-// Class and id, lower-cased, space-separated.
-std::string names_of(const GumboNode* node) {
-    std::string lower = ascii_lower(attribute(node, "class"));
-    lower += ' ';
-    lower += ascii_lower(attribute(node, "id"));
-    return lower;
+    return false;
 }
 
 bool is_story_root(GumboTag tag) {
@@ -104,90 +98,104 @@ bool is_widget_tag(GumboTag tag) {
                            GUMBO_TAG_AUDIO, GUMBO_TAG_VIDEO});
 }
 
-bool hidden_by_style(const GumboNode* node) {
-    std::string style = ascii_lower(attribute(node, "style"));
+bool hidden_by_style(std::string_view style_value) {
+    if (style_value.empty()) return false;
+    std::string style = ascii_lower(style_value);
     if (style.empty()) return false;
     std::erase(style, ' ');
     return contains(style, "display:none") || contains(style, "visibility:hidden");
 }
 
-// Names no story box carries, however much text it holds: share and social widgets, related
-// boxes, and comment threads in any of the languages (is_boilerplate_name and kCommentNames).
-bool is_hard_widget_name(std::string_view value) {
-    if (is_boilerplate_name(value)) return true;
-    std::string lower = ascii_lower(value);
-    for (std::string_view s : kCommentNames)
-        if (contains(lower, s) && !is_commentary(lower, s)) return true;
-    return false;
+// A token that describes the box's layout or what it holds, not what it is: "has-sidebar",
+// "has-ad-left", "with-comments", "c-fixed-sidebar-layout": the wrapper of a page with a sidebar
+// (often the story's own), never the sidebar itself.
+bool is_modifier_token(std::string_view token) {
+    std::string_view t = token;
+    while (!t.empty() && (t.front() == '-' || t.front() == '_')) t.remove_prefix(1);
+    for (std::string_view prefix : {"has-", "has_", "with-", "with_"})
+        if (t.size() >= prefix.size() && iequals(t.substr(0, prefix.size()), prefix)) return true;
+    static const WordList kLayout(std::array<std::string_view, 1>{"layout"});
+    return kLayout.found_in(t);
 }
 
-bool is_widget_token(std::string_view token) {
-    if (is_boilerplate_name(token)) return true;
-    std::string lower = ascii_lower(token);
-    for (std::string_view s : kDropSubstrings)
-        if (contains(lower, s) && !is_commentary(lower, s)) return true;
-    std::vector<std::string> parts = name_parts(token);
-    for (std::string_view p : kDropParts)
-        for (const std::string& part : parts)
-            if (part == p) return true;
-    return false;
-}
-
-bool is_story_token(std::string_view token) {
-    std::string lower = ascii_lower(token);
-    for (std::string_view p : kPositiveNames)
-        if (contains(lower, p)) return true;
-    return false;
-}
-
-// Calls visit(token) for each space-separated token of the class and id.
+// Calls visit(token) for each space-separated token of a class or id value.
 template <typename Visit>
-void for_each_token(std::string_view cls, std::string_view id, Visit&& visit) {
-    for (std::string_view value : {cls, id}) {
-        for (std::size_t at = 0; at < value.size();) {
-            std::size_t end = value.find_first_of(" \t\n", at);
-            if (end == std::string_view::npos) end = value.size();
-            if (end > at) visit(value.substr(at, end - at));
-            at = end + 1;
-        }
+void for_each_token(std::string_view value, Visit&& visit) {
+    for (std::size_t at = 0; at < value.size();) {
+        std::size_t end = value.find_first_of(" \t\n", at);
+        if (end == std::string_view::npos) end = value.size();
+        if (end > at) visit(value.substr(at, end - at));
+        at = end + 1;
     }
 }
 
-// What the tokens of a class and id say: some token names a widget, and some other token names
-// the story on its own ("entry themeform share", "no-share entry-content": a theme's flags on
-// the story box, not a widget's name).
-struct NameVerdict {
-    bool widget = false;
-    bool story = false;
-};
-
-NameVerdict judge_names(std::string_view cls, std::string_view id) {
-    NameVerdict verdict;
-    for_each_token(cls, id, [&](std::string_view token) {
-        if (is_widget_token(token))
-            verdict.widget = true;
-        else if (is_story_token(token))
-            verdict.story = true;
+// A word of the list somewhere in the token, not in the "commentary" sense.
+bool has_word(const WordList& words, std::string_view token) {
+    return words.find_any(token, [token](std::string_view word, std::size_t at) {
+        return !is_commentary_at(token, word, at);
     });
-    return verdict;
 }
 
+// What one class or id value says (bits of Entry::names), token by token. The widget and story
+// bits are per token: some token names a widget, and some other token names the story on its
+// own ("entry themeform share", "no-share entry-content": a theme's flags on the story box, not
+// a widget's name), so the class's and the id's bits combine with a plain "or". Modifier tokens
+// name no widget, comment thread or boilerplate, but may name the story.
+std::uint16_t value_facts(std::string_view value) {
+    static const WordList kDrop(kDropSubstrings), kComments(kCommentNames),
+        kPositive(kPositiveNames), kNegative(kNegativeNames);
+    std::uint16_t facts = 0;
+    for_each_token(value, [&](std::string_view token) {
+        bool widget = false;
+        if (!is_modifier_token(token)) {
+            bool boilerplate = is_boilerplate_name(token);
+            if (boilerplate) facts |= names::kBoilerplate;
+            if (has_word(kComments, token)) facts |= names::kComment;
+            widget = boilerplate || has_word(kDrop, token) || has_drop_part(token);
+        }
+        if (widget)
+            facts |= names::kWidget;
+        else if (kPositive.found_in(token))
+            facts |= names::kStory;
+    });
+    if (kPositive.found_in(value)) facts |= names::kPositive;
+    if (kNegative.found_in(value)) facts |= names::kNegative;
+    return facts;
+}
+
+bool has(const Entry& e, std::uint16_t fact) { return (e.names & fact) != 0; }
+
 }  // namespace
+
+// Elements whose content is never text a reader sees as the page's.
+bool is_never_text_tag(GumboTag tag) {
+    return is_one_of(tag, {GUMBO_TAG_HEAD, GUMBO_TAG_SCRIPT, GUMBO_TAG_STYLE, GUMBO_TAG_NOSCRIPT,
+                           GUMBO_TAG_TEMPLATE, GUMBO_TAG_BUTTON, GUMBO_TAG_IFRAME,
+                           GUMBO_TAG_FIGCAPTION, GUMBO_TAG_SELECT, GUMBO_TAG_TEXTAREA,
+                           GUMBO_TAG_OBJECT, GUMBO_TAG_EMBED, GUMBO_TAG_CANVAS, GUMBO_TAG_AUDIO,
+                           GUMBO_TAG_VIDEO});
+}
 
 // Tags and attributes that leave a subtree out whatever its names.
 Drop tag_reason(const Entry& e) {
     if (e.foreign || is_widget_tag(e.tag)) return Drop::Widget;
     if (e.tag == GUMBO_TAG_HEADER || e.tag == GUMBO_TAG_FOOTER) return Drop::Furniture;
     if (e.tag == GUMBO_TAG_FORM && e.raw_text < kMinPageFormText) return Drop::Widget;
-    if (has_attribute(e.node, "hidden")) return Drop::Widget;
+    if (has(e, names::kHidden)) return Drop::Widget;
+    return Drop::None;
+}
+
+Drop relaxed_reason(const Entry& e) {
+    if (e.foreign || is_never_text_tag(e.tag) || has(e, names::kHidden | names::kHiddenStyle))
+        return Drop::Widget;
+    // A comment thread is the one large block of prose that is never the story.
+    if (!e.is_text && !is_story_root(e.tag) && has(e, names::kComment)) return Drop::Widget;
     return Drop::None;
 }
 
 Drop furniture_reason(const Entry& e) {
     if (Drop d = tag_reason(e); d != Drop::None) return d;
-    if (!is_story_root(e.tag) && (is_boilerplate_name(attribute(e.node, "class")) ||
-                                  is_boilerplate_name(attribute(e.node, "id"))))
-        return Drop::Widget;
+    if (!is_story_root(e.tag) && has(e, names::kBoilerplate)) return Drop::Widget;
     return Drop::None;
 }
 
@@ -199,41 +207,73 @@ Drop body_reason(const Entry& e, std::size_t page_text) {
         by_tag = Drop::None;
     if (by_tag != Drop::None) return by_tag;
     if (e.is_text || e.tag == GUMBO_TAG_UNKNOWN || is_story_root(e.tag)) return Drop::None;
-    std::string_view cls = attribute(e.node, "class"), id = attribute(e.node, "id");
-    NameVerdict names;
-    if (!cls.empty() || !id.empty()) names = judge_names(cls, id);
-    if (!is_story_root(e.tag) && (is_hard_widget_name(cls) || is_hard_widget_name(id)) &&
-        !names.story)
-        return Drop::Widget;
+    bool story = has(e, names::kStory);
+    if (has(e, names::kBoilerplate | names::kComment) && !story) return Drop::Widget;
     // A box holding most of the page's text, or the headline, is the page's frame or the
     // story's, whatever else its name says ("page has-sidebar", "theiaStickySidebar").
     if (2 * e.raw_text >= page_text || e.holds_h1) return Drop::None;
-    std::string_view role = attribute(e.node, "role");
-    if (iequals(role, "navigation") || iequals(role, "complementary") ||
-        iequals(role, "contentinfo") || iequals(role, "banner"))
-        return Drop::Widget;
-    if (iequals(attribute(e.node, "aria-hidden"), "true") || hidden_by_style(e.node))
-        return Drop::Widget;
-    return names.widget && !names.story ? Drop::Widget : Drop::None;
+    if (has(e, names::kRoleWidget | names::kAriaHidden | names::kHiddenStyle)) return Drop::Widget;
+    return has(e, names::kWidget) && !story ? Drop::Widget : Drop::None;
 }
 
 double name_weight(const Entry& e) {
     double weight = 0;
     if (e.tag == GUMBO_TAG_ARTICLE) weight += kNameWeight;
-    if (iequals(attribute(e.node, "itemprop"), "articleBody")) weight += 2 * kNameWeight;
-    if (attribute(e.node, "class").empty() && attribute(e.node, "id").empty()) return weight;
-    std::string names = names_of(e.node);
-    for (std::string_view p : kPositiveNames)
-        if (contains(names, p)) {
-            weight += kNameWeight;
-            break;
-        }
-    for (std::string_view n : kNegativeNames)
-        if (contains(names, n)) {
-            weight -= kNameWeight;
-            break;
-        }
+    if (has(e, names::kArticleBody)) weight += 2 * kNameWeight;
+    if (has(e, names::kPositive)) weight += kNameWeight;
+    if (has(e, names::kNegative)) weight -= kNameWeight;
     return weight;
+}
+
+void judge_names(Entries& entries) {
+    // Pages repeat their class values ("menu-item menu-item-type-post_type ..." on every item),
+    // so each distinct value is judged once. The views point into the parse tree.
+    std::unordered_map<std::string_view, std::uint16_t> judged;
+    auto facts_of = [&judged](std::string_view value) -> std::uint16_t {
+        if (value.empty()) return 0;
+        auto [it, fresh] = judged.try_emplace(value, 0);
+        if (fresh) it->second = value_facts(value);
+        return it->second;
+    };
+    for (Entry& e : entries) {
+        e.names = 0;
+        const GumboNode* node = e.node;
+        if (e.is_text || (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_TEMPLATE))
+            continue;
+        // One pass over the attributes; the first of a repeated name counts, as in
+        // gumbo_get_attribute.
+        std::string_view cls, id, style, role, aria_hidden, itemprop;
+        bool seen_class = false, seen_id = false, seen_style = false, seen_role = false,
+             seen_aria = false, seen_itemprop = false, hidden = false;
+        const GumboVector& attributes = node->v.element.attributes;
+        for (unsigned i = 0; i < attributes.length; ++i) {
+            const auto* attr = static_cast<const GumboAttribute*>(attributes.data[i]);
+            std::string_view name = attr->name != nullptr ? attr->name : "";
+            std::string_view value = attr->value != nullptr ? attr->value : "";
+            auto take = [&](const char* wanted, bool& seen, std::string_view& into) {
+                if (!seen && iequals(name, wanted)) {
+                    seen = true;
+                    into = value;
+                }
+            };
+            take("class", seen_class, cls);
+            take("id", seen_id, id);
+            take("style", seen_style, style);
+            take("role", seen_role, role);
+            take("aria-hidden", seen_aria, aria_hidden);
+            take("itemprop", seen_itemprop, itemprop);
+            hidden = hidden || iequals(name, "hidden");
+        }
+        std::uint16_t facts = facts_of(cls) | facts_of(id);
+        if (hidden) facts |= names::kHidden;
+        if (hidden_by_style(style)) facts |= names::kHiddenStyle;
+        if (iequals(role, "navigation") || iequals(role, "complementary") ||
+            iequals(role, "contentinfo") || iequals(role, "banner"))
+            facts |= names::kRoleWidget;
+        if (iequals(aria_hidden, "true")) facts |= names::kAriaHidden;
+        if (iequals(itemprop, "articleBody")) facts |= names::kArticleBody;
+        e.names = facts;
+    }
 }
 
 }  // namespace gazette::html

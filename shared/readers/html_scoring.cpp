@@ -23,6 +23,7 @@ constexpr double kLeadLinks = 0.2;            // a lead before the story has few
 constexpr double kMinLeadProse = 2;           // a sibling's own prose: a long sentence or two
 constexpr std::size_t kLeadLevels = 3;        // how far up the lead is looked for
 constexpr std::size_t kMaxLeadText = 1000;    // a box before the story larger than a lead
+constexpr double kRepeatedShare = 0.3;        // of the top score, for an earlier repeated story
 
 constexpr double kNotScored = -1e300;
 
@@ -181,6 +182,71 @@ std::uint32_t climb(const Entries& entries, const Scorer& scorer, std::uint32_t 
     return top;
 }
 
+// The <article> at or above j, or kNoParent.
+std::uint32_t enclosing_article(const Entries& entries, std::uint32_t j) {
+    while (j != kNoParent && entries[j].tag != GUMBO_TAG_ARTICLE) j = entries[j].parent;
+    return j;
+}
+
+// Pages that load the next stories below their own (endless scrolling) repeat the story's
+// <article> box, same class, once per story; the page's own story is the first of them. So a
+// top candidate in an earlier <article> of the same class, scoring at least kRepeatedShare of
+// the best, is the story.
+std::uint32_t first_repeated_story(const Entries& entries, const Scorer& scorer,
+                                   const std::vector<std::uint32_t>& top, std::uint32_t best) {
+    std::uint32_t article = enclosing_article(entries, best);
+    if (article == kNoParent) return best;
+    std::string_view cls = attribute(entries[article].node, "class");
+    if (cls.empty()) return best;
+    std::uint32_t first = best;
+    for (std::uint32_t c : top) {
+        if (c >= article || scorer.score(c) < kRepeatedShare * scorer.score(best)) continue;
+        std::uint32_t other = enclosing_article(entries, c);
+        if (other == kNoParent || contains(entries, other, article) ||
+            attribute(entries[other].node, "class") != cls)
+            continue;
+        if (c < first) first = c;
+    }
+    return first;
+}
+
+// The innermost top candidate that still holds most of the best one's prose: the block the
+// story's paragraphs sit in, below the boxes (the <article>, its wrappers) that hold it.
+std::uint32_t story_core(const Scorer& scorer, const Entries& entries,
+                         const std::vector<std::uint32_t>& top) {
+    std::uint32_t core = top.front();
+    const double prose = scorer.prose(core);
+    for (bool deeper = true; deeper;) {
+        deeper = false;
+        for (std::uint32_t c : top) {
+            if (c != core && contains(entries, core, c) && scorer.prose(c) >= 0.5 * prose) {
+                core = c;
+                deeper = true;
+            }
+        }
+    }
+    return core;
+}
+
+// An <article> inside the story's blocks that neither holds the core nor lies inside it, and
+// links somewhere, is another story: the magazine's current issue, a teaser, an embedded post.
+// (Without links it is more likely a column of this page: pros and cons, a fact box.)
+void cut_other_articles(const Entries& entries, const std::vector<std::uint32_t>& roots,
+                        std::uint32_t core, std::vector<bool>& cut) {
+    for (std::uint32_t root : roots) {
+        for (std::uint32_t j = root + 1; j < entries[root].end;) {
+            const Entry& e = entries[j];
+            if (e.tag == GUMBO_TAG_ARTICLE && e.link_text > 0 && !contains(entries, j, core) &&
+                !contains(entries, core, j)) {
+                cut[j] = true;
+                j = e.end;
+                continue;
+            }
+            ++j;
+        }
+    }
+}
+
 std::size_t element_children(const Entries& entries, std::uint32_t j) {
     std::size_t n = 0;
     for (std::uint32_t c = j + 1; c < entries[j].end; c = entries[c].end)
@@ -205,6 +271,8 @@ std::vector<std::uint32_t> merge_siblings(const Entries& entries, const Scorer& 
     for (std::uint32_t s = parent + 1; s < entries[parent].end; s = entries[s].end) {
         const Entry& e = entries[s];
         if (e.is_text || e.dropped || e.text == 0) continue;
+        // An <article> is a story of its own (the next one of an endless page, a teaser).
+        if (s != top && e.tag == GUMBO_TAG_ARTICLE) continue;
         bool join = s == top;
         if (!join && scorer.scored(s)) {
             double bonus = !top_class.empty() && attribute(e.node, "class") == top_class
@@ -273,6 +341,9 @@ std::optional<StoryChoice> choose_scored_story(const Entries& entries) {
     if (top.empty()) return std::nullopt;
     std::uint32_t best = common_ancestor(entries, scorer, top);
     best = climb(entries, scorer, best);
+    std::uint32_t repeated = first_repeated_story(entries, scorer, top, best);
+    const std::uint32_t core = repeated != best ? repeated : story_core(scorer, entries, top);
+    best = repeated;
     // An only child stands for its parent, so that the parent's siblings can join.
     for (std::uint32_t p = entries[best].parent;
          p != kNoParent && !is_page_root(entries[p]) && element_children(entries, p) == 1;
@@ -285,6 +356,7 @@ std::optional<StoryChoice> choose_scored_story(const Entries& entries) {
     std::vector<std::uint32_t> lead = find_lead(entries, choice.roots.front());
     choice.roots.insert(choice.roots.begin(), lead.begin(), lead.end());
     choice.cut = cut_inner_boxes(entries, choice.roots);
+    cut_other_articles(entries, choice.roots, core, choice.cut);
     return choice;
 }
 

@@ -4,6 +4,7 @@
 #include "readers/html_tree.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <string_view>
 #include <utility>
@@ -16,13 +17,20 @@ namespace {
 // Code points and commas of a UTF-8 text: ',' and the ideographic, fullwidth, Arabic and small
 // commas, so CJK and Arabic sentences score as Latin ones do.
 std::pair<std::size_t, std::size_t> count_text(std::string_view text) {
+    // One branch-free pass (the compiler vectorises it) for code points, ASCII commas and whether
+    // a lead byte of a wide comma occurs; only then a second pass looks for the wide ones.
     std::size_t points = 0, commas = 0;
+    bool wide = false;
+    for (char ch : text) {
+        auto c = static_cast<unsigned char>(ch);
+        points += (c & 0xC0) != 0x80;
+        commas += c == ',';
+        wide |= (c == 0xEF) | (c == 0xE3) | (c == 0xD8);
+    }
+    if (!wide) return {points, commas};
     for (std::size_t i = 0; i < text.size(); ++i) {
         auto c = static_cast<unsigned char>(text[i]);
-        if ((c & 0xC0) != 0x80) ++points;
-        if (c == ',') {
-            ++commas;
-        } else if (c == 0xEF || c == 0xE3) {
+        if (c == 0xEF || c == 0xE3) {
             std::string_view three = text.substr(i, 3);
             if (three == "\xEF\xBC\x8C" || three == "\xE3\x80\x81" || three == "\xEF\xB9\x90")
                 ++commas;  // ， 、 ﹐
@@ -36,19 +44,26 @@ std::pair<std::size_t, std::size_t> count_text(std::string_view text) {
 }  // namespace
 
 bool is_block_tag(GumboTag tag) {
-    return is_one_of(
-        tag, {GUMBO_TAG_ADDRESS,   GUMBO_TAG_ARTICLE,  GUMBO_TAG_ASIDE,      GUMBO_TAG_BLOCKQUOTE,
-              GUMBO_TAG_BODY,      GUMBO_TAG_CAPTION,  GUMBO_TAG_CENTER,     GUMBO_TAG_DD,
-              GUMBO_TAG_DETAILS,   GUMBO_TAG_DIR,      GUMBO_TAG_DIV,        GUMBO_TAG_DL,
-              GUMBO_TAG_DT,        GUMBO_TAG_FIELDSET, GUMBO_TAG_FIGCAPTION, GUMBO_TAG_FIGURE,
-              GUMBO_TAG_FOOTER,    GUMBO_TAG_FORM,     GUMBO_TAG_H1,         GUMBO_TAG_H2,
-              GUMBO_TAG_H3,        GUMBO_TAG_H4,       GUMBO_TAG_H5,         GUMBO_TAG_H6,
-              GUMBO_TAG_HEADER,    GUMBO_TAG_HGROUP,   GUMBO_TAG_HR,         GUMBO_TAG_HTML,
-              GUMBO_TAG_LEGEND,    GUMBO_TAG_LI,       GUMBO_TAG_LISTING,    GUMBO_TAG_MAIN,
-              GUMBO_TAG_MENU,      GUMBO_TAG_NAV,      GUMBO_TAG_OL,         GUMBO_TAG_P,
-              GUMBO_TAG_PLAINTEXT, GUMBO_TAG_PRE,      GUMBO_TAG_SECTION,    GUMBO_TAG_SUMMARY,
-              GUMBO_TAG_TABLE,     GUMBO_TAG_TBODY,    GUMBO_TAG_TFOOT,      GUMBO_TAG_THEAD,
-              GUMBO_TAG_TR,        GUMBO_TAG_UL,       GUMBO_TAG_XMP});
+    // A table indexed by tag: every pass over the page asks this of every element.
+    static const std::array<bool, GUMBO_TAG_LAST + 1> kBlock = [] {
+        std::array<bool, GUMBO_TAG_LAST + 1> table{};
+        for (GumboTag t :
+             {GUMBO_TAG_ADDRESS,  GUMBO_TAG_ARTICLE,    GUMBO_TAG_ASIDE,     GUMBO_TAG_BLOCKQUOTE,
+              GUMBO_TAG_BODY,     GUMBO_TAG_CAPTION,    GUMBO_TAG_CENTER,    GUMBO_TAG_DD,
+              GUMBO_TAG_DETAILS,  GUMBO_TAG_DIR,        GUMBO_TAG_DIV,       GUMBO_TAG_DL,
+              GUMBO_TAG_DT,       GUMBO_TAG_FIELDSET,   GUMBO_TAG_FIGCAPTION, GUMBO_TAG_FIGURE,
+              GUMBO_TAG_FOOTER,   GUMBO_TAG_FORM,       GUMBO_TAG_H1,        GUMBO_TAG_H2,
+              GUMBO_TAG_H3,       GUMBO_TAG_H4,         GUMBO_TAG_H5,        GUMBO_TAG_H6,
+              GUMBO_TAG_HEADER,   GUMBO_TAG_HGROUP,     GUMBO_TAG_HR,        GUMBO_TAG_HTML,
+              GUMBO_TAG_LEGEND,   GUMBO_TAG_LI,         GUMBO_TAG_LISTING,   GUMBO_TAG_MAIN,
+              GUMBO_TAG_MENU,     GUMBO_TAG_NAV,        GUMBO_TAG_OL,        GUMBO_TAG_P,
+              GUMBO_TAG_PLAINTEXT, GUMBO_TAG_PRE,       GUMBO_TAG_SECTION,   GUMBO_TAG_SUMMARY,
+              GUMBO_TAG_TABLE,    GUMBO_TAG_TBODY,      GUMBO_TAG_TFOOT,     GUMBO_TAG_THEAD,
+              GUMBO_TAG_TR,       GUMBO_TAG_UL,         GUMBO_TAG_XMP})
+            table[t] = true;
+        return table;
+    }();
+    return tag >= 0 && tag <= GUMBO_TAG_LAST && kBlock[tag];
 }
 
 Entries build_entries(const GumboNode* document) {

@@ -29,6 +29,7 @@ struct Entry {
     bool has_block = false;       // a block element below it (it is not a leaf paragraph)
     bool in_story_box = false;    // an <article> or <main> above it
     bool holds_h1 = false;        // an <h1> with text in its subtree (itself included)
+    std::uint16_t names = 0;      // what its class, id and attributes say (html::judge_names)
     Drop drop = Drop::None;       // its own reason to be left out
     bool dropped = false;         // it or an ancestor is left out
     std::size_t length = 0;       // text: code points (whitespace-only text counts 0)
