@@ -149,6 +149,7 @@ void IndexWriter::mark_pass_pending() {
 }
 
 void IndexWriter::note_stories_owed(const std::vector<Xapian::Document>& docs) {
+    if (m_skip_owed) return;
     begin_batch();
     const std::string prefix(schema::kIdPrefix);
     for (const auto& doc : docs) {

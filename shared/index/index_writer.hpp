@@ -90,6 +90,10 @@ public:
     /// (story_pass.hpp): their id terms go under schema::kStoriesOwedPrefix keys, written with
     /// the batch. Done by replace_file(); a bulk run calls it for the documents it merges in later.
     void note_stories_owed(const std::vector<Xapian::Document>& docs);
+    /// A bulk run's segment: its documents are recorded as owed in the main database (above),
+    /// so the segment records nothing. Its records would also clash with the main database's,
+    /// and each other's, under the same keys at the merge, which keeps one value per key.
+    void skip_stories_owed() { m_skip_owed = true; }
     /// The keys of the owed-stories records, committed or in the current batch.
     [[nodiscard]] std::vector<std::string> stories_owed() const;
 
@@ -118,6 +122,7 @@ private:
     // The revision the database had when it was reopened after a merge: it was compacted then.
     std::optional<Xapian::rev> m_merged_revision;
     bool m_pass_marked = false;  // the pending-pass record is in this writer's batches already
+    bool m_skip_owed = false;                   // skip_stories_owed()
     std::vector<std::string> m_owed_ids;        // id terms owed to the story pass, not yet written
     std::optional<std::size_t> m_next_owed_key;  // number of the next owed-stories key
 };

@@ -33,12 +33,9 @@ namespace gazette {
 class SegmentWriter {
 public:
     /// Writer streams (threads), whatever the machine: part of what makes the index the same
-    /// everywhere (the order of the merged documents follows from it). One for now: with two,
-    /// the merged documents' order differs from the files' (by design), and the story pass then
-    /// picks another founder for a story than a direct run does (test "a bulk run's merged
-    /// segments hold the same articles as direct writes"); until that is found, the one stream
-    /// still takes Xapian's work off the thread that collects the workers' documents.
-    static constexpr std::size_t kStreams = 1;
+    /// everywhere (the order of the merged documents follows from it). Two: on two cores, four
+    /// were no faster (bench/RESULTS.md).
+    static constexpr std::size_t kStreams = 2;
 
     /// Segments of `docs_per_segment` documents under `db`/gazette-segments/, committed every
     /// `batch_size` documents. Removes segments a killed run left behind; the caller holds the
