@@ -49,8 +49,8 @@ TEST_CASE("fingerprint: an edited copy is similar, another story about the city 
     CHECK(copy_similarity(*original, *original) == 1.0);
     CHECK(copy_similarity(*original, *copy) >= kDefaultCopyThreshold);
     CHECK(copy_similarity(*original, *other) < kDefaultCopyThreshold);
-    // The bands of a copy share at least one term with the original's; another story none.
-    auto a = original->band_terms(), b = copy->band_terms(), c = other->band_terms();
+    // The bands of a copy share at least one key with the original's; another story none.
+    auto a = original->band_keys(), b = copy->band_keys(), c = other->band_keys();
     CHECK(a.size() == kBands);
     int shared_copy = 0, shared_other = 0;
     for (std::size_t i = 0; i < kBands; ++i) {
@@ -78,4 +78,43 @@ TEST_CASE("fingerprint: short bodies get none; the value round-trips", "[fingerp
     CHECK(back->shingles == f->shingles);
     CHECK(back->mins == f->mins);
     CHECK_FALSE(Fingerprint::unpack("not a fingerprint"));
+}
+
+TEST_CASE("fingerprint: 32-bit min-hashes of older indexes read as today's 16-bit ones", "[fingerprint]") {
+    auto f = fingerprint_words(words(kStory));
+    REQUIRE(f);
+    // An older index's value: the shingle count, then each min-hash in 4 bytes, whose low 16
+    // bits are today's (the high ones arbitrary here).
+    std::string wide;
+    auto put = [&](std::uint32_t v) {
+        for (int i = 0; i < 4; ++i) wide += static_cast<char>((v >> (8 * i)) & 0xff);
+    };
+    put(f->shingles);
+    for (std::size_t i = 0; i < kMinHashes; ++i) put((static_cast<std::uint32_t>(i * 7919u + 13u) << 16) | f->mins[i]);
+    auto old = Fingerprint::unpack(wide);
+    REQUIRE(old);
+    CHECK(old->shingles == f->shingles);
+    CHECK(old->mins == f->mins);
+    CHECK(old->band_keys() == f->band_keys());
+    CHECK(f->pack().size() == 4 + 2 * kMinHashes);
+}
+
+TEST_CASE("fingerprint: long articles on different stories do not look alike", "[fingerprint]") {
+    // Thousands of shingles each: the minimum of each hash is tiny, so keeping its top bits
+    // would make two long articles agree on most min-hashes. Invented word streams, no overlap.
+    std::vector<std::string> a, b;
+    for (int i = 0; i < 6000; ++i) {
+        a.emplace_back("alpha");
+        a.back() += std::to_string(i);
+        b.emplace_back("beta");
+        b.back() += std::to_string(i);
+    }
+    auto fa = fingerprint_words(a), fb = fingerprint_words(b);
+    REQUIRE(fa);
+    REQUIRE(fb);
+    CHECK(copy_similarity(*fa, *fb) < 0.1);
+    int shared = 0;
+    auto ka = fa->band_keys(), kb = fb->band_keys();
+    for (std::size_t i = 0; i < kBands; ++i) shared += ka[i] == kb[i];
+    CHECK(shared == 0);
 }

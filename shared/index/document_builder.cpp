@@ -146,13 +146,12 @@ Xapian::Document DocumentBuilder::build(const Article& article, const std::strin
         // + 1: no phrase across paragraphs
         position = index_text(doc, paragraph, position, 1, false, &body_words) + 1;
     }
-    // Syndicated copies: the fingerprint and its bands; the story pass (story_pass.hpp) moves a
-    // copy into its first-indexed sibling's story.
+    // Syndicated copies: the fingerprint; the story pass (story_pass.hpp) moves a copy into its
+    // first-indexed sibling's story.
     std::string packed;
     if (auto print = fingerprint_words(body_words)) {
         packed = print->pack();
         doc.add_value(schema::kFingerprintSlot, packed);
-        for (const auto& band : print->band_terms()) doc.add_boolean_term(band);
     }
     std::string story = own_story(article.id, packed);
     doc.add_value(schema::kStorySlot, story);

@@ -2,8 +2,6 @@
 // (splitmix64's finaliser) into kMinHashes independent-enough hash functions.
 #include "index/fingerprint.hpp"
 
-#include <fmt/format.h>
-
 #include <algorithm>
 #include <limits>
 #include <unordered_set>
@@ -23,45 +21,50 @@ std::uint64_t mix64(std::uint64_t x) {
     return x;
 }
 
-void put32(std::string& out, std::uint32_t v) {
-    for (int i = 0; i < 4; ++i) out += static_cast<char>((v >> (8 * i)) & 0xff);
+void put_le(std::string& out, std::uint32_t v, int bytes) {
+    for (int i = 0; i < bytes; ++i) out += static_cast<char>((v >> (8 * i)) & 0xff);
 }
 
-std::uint32_t get32(std::string_view in, std::size_t at) {
+std::uint32_t get_le(std::string_view in, std::size_t at, int bytes) {
     std::uint32_t v = 0;
-    for (int i = 0; i < 4; ++i) v |= static_cast<std::uint32_t>(static_cast<unsigned char>(in[at + i])) << (8 * i);
+    for (int i = 0; i < bytes; ++i) v |= static_cast<std::uint32_t>(static_cast<unsigned char>(in[at + i])) << (8 * i);
     return v;
 }
+
+constexpr std::size_t kPackedSize = 4 + 2 * kMinHashes;
+constexpr std::size_t kPackedSize32 = 4 + 4 * kMinHashes;  // before 16-bit min-hashes
 
 }  // namespace
 
 std::string Fingerprint::pack() const {
     std::string out;
-    out.reserve(4 * (kMinHashes + 1));
-    put32(out, shingles);
-    for (std::uint32_t m : mins) put32(out, m);
+    out.reserve(kPackedSize);
+    put_le(out, shingles, 4);
+    for (std::uint16_t m : mins) put_le(out, m, 2);
     return out;
 }
 
 std::optional<Fingerprint> Fingerprint::unpack(std::string_view bytes) {
-    if (bytes.size() != 4 * (kMinHashes + 1)) return std::nullopt;
+    const bool wide = bytes.size() == kPackedSize32;
+    if (bytes.size() != kPackedSize && !wide) return std::nullopt;
+    const int width = wide ? 4 : 2;
     Fingerprint f;
-    f.shingles = get32(bytes, 0);
-    for (std::size_t i = 0; i < kMinHashes; ++i) f.mins[i] = get32(bytes, 4 * (i + 1));
+    f.shingles = get_le(bytes, 0, 4);
+    for (std::size_t i = 0; i < kMinHashes; ++i) {
+        std::uint32_t m = get_le(bytes, 4 + width * i, width);
+        f.mins[i] = static_cast<std::uint16_t>(m);  // the low 16 bits either way
+    }
     return f;
 }
 
-std::vector<std::string> Fingerprint::band_terms() const {
-    std::vector<std::string> out;
+std::array<std::uint64_t, kBands> Fingerprint::band_keys() const {
+    std::array<std::uint64_t, kBands> keys{};
     for (std::size_t band = 0; band < kBands; ++band) {
-        std::uint64_t h = kFnv1aBasis;
-        for (std::size_t row = 0; row < kRowsPerBand; ++row) {
-            std::uint32_t m = mins[band * kRowsPerBand + row];
-            h = fnv1a64(std::string_view(reinterpret_cast<const char*>(&m), sizeof m), h);
-        }
-        out.push_back(fmt::format("{}{}{:016x}", schema::kCopyBandPrefix, static_cast<char>('a' + band), h));
+        std::uint64_t h = mix64(band + 1);
+        for (std::size_t row = 0; row < kRowsPerBand; ++row) h = mix64(h ^ mins[band * kRowsPerBand + row]);
+        keys[band] = (static_cast<std::uint64_t>(band) << 60) | (h >> 4);  // the band on top
     }
-    return out;
+    return keys;
 }
 
 std::optional<Fingerprint> fingerprint_words(const std::vector<std::string>& words) {
@@ -74,13 +77,15 @@ std::optional<Fingerprint> fingerprint_words(const std::vector<std::string>& wor
     }
     Fingerprint f;
     f.shingles = static_cast<std::uint32_t>(shingles.size());
-    f.mins.fill(std::numeric_limits<std::uint32_t>::max());
+    std::array<std::uint32_t, kMinHashes> mins;
+    mins.fill(std::numeric_limits<std::uint32_t>::max());
     for (std::uint64_t h : shingles) {
         for (std::size_t i = 0; i < kMinHashes; ++i) {
             auto v = static_cast<std::uint32_t>(mix64(h + 0x9e3779b97f4a7c15ull * (i + 1)) >> 32);
-            f.mins[i] = std::min(f.mins[i], v);
+            mins[i] = std::min(mins[i], v);
         }
     }
+    for (std::size_t i = 0; i < kMinHashes; ++i) f.mins[i] = static_cast<std::uint16_t>(mins[i]);
     return f;
 }
 

@@ -48,9 +48,6 @@ inline constexpr std::string_view kQuoteStemPrefix = "ZXQ";     // ZXQ<stem>, po
 /// block: `speaker:X quote:Y` asks for X's word right before Y within one block (kQuoteBlock).
 inline constexpr std::string_view kQuoteSpeakerPrefix = "XQSP";
 inline constexpr std::string_view kUndatedTerm = "XUNDATED";    // articles with no date
-/// XCB<band letter><16 hex>: one LSH band of the body's MinHash fingerprint (index/fingerprint.hpp);
-/// articles sharing one are candidate copies of each other.
-inline constexpr std::string_view kCopyBandPrefix = "XCB";
 /// XSTORY<16 hex>: the story the article belongs to, = its kStorySlot value.
 inline constexpr std::string_view kStoryPrefix = "XSTORY";
 

@@ -18,6 +18,17 @@ namespace {
 
 std::string story_term(const std::string& story) { return std::string(schema::kStoryPrefix) + story; }
 
+// A band key cut to 32 bits with its band number on top: two different bands never meet, and a
+// chance meeting of two keys of one band (one pair in 2^28) only adds a candidate, which the
+// similarity estimate then turns away.
+std::uint32_t short_key(std::uint64_t key) { return static_cast<std::uint32_t>(key >> 32); }
+
+struct BandEntry {
+    std::uint32_t key;
+    Xapian::docid doc;
+    bool operator<(const BandEntry& o) const { return key != o.key ? key < o.key : doc < o.doc; }
+};
+
 void set_story(Xapian::Document& doc, const std::string& story) {
     std::string old = doc.get_value(schema::kStorySlot);
     if (old == story) return;
@@ -85,31 +96,49 @@ std::size_t assign_stories(const std::vector<IndexWriter*>& writers, double thre
         return db;
     };
 
-    // A run that wrote a good share of the index reads the band terms in one sorted pass and
-    // keeps only the bands two articles share; looking each article's 16 bands up one by one
-    // cost a B-tree seek each (3 s of a 25 s run over Reuters' 19,000 articles). Either way an
-    // article's candidates are the first kMaxBandCandidates articles of each of its bands.
-    bool scan = pending_ids.size() * 10 >= all.get_doccount();
-    std::vector<std::vector<Xapian::docid>> band_heads;                 // scan: each shared band's first
-    std::unordered_map<Xapian::docid, std::vector<std::size_t>> bands_of;  // scan: owed article -> its bands
-    if (scan) {
-        const std::string prefix(schema::kCopyBandPrefix);
-        for (auto t = all.allterms_begin(prefix); t != all.allterms_end(prefix); ++t) {
-            if (t.get_termfreq() < 2) continue;
-            std::vector<Xapian::docid> head;
-            for (auto it = all.postlist_begin(*t); it != all.postlist_end(*t); ++it) {
-                if (head.size() < kMaxBandCandidates) head.push_back(*it);
-                if (unprocessed.count(*it)) bands_of[*it].push_back(band_heads.size());
-            }
-            band_heads.push_back(std::move(head));
+    // Candidates: the articles sharing a band key with an owed one (the first kMaxBandCandidates
+    // of each band, in index order). The keys are not in the index: they come from the
+    // fingerprints, read in one sequential pass over their value stream (no B-tree seek per
+    // article; 16 band terms an article cost the index more than this pass costs). A run that
+    // wrote a small share of the index first keys its own articles, and keeps only those keys.
+    const bool every_key = pending_ids.size() * 10 >= all.get_doccount();
+    std::unordered_set<std::uint32_t> wanted;
+    if (!every_key) {
+        for (const auto& [d, term] : pending_ids) {
+            if (auto print = Fingerprint::unpack(all.get_document(d).get_value(schema::kFingerprintSlot)))
+                for (std::uint64_t key : print->band_keys()) wanted.insert(short_key(key));
         }
     }
+    std::vector<BandEntry> entries;
+    for (auto v = all.valuestream_begin(schema::kFingerprintSlot); v != all.valuestream_end(schema::kFingerprintSlot); ++v) {
+        auto print = Fingerprint::unpack(*v);
+        if (!print) continue;
+        for (std::uint64_t key : print->band_keys()) {
+            std::uint32_t k = short_key(key);
+            if (every_key || wanted.count(k)) entries.push_back({k, v.get_docid()});
+        }
+    }
+    std::sort(entries.begin(), entries.end());
+    std::vector<std::vector<Xapian::docid>> band_heads;                    // each shared band's first
+    std::unordered_map<Xapian::docid, std::vector<std::size_t>> bands_of;  // owed article -> its bands
+    for (std::size_t i = 0, j = 0; i < entries.size(); i = j) {
+        while (j < entries.size() && entries[j].key == entries[i].key) ++j;
+        if (j - i < 2) continue;
+        std::vector<Xapian::docid> head;
+        for (std::size_t e = i; e < j; ++e) {
+            Xapian::docid d = entries[e].doc;
+            if (head.size() < kMaxBandCandidates) head.push_back(d);
+            if (unprocessed.count(d)) bands_of[d].push_back(band_heads.size());
+        }
+        band_heads.push_back(std::move(head));
+    }
+    entries = {};
     // Oldest first (undated last), then by id: within a run the earliest copy founds the story,
     // and the stories come out the same however the articles are spread over shards. An article
     // that shares no band with any other has nothing to do.
     std::vector<std::pair<std::string, Xapian::docid>> keyed;
     for (const auto& [d, term] : pending_ids) {
-        if (scan && !bands_of.count(d)) {
+        if (!bands_of.count(d)) {
             unprocessed.erase(d);
             continue;
         }
@@ -120,17 +149,9 @@ std::size_t assign_stories(const std::vector<IndexWriter*>& writers, double thre
     std::vector<Xapian::docid> pending;
     for (const auto& [key, d] : keyed) pending.push_back(d);
 
-    auto candidates_of = [&](Xapian::docid d, const Fingerprint& print) {
+    auto candidates_of = [&](Xapian::docid d) {
         std::vector<Xapian::docid> out;
-        if (scan) {
-            for (std::size_t band : bands_of[d]) out.insert(out.end(), band_heads[band].begin(), band_heads[band].end());
-            return out;
-        }
-        for (const auto& band : print.band_terms()) {
-            std::size_t read = 0;
-            for (auto it = all.postlist_begin(band); it != all.postlist_end(band) && read < kMaxBandCandidates; ++it, ++read)
-                out.push_back(*it);
-        }
+        for (std::size_t band : bands_of[d]) out.insert(out.end(), band_heads[band].begin(), band_heads[band].end());
         return out;
     };
 
@@ -145,7 +166,7 @@ std::size_t assign_stories(const std::vector<IndexWriter*>& writers, double thre
         // choice whatever the docids, which depend on the shard layout).
         double best = -1;
         std::string story;
-        for (Xapian::docid c : candidates_of(d, *print)) {
+        for (Xapian::docid c : candidates_of(d)) {
             if (!seen.insert(c).second || unprocessed.count(c)) continue;
             Xapian::Document other_doc = all.get_document(c);
             auto other = Fingerprint::unpack(other_doc.get_value(schema::kFingerprintSlot));
