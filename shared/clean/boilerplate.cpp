@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <unordered_set>
 
 #include "clean/boilerplate_phrases.hpp"
@@ -479,11 +480,14 @@ std::vector<std::string> drop_boilerplate(std::vector<std::string> paragraphs,
         return protection[i] == 1;
     };
     std::vector<bool> drop(n, false);
-    // German capitalises nouns: its headings look like Title Case labels and are not.
-    bool capitals_mark_labels = !capitalises_nouns(paragraphs);
+    // German capitalises nouns: its headings look like Title Case labels and are not. Asked
+    // only of an article with such a line (it reads every paragraph).
+    std::optional<bool> capitals_mark_labels;
     for (std::size_t i = 0; i < n; ++i) {
         const Shape& s = shapes[i];
-        bool label = capitals_mark_labels && is_title_case_label(s);
+        bool label = is_title_case_label(s);
+        if (label && !capitals_mark_labels) capitals_mark_labels = !capitalises_nouns(paragraphs);
+        label = label && *capitals_mark_labels;
         drop[i] =
             ((is_url_heavy(s) || is_symbol_heavy(s) || is_ui_message(s) || label ||
               is_related_label(paragraphs[i]) || is_furniture_phrase(paragraphs[i])) &&

@@ -9,6 +9,8 @@ namespace {
 
 constexpr double kMinShare = 0.08;   // German text runs at 15-25 % for these words
 constexpr std::size_t kMinWords = 20;  // below this, no judgement
+constexpr std::size_t kSampleWords = 400;  // enough to tell; a long article is not read through
+constexpr std::size_t kLongestWord = 6;    // bytes of the longest word below ("werden")
 
 // Frequent German function words that are not also frequent words of en/fr/es/pt.
 constexpr std::string_view kGermanWords[] = {
@@ -17,6 +19,7 @@ constexpr std::string_view kGermanWords[] = {
     "wie",  "bei",  "nach",  "aus",  "noch",  "oder", "über", "wurde", "werden", "einer"};
 
 bool is_german_word(std::string_view word) {
+    if (word.size() > kLongestWord) return false;
     for (std::string_view w : kGermanWords)
         if (w == word) return true;
     return false;
@@ -34,6 +37,7 @@ bool capitalises_nouns(const std::vector<std::string>& paragraphs) {
         word.clear();
     };
     for (const std::string& p : paragraphs) {
+        if (words >= kSampleWords) break;
         for (char c : p) {
             auto u = static_cast<unsigned char>(c);
             if (u >= 0x80 || (c >= 'a' && c <= 'z')) {

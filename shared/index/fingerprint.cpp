@@ -4,9 +4,7 @@
 
 #include <algorithm>
 #include <limits>
-#include <unordered_set>
 
-#include "index/schema.hpp"
 #include "model/fnv1a.hpp"
 
 namespace gazette {
@@ -69,12 +67,15 @@ std::array<std::uint64_t, kBands> Fingerprint::band_keys() const {
 
 std::optional<Fingerprint> fingerprint_words(const std::vector<std::string>& words) {
     if (words.size() < kMinFingerprintWords) return std::nullopt;
-    std::unordered_set<std::uint64_t> shingles;
+    std::vector<std::uint64_t> shingles;
+    shingles.reserve(words.size());
     for (std::size_t i = 0; i + kShingleWords <= words.size(); ++i) {
         std::uint64_t h = kFnv1aBasis;
         for (std::size_t j = 0; j < kShingleWords; ++j) h = fnv1a64(words[i + j], fnv1a64(" ", h));
-        shingles.insert(h);
+        shingles.push_back(h);
     }
+    std::sort(shingles.begin(), shingles.end());
+    shingles.erase(std::unique(shingles.begin(), shingles.end()), shingles.end());
     Fingerprint f;
     f.shingles = static_cast<std::uint32_t>(shingles.size());
     std::array<std::uint32_t, kMinHashes> mins;
