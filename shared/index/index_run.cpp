@@ -166,12 +166,11 @@ private:
 // Indexes `files`, all of `source`, into one database (the whole index, or one shard) with
 // `threads` workers. `walk_complete`: every directory of the source was read, so a file not in
 // `files` is gone and its articles can be deleted.
-IndexStats run_shard(IndexWriter& writer, const fs::path& db, const IndexLock& lock, const SourceDir& source,
+IndexStats run_shard(IndexWriter& writer, const fs::path& db, const SourceDir& source, const std::string& part,
                      std::vector<std::string> files, bool walk_complete, const IndexOptions& options,
-                     std::size_t threads, ProgressTracker& tracker, const std::atomic<bool>& stop) {
+                     std::size_t threads, ProgressTracker& tracker, const std::atomic<bool>& stop,
+                     std::vector<fs::path>& segments) {
     IndexStats stats;
-    std::error_code ec;
-    std::vector<fs::path> segments;
 
     // A new label is recorded in the first batch, so committed with the first of its documents:
     // every document in the index belongs to a known source. A moved source's new directory is
@@ -216,15 +215,15 @@ IndexStats run_shard(IndexWriter& writer, const fs::path& db, const IndexLock& l
     }
     files = {};  // what is left is moved-from: let it go
 
-    // A bulk run writes its documents to segments, merged in once at the end (segments.hpp);
-    // the old documents of changed files are deleted from the database itself. A first build is
-    // always one, whatever its size: the merge is Xapian's compactor, so the index comes out
-    // compacted (half the size of one committed batch by batch: 155 MB against 78 MB on
-    // Reuters-21578, bench/RESULTS.md).
+    // A bulk run writes its documents to segments, merged in once at the end of the run, after
+    // its passes (run_index); the old documents of changed files are deleted from the database
+    // itself. A first build is always one, whatever its size: the merge is Xapian's compactor,
+    // so the index comes out compacted (half the size of one committed batch by batch: 155 MB
+    // against 78 MB on Reuters-21578, bench/RESULTS.md).
     std::unique_ptr<SegmentWriter> bulk;
     bool first_build = writer.doc_count() == 0 && !jobs.empty();
     if (options.bulk_threshold > 0 && (first_build || jobs.size() >= options.bulk_threshold))
-        bulk = std::make_unique<SegmentWriter>(db, options.batch_size, options.batch_size * kSegmentBatches);
+        bulk = std::make_unique<SegmentWriter>(db, options.batch_size, options.batch_size * kSegmentBatches, part);
 
     // Pass 2: read, clean, attribute and build documents on the workers; write in file order.
     std::vector<std::unique_ptr<Worker>> workers;
@@ -252,7 +251,8 @@ IndexStats run_shard(IndexWriter& writer, const fs::path& db, const IndexLock& l
                 writer.replace_file(file_term_of(source, job.relative), out.docs, !job.update);
             } else {
                 if (job.update) writer.delete_file(file_term_of(source, job.relative));
-                // Owed from the commit before the merge on: a kill after the merge finds it.
+                // Owed from the commit before the passes on: a kill before the merge loses the
+                // segments (their files are indexed again), one after it finds the passes done.
                 writer.mark_pass_pending();
                 writer.note_stories_owed(out.docs);
                 // Moved, not copied: a stream thread owns them from here (Xapian's handles
@@ -289,15 +289,9 @@ IndexStats run_shard(IndexWriter& writer, const fs::path& db, const IndexLock& l
     }
     writer.commit();
     if (bulk) {
-        // Also when interrupted: Ctrl-C keeps the work done. The writer keeps the database
-        // locked until the merged copy has replaced it, and the run lock until the run ends.
-        segments = bulk->finish();
+        // Also when interrupted: Ctrl-C keeps the work done (run_index merges them).
+        for (fs::path& segment : bulk->finish()) segments.push_back(std::move(segment));
         bulk.reset();
-        if (!segments.empty()) {
-            writer.merge_and_close(segments, &lock);
-            writer.reopen();
-        }
-        fs::remove_all(SegmentWriter::directory(db), ec);
     }
     return stats;
 }
@@ -339,8 +333,10 @@ void add_stats(IndexStats& total, const IndexStats& part) {
 // Indexes one source's files (the whole walk of its directory) into every database, through
 // the run's writers (one per database).
 IndexStats index_source(const std::vector<fs::path>& dbs, const std::vector<std::unique_ptr<IndexWriter>>& writers,
-                        const IndexLock& lock, const SourceDir& source, ArticleWalk walk,
-                        const IndexOptions& options, ProgressTracker& tracker, const std::atomic<bool>& stop) {
+                        const SourceDir& source, std::size_t source_number, ArticleWalk walk,
+                        const IndexOptions& options, ProgressTracker& tracker, const std::atomic<bool>& stop,
+                        std::vector<std::vector<fs::path>>& segments) {
+    const std::string part = fmt::format("source{}", source_number);
     std::vector<std::string> files = std::move(walk.files);
     IndexStats stats;
     // Learnt per source: repeated page furniture belongs to one site, and a source indexes the
@@ -351,8 +347,8 @@ IndexStats index_source(const std::vector<fs::path>& dbs, const std::vector<std:
     std::size_t threads = thread_count(options.jobs);
 
     if (dbs.size() == 1) {
-        add_stats(stats, run_shard(*writers[0], dbs[0], lock, source, std::move(files), walk.complete, with_lines,
-                                   threads, tracker, stop));
+        add_stats(stats, run_shard(*writers[0], dbs[0], source, part, std::move(files), walk.complete, with_lines,
+                                   threads, tracker, stop, segments[0]));
     } else {
         // One writer per shard, each on its own thread with its share of the workers: building
         // shards in parallel is what makes the writing side scale.
@@ -367,8 +363,8 @@ IndexStats index_source(const std::vector<fs::path>& dbs, const std::vector<std:
         for (std::size_t s = 0; s < dbs.size(); ++s) {
             runs.emplace_back([&, s] {
                 try {
-                    results[s] = run_shard(*writers[s], dbs[s], lock, source, std::move(parts[s]), walk.complete,
-                                           with_lines, per_shard, tracker, stop);
+                    results[s] = run_shard(*writers[s], dbs[s], source, part, std::move(parts[s]), walk.complete,
+                                           with_lines, per_shard, tracker, stop, segments[s]);
                 } catch (...) {
                     errors[s] = std::current_exception();
                 }
@@ -427,21 +423,48 @@ IndexStats run_index(const IndexOptions& options, IndexReporter& reporter, const
         all.push_back(writers.back().get());
     }
     ProgressTracker tracker(reporter, stats.files, started);
+    std::vector<std::vector<fs::path>> segments(dbs.size());  // a bulk run's, per database
     for (std::size_t i = 0; i < options.sources.size() && !stats.interrupted; ++i)
-        add_stats(stats, index_source(dbs, writers, lock, options.sources[i], std::move(walks[i]), options, tracker, stop));
-    // The pass is owed whenever some database says so: articles written by this run, or by one
-    // killed (or stopped by a full disk) before its pass committed (#19 item 1).
-    if (!stats.interrupted && speaker_pass_pending(all)) stats.renamed = canonicalize_archive_speakers(all);
-    // Likewise the copies: this run's articles, and those of a run killed before its story pass
-    // committed. With the pass off (a threshold above 1) they stay owed to a later run.
-    if (!stats.interrupted && options.copy_threshold <= 1.0 && story_pass_pending(all))
-        stats.copies = assign_stories(all, options.copy_threshold);
-    // Also after a run that only deleted: the dictionary must not offer words the archive lost.
-    if (!stats.interrupted) sync_spelling(all);
-    for (auto& writer : writers) {
-        if (stats.interrupted) writer->close();
-        else writer->close_compacted(lock);
+        add_stats(stats, index_source(dbs, writers, options.sources[i], i, std::move(walks[i]), options, tracker, stop,
+                                      segments));
+    if (!stats.interrupted) {
+        // The passes see the segments too, and rewrite their documents there, before the merge:
+        // documents rewritten in a compacted database split its full blocks (Reuters-21578:
+        // 80 MB grew to 96 MB), and compacting it again cost a tenth of the run's CPU.
+        std::vector<std::unique_ptr<IndexWriter>> segment_writers;
+        std::vector<IndexWriter*> everything = all;
+        std::vector<Xapian::Database> words(dbs.size());  // each database's words, its segments' too
+        for (std::size_t d = 0; d < dbs.size(); ++d) {
+            words[d].add_database(writers[d]->database());
+            for (const fs::path& segment : segments[d]) {
+                segment_writers.push_back(std::make_unique<IndexWriter>(segment, options.batch_size));
+                segment_writers.back()->skip_stories_owed();
+                everything.push_back(segment_writers.back().get());
+                words[d].add_database(segment_writers.back()->database());
+            }
+        }
+        // The pass is owed whenever some database says so: articles written by this run, or by
+        // one killed (or stopped by a full disk) before its pass committed (#19 item 1).
+        if (speaker_pass_pending(everything)) stats.renamed = canonicalize_archive_speakers(everything);
+        // Likewise the copies: this run's articles, and those of a run killed before its story
+        // pass committed. With the pass off (a threshold above 1) they stay owed to a later run.
+        if (options.copy_threshold <= 1.0 && story_pass_pending(everything))
+            stats.copies = assign_stories(everything, options.copy_threshold);
+        // Also after a run that only deleted: the dictionary must not offer words the archive
+        // lost. Before the merge, so that the spelling table is compacted with the rest.
+        for (IndexWriter* writer : everything) writer->commit();
+        for (std::size_t d = 0; d < dbs.size(); ++d) sync_spelling(writers[d]->database(), words[d]);
+        for (auto& writer : segment_writers) writer->close();
     }
+    // Also when interrupted: Ctrl-C keeps the work done. The writer keeps the database locked
+    // until the merged copy has replaced it, and the run lock until the run ends.
+    for (std::size_t d = 0; d < dbs.size(); ++d) {
+        if (segments[d].empty()) continue;
+        writers[d]->merge_and_close(segments[d], &lock);
+        writers[d]->reopen();
+        fs::remove_all(SegmentWriter::directory(dbs[d]), ec);
+    }
+    for (auto& writer : writers) writer->close();
     stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return stats;
 }

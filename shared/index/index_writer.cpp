@@ -110,17 +110,6 @@ void IndexWriter::close() {
     m_closed = true;
 }
 
-void IndexWriter::close_compacted(const IndexLock& lock) {
-    if (m_closed) return;
-    commit();
-    if (m_merged_revision && m_db.get_revision() != *m_merged_revision) {
-        m_closed = true;
-        merge_into_database(m_db, m_path, {}, &lock);
-        return;
-    }
-    close();
-}
-
 void IndexWriter::merge_and_close(const std::vector<std::filesystem::path>& segments, const IndexLock* lock) {
     if (m_closed) throw std::logic_error("IndexWriter::merge_and_close after close");
     commit();
@@ -137,7 +126,6 @@ void IndexWriter::reopen() {
     m_db = open_writable(m_path, m_wait, kReopenPatience);
     m_closed = false;
     m_pass_marked = false;
-    m_merged_revision = m_db.get_revision();
     m_next_owed_key.reset();  // a merged copy: read its keys again
 }
 

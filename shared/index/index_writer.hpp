@@ -66,11 +66,6 @@ public:
     void commit();
     /// Commits and releases the database (and its write lock); the writer is unusable after.
     void close();
-    /// close(), but a database this run merged segments into (compacted, then reopened) and then
-    /// wrote to (the speaker pass renames, the spelling table) is compacted once more first: the
-    /// rewritten documents left half-empty blocks (Reuters-21578: 85 MB against 79 MB), and a
-    /// compaction costs well under a second of CPU against the run's twenty.
-    void close_compacted(const IndexLock& lock);
     /// Commits, replaces the database by one compacted copy of it and of `segments` (a bulk
     /// run's; shards.hpp merge_into_database, under `lock`, the caller's run lock) while still
     /// holding the write lock, then releases it; the writer is unusable until reopen().
@@ -119,8 +114,6 @@ private:
     bool m_wait = false;
     bool m_in_transaction = false;
     bool m_closed = false;
-    // The revision the database had when it was reopened after a merge: it was compacted then.
-    std::optional<Xapian::rev> m_merged_revision;
     bool m_pass_marked = false;  // the pending-pass record is in this writer's batches already
     bool m_skip_owed = false;                   // skip_stories_owed()
     std::vector<std::string> m_owed_ids;        // id terms owed to the story pass, not yet written

@@ -112,8 +112,9 @@ private:
 
 fs::path SegmentWriter::directory(const fs::path& db) { return db / "gazette-segments"; }
 
-SegmentWriter::SegmentWriter(const fs::path& db, std::size_t batch_size, std::size_t docs_per_segment)
-    : m_dir(directory(db)), m_batch_size(std::max<std::size_t>(batch_size, 1)) {
+SegmentWriter::SegmentWriter(const fs::path& db, std::size_t batch_size, std::size_t docs_per_segment,
+                             const std::string& part)
+    : m_dir(directory(db) / part), m_batch_size(std::max<std::size_t>(batch_size, 1)) {
     fs::remove_all(m_dir);  // a killed run's segments: their files are indexed again
     fs::create_directories(m_dir);
     for (std::size_t i = 0; i < kStreams; ++i)

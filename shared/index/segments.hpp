@@ -24,6 +24,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include <xapian.h>
@@ -37,10 +38,12 @@ public:
     /// were no faster (bench/RESULTS.md).
     static constexpr std::size_t kStreams = 2;
 
-    /// Segments of `docs_per_segment` documents under `db`/gazette-segments/, committed every
-    /// `batch_size` documents. Removes segments a killed run left behind; the caller holds the
-    /// database's write lock (an open IndexWriter on `db`).
-    SegmentWriter(const std::filesystem::path& db, std::size_t batch_size, std::size_t docs_per_segment);
+    /// Segments of `docs_per_segment` documents under `db`/gazette-segments/`part`/, committed
+    /// every `batch_size` documents (one part per source of a run: every source's segments wait
+    /// for the run's passes, then all are merged at once). Removes what a killed run left there;
+    /// the caller holds the database's write lock (an open IndexWriter on `db`).
+    SegmentWriter(const std::filesystem::path& db, std::size_t batch_size, std::size_t docs_per_segment,
+                  const std::string& part = "run");
     /// Stops the streams (what they wrote stays on disk for the next run to remove).
     ~SegmentWriter();
     SegmentWriter(const SegmentWriter&) = delete;
@@ -54,7 +57,7 @@ public:
     /// (none: no documents). Throws the first error a stream met.
     std::vector<std::filesystem::path> finish();
 
-    /// Where the segments of `db` live.
+    /// Where the segments of `db` live (every part).
     [[nodiscard]] static std::filesystem::path directory(const std::filesystem::path& db);
 
 private:

@@ -38,8 +38,10 @@ std::map<std::string, Xapian::doccount> wanted_words(const Xapian::Database& db)
 
 }  // namespace
 
-std::size_t sync_spelling(Xapian::WritableDatabase& db) {
-    std::map<std::string, Xapian::doccount> wanted = wanted_words(db);
+std::size_t sync_spelling(Xapian::WritableDatabase& db) { return sync_spelling(db, db); }
+
+std::size_t sync_spelling(Xapian::WritableDatabase& db, const Xapian::Database& words) {
+    std::map<std::string, Xapian::doccount> wanted = wanted_words(words);
     std::size_t changed = 0;
     // Entries to lower or drop, then entries to add or raise; iterators over the table are not
     // kept across changes to it.
@@ -57,12 +59,6 @@ std::size_t sync_spelling(Xapian::WritableDatabase& db) {
     for (const auto& [word, by] : raise) db.add_spelling(word, by);
     changed = lower.size() + raise.size();
     if (changed > 0) db.commit();
-    return changed;
-}
-
-std::size_t sync_spelling(const std::vector<IndexWriter*>& writers) {
-    std::size_t changed = 0;
-    for (IndexWriter* writer : writers) changed += sync_spelling(writer->database());
     return changed;
 }
 

@@ -9,7 +9,6 @@
 
 #include <xapian.h>
 
-#include "index/index_writer.hpp"
 
 namespace gazette {
 
@@ -22,8 +21,9 @@ inline constexpr Xapian::doccount kSpellingMinArticles = 2;
 /// and the table, so it costs the vocabulary, not the articles. Returns the words changed.
 std::size_t sync_spelling(Xapian::WritableDatabase& db);
 
-/// sync_spelling on each database of one index (one, or every shard), through the writers the
-/// run holds open (a second WritableDatabase on the same path would wait for their lock).
-std::size_t sync_spelling(const std::vector<IndexWriter*>& writers);
+/// The same, with the words of `words` (the database and the segments a bulk run is about to
+/// merge into it, which hold no spelling entries of their own: the compactor adds the tables up,
+/// so the merged index gets the table written here, compacted with the rest).
+std::size_t sync_spelling(Xapian::WritableDatabase& db, const Xapian::Database& words);
 
 }  // namespace gazette

@@ -82,10 +82,29 @@ std::size_t assign_stories(const std::vector<IndexWriter*>& writers, double thre
     const auto n = static_cast<Xapian::docid>(writers.size());
 
     // The new articles, in index order; those not yet processed are no one's earlier copy.
+    // Found database by database: a bulk run's articles are spread over many segments, and a
+    // lookup through the combined view asks each of them. A database that holds few of the
+    // owed ids looks each up; one that holds many reads its own id terms in one sorted pass.
     std::map<Xapian::docid, std::string> pending_ids;  // docid -> id term
-    for (const auto& term : id_terms) {
-        Xapian::PostingIterator it = all.postlist_begin(term);
-        if (it != all.postlist_end(term)) pending_ids.emplace(*it, term);
+    {
+        std::unordered_set<std::string> owed(id_terms.begin(), id_terms.end());
+        const std::string prefix(schema::kIdPrefix);
+        for (std::size_t w = 0; w < writers.size(); ++w) {
+            const Xapian::Database& db = writers[w]->database();
+            auto combined = [&](Xapian::docid local) { return (local - 1) * n + static_cast<Xapian::docid>(w) + 1; };
+            if (id_terms.size() * 4 < db.get_doccount()) {
+                for (const auto& term : id_terms) {
+                    Xapian::PostingIterator it = db.postlist_begin(term);
+                    if (it != db.postlist_end(term)) pending_ids.emplace(combined(*it), term);
+                }
+                continue;
+            }
+            for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
+                if (!owed.count(*t)) continue;
+                Xapian::PostingIterator it = db.postlist_begin(*t);
+                if (it != db.postlist_end(*t)) pending_ids.emplace(combined(*it), *t);
+            }
+        }
     }
     std::unordered_set<Xapian::docid> unprocessed;
     for (const auto& [d, term] : pending_ids) unprocessed.insert(d);
