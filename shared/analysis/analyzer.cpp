@@ -8,6 +8,8 @@
 #include <xapian.h>
 
 #include <stdexcept>
+#include <string>
+#include <unordered_map>
 
 #include "analysis/text_normalizer.hpp"
 
@@ -130,7 +132,16 @@ std::vector<Token> Analyzer::tokenize(std::string_view text, std::uint32_t first
 
 std::string Analyzer::stem(std::string_view term) const {
     if (term.empty() || static_cast<unsigned char>(term.front()) >= 0x80) return std::string(term);
-    return m_impl->stemmer(std::string(term));
+    // Snowball costs more than a hash lookup, and an archive repeats its words: a memo of this
+    // thread's stems (every Analyzer stems English alike), emptied when it grows large.
+    constexpr std::size_t kMaxMemo = 200000;
+    thread_local std::unordered_map<std::string, std::string> memo;
+    std::string key(term);
+    if (auto it = memo.find(key); it != memo.end()) return it->second;
+    std::string stem = m_impl->stemmer(key);
+    if (memo.size() >= kMaxMemo) memo.clear();
+    memo.emplace(std::move(key), stem);
+    return stem;
 }
 
 std::string Analyzer::normalize_keyword(std::string_view text) const {
