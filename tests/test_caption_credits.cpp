@@ -16,7 +16,8 @@ TEST_CASE("a caption's trailing credit is taken out, its description kept", "[cl
     std::vector<Row> rows = {
         {"Fishermen mend their nets on the quay at dawn. Photo: Jane Roe",
          "Fishermen mend their nets on the quay at dawn."},
-        {"Fischer flicken am Kai ihre Netze. Foto: Agentur Nord", "Fischer flicken am Kai ihre Netze."},
+        {"Fischer flicken am Kai ihre Netze. Foto: Agentur Nord",
+         "Fischer flicken am Kai ihre Netze."},
         {"Die neue Brücke über den Fluss im Winter. Bild: Max Muster",
          "Die neue Brücke über den Fluss im Winter."},
         {"Les pêcheurs réparent leurs filets à l'aube. Crédit : Jeanne Roux",
@@ -49,6 +50,10 @@ TEST_CASE("a caption's trailing credit is taken out, its description kept", "[cl
          "Kraniche über dem Moor im Herbst. Zum Vergrößern klicken."},
         {"Lagerbestände der Häfen im Vergleich Fotocredit: Hafenamt",
          "Lagerbestände der Häfen im Vergleich"},
+        {"Le piquet de grève dans le hall du port / (C) Jeanne Roux",
+         "Le piquet de grève dans le hall du port"},
+        {"Harbour workers on strike outside the gates / Jane Roe",
+         "Harbour workers on strike outside the gates"},
     };
     for (const auto& row : rows) {
         INFO(row.caption);
@@ -78,6 +83,7 @@ TEST_CASE("descriptions that only look like credits are kept whole", "[clean][ca
           "Members of the press wait outside the court in Berlin",
           "The Reuters building in London, where the agency has worked since 2005.",
           "Ships wait outside the port (left) while the cranes are repaired.",
+          "Children of the Harbour Club (Northside) plant trees along the quay.",
           "Fotos aus dem Archiv der Stadt zeigen den Hafen, wie er 1920 aussah, als noch "
           "Segelschiffe anlegten und die Kräne von Hand bedient wurden."}) {
         INFO(caption);

@@ -55,18 +55,17 @@ using Paragraphs = std::vector<std::string>;
 
 TEST_CASE("a caption in the story is kept after its last paragraph, never as its lead",
           "[html][caption]") {
-    for (const std::string& body :
-         {story(figure(kCaption)), story("", figure(kCaption)),
-          story(figure(kCaption) + figure(kCaption))}) {
+    for (const std::string& body : {story(figure(kCaption)), story("", figure(kCaption)),
+                                    story(figure(kCaption) + figure(kCaption))}) {
         INFO(body);
         Article a = parse_html_article(page(body), "x");
         CHECK(a.paragraphs == Paragraphs{kLead, kMiddle, kLast, kCaption});  // and only once
     }
     // The picture above the story, in the story's own header, does not lead it either.
-    Article header = parse_html_article(
-        page("<article><header><h1>Cranes return</h1>" + figure(kCaption) + "</header>" +
-             p(kLead) + p(kLast) + "</article>"),
-        "x");
+    Article header =
+        parse_html_article(page("<article><header><h1>Cranes return</h1>" + figure(kCaption) +
+                                "</header>" + p(kLead) + p(kLast) + "</article>"),
+                           "x");
     CHECK(header.paragraphs == Paragraphs{kLead, kLast, kCaption});
 }
 
@@ -157,6 +156,12 @@ TEST_CASE("captions outside the story, hidden ones and teasers stay out", "[html
 TEST_CASE("a caption repeating a paragraph, or with no story, is not added", "[html][caption]") {
     Article repeated = parse_html_article(page(story("", figure(kMiddle))), "x");
     CHECK(repeated.paragraphs == Paragraphs{kLead, kMiddle, kLast});
-    Article alone = parse_html_article(page(figure(kCaption)), "x");
-    CHECK(alone.paragraphs.empty());
+    // A page whose only text is a caption has no story for it to follow.
+    for (const std::string& body :
+         {figure(kCaption), "<div class=\"media\"><img src=\"c.jpg\"><p class=\"caption\">" +
+                                kCaption + "</p></div>"}) {
+        INFO(body);
+        Article alone = parse_html_article(page(body), "x");
+        CHECK(alone.paragraphs.empty());
+    }
 }

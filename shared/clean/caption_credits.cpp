@@ -25,39 +25,46 @@ constexpr std::size_t kMinDescriptiveCjk = 8;
 
 // Words that, followed by a colon, start a credit: "Foto:", "Bildquelle:", "Crédit :".
 constexpr std::string_view kColonMarkers[] = {
-    "photo", "photos", "foto", "fotos", "photograph", "photography", "photographer",
-    "photographe", "photographie", "fotografía", "fotografia", "fotograf", "fotografin",
-    "fotografie", "fotocredit", "fotocredits", "photocredit", "photocredits", "bild", "bilder",
-    "bildquelle", "bildquellen", "bildnachweis", "bildrechte", "image", "images", "imagen",
-    "imágenes", "imagem", "imagens", "picture", "pictures", "pic", "credit", "credits", "crédit",
-    "crédits", "crédito", "créditos", "copyright", "quelle", "quellen", "source", "sources",
-    "fuente", "fuentes", "fonte", "fontes", "kuva", "kuvat", "kuvaaja", "illustration",
-    "illustrations", "ilustración", "ilustração", "grafik", "graphic", "infografik",
-    "infographic", "screenshot", "screenshots", "archivbild"};
+    "photo",        "photos",      "foto",         "fotos",        "photograph",    "photography",
+    "photographer", "photographe", "photographie", "fotografía",   "fotografia",    "fotograf",
+    "fotografin",   "fotografie",  "fotocredit",   "fotocredits",  "photocredit",   "photocredits",
+    "bild",         "bilder",      "bildquelle",   "bildquellen",  "bildnachweis",  "bildrechte",
+    "image",        "images",      "imagen",       "imágenes",     "imagem",        "imagens",
+    "picture",      "pictures",    "pic",          "credit",       "credits",       "crédit",
+    "crédits",      "crédito",     "créditos",     "copyright",    "quelle",        "quellen",
+    "source",       "sources",     "fuente",       "fuentes",      "fonte",         "fontes",
+    "kuva",         "kuvat",       "kuvaaja",      "illustration", "illustrations", "ilustración",
+    "ilustração",   "grafik",      "graphic",      "infografik",   "infographic",   "screenshot",
+    "screenshots",  "archivbild"};
 // The first word of a two-word marker ("Image credit:", "Crédit photo :", "Foto credit:").
-constexpr std::string_view kMarkerLeads[] = {
-    "image", "photo", "foto", "picture", "crédit", "credit", "bild", "kuva"};
+constexpr std::string_view kMarkerLeads[] = {"image",  "photo",  "foto", "picture",
+                                             "crédit", "credit", "bild", "kuva"};
 // Words that start a credit without a colon at a segment's start: "FOTO Jane Roe.", "Photo by".
-constexpr std::string_view kBareMarkers[] = {
-    "photo", "photos", "foto", "fotos", "bild", "kuva", "image", "imagen", "picture",
-    "photograph"};
+constexpr std::string_view kBareMarkers[] = {"photo", "photos", "foto",   "fotos",   "bild",
+                                             "kuva",  "image",  "imagen", "picture", "photograph"};
 constexpr std::string_view kByWords[] = {"by", "von", "por", "par"};
-constexpr std::string_view kCourtesy[] = {
-    "courtesy", "cortesía", "cortesia", "gentileza", "photocourtesy", "mit"};
+constexpr std::string_view kCourtesy[] = {"courtesy",  "cortesía",      "cortesia",
+                                          "gentileza", "photocourtesy", "mit"};
 // Photo agencies and stock libraries that credit pictures in papers everywhere.
-constexpr std::string_view kAgencies[] = {
-    "getty", "gettyimages", "reuters", "afp", "ap", "dpa", "epa", "efe", "imago", "keystone",
-    "ansa", "xinhua", "alamy", "shutterstock", "istock", "istockphoto", "unsplash", "pixabay",
-    "pexels", "picturedesk", "picturealliance", "adobestock", "envato", "sipa", "nurphoto",
-    "anadolu", "tass", "lehtikuva", "scanpix", "ritzau", "ntb", "anp", "belga", "ddp", "epd",
-    "kna"};
+constexpr std::string_view kAgencies[] = {"getty",       "gettyimages",  "reuters",
+                                          "afp",         "ap",           "dpa",
+                                          "epa",         "efe",          "imago",
+                                          "keystone",    "ansa",         "xinhua",
+                                          "alamy",       "shutterstock", "istock",
+                                          "istockphoto", "unsplash",     "pixabay",
+                                          "pexels",      "picturedesk",  "picturealliance",
+                                          "adobestock",  "envato",       "sipa",
+                                          "nurphoto",    "anadolu",      "tass",
+                                          "lehtikuva",   "scanpix",      "ritzau",
+                                          "ntb",         "anp",          "belga",
+                                          "ddp",         "epd",          "kna"};
 // Two-word agency names, as folded pairs.
 constexpr std::pair<std::string_view, std::string_view> kAgencyPairs[] = {
     {"picture", "alliance"}, {"getty", "images"}, {"adobe", "stock"}, {"associated", "press"}};
 // Small words a credit's names may hold in lower case: "Foto Jane Roe via Agency", "Ana de Paz".
 constexpr std::string_view kConnectors[] = {
-    "via", "by", "for", "von", "vom", "van", "der", "den", "de", "di", "da", "du", "del", "des",
-    "la", "le", "y", "and", "und", "et", "e", "on", "of", "für", "aus", "bei"};
+    "via", "by", "for", "von", "vom", "van", "der", "den", "de", "di", "da",  "du",  "del",
+    "des", "la", "le",  "y",   "and", "und", "et",  "e",   "on", "of", "für", "aus", "bei"};
 
 template <std::size_t N>
 bool in(const std::string_view (&list)[N], std::string_view word) {
@@ -89,8 +96,8 @@ struct Word {
     bool all_caps = false;           // two letters or more, none lower case
     bool letters = false;
     bool digits = false;
-    bool slash = false;              // a '/' inside it: "Photo/Jane", "dpa/Agency"
-    bool handle = false;             // "@name"
+    bool slash = false;   // a '/' inside it: "Photo/Jane", "dpa/Agency"
+    bool handle = false;  // "@name"
 
     [[nodiscard]] bool counts() const { return !core.empty() || copyright; }
 };
@@ -104,9 +111,9 @@ bool is_separator(std::string_view w) {
 // Strips one of `marks` from the front (front=true) or back of `w`; returns the mark or "".
 std::string_view strip_mark(std::string_view& w, bool front) {
     static constexpr std::string_view kMarks[] = {
-        "(", ")", "[", "]", "\"", "'", "\u201c", "\u201d", "\u201e", "\u00ab", "\u00bb",
-        "\u2018", "\u2019", "\u2039", "\u203a", "\u00bf", "\u00a1", "*", ",", ";", ":", ".",
-        "!", "?", "\u2026"};
+        "(",      ")",      "[",      "]",      "\"",     "'",      "\u201c", "\u201d", "\u201e",
+        "\u00ab", "\u00bb", "\u2018", "\u2019", "\u2039", "\u203a", "\u00bf", "\u00a1", "*",
+        ",",      ";",      ":",      ".",      "!",      "?",      "\u2026"};
     for (std::string_view m : kMarks) {
         if (front ? w.starts_with(m) : w.ends_with(m)) {
             if (front)
@@ -180,8 +187,8 @@ std::vector<Word> read_words(std::string_view caption) {
     };
     std::size_t start = 0;
     for (std::size_t i = 0; i <= caption.size(); ++i) {
-        bool space = i == caption.size() || caption[i] == ' ' || caption[i] == '\t' ||
-                     caption[i] == '\n';
+        bool space =
+            i == caption.size() || caption[i] == ' ' || caption[i] == '\t' || caption[i] == '\n';
         bool glued_copyright = i > start && caption.substr(i, 2) == "\u00a9";
         if (space || glued_copyright) {
             add(start, i);
@@ -226,8 +233,7 @@ bool is_credit(const std::vector<Word>& w, Range r, bool bracketed) {
     if (r.from >= r.to) return false;
     const Word& first = w[r.from];
     std::size_t words = 0;
-    bool names = true, agency = false, comma = false, inner_stop = false,
-         digits = false;
+    bool names = true, agency = false, comma = false, inner_stop = false, digits = false;
     for (std::size_t i = r.from; i < r.to; ++i) {
         slash = slash || w[i].slash || (w[i].slash_separator && i + 1 < r.to);
         if (!w[i].counts()) continue;
@@ -252,8 +258,9 @@ bool is_credit(const std::vector<Word>& w, Range r, bool bracketed) {
         return true;
     // "Photo by …", "Foto von …", "Courtesy of …"
     bool by = r.from + 1 < r.to && in(kBareMarkers, first.core) && in(kByWords, w[r.from + 1].core);
-    bool courtesy = in(kCourtesy, first.core) &&
-                    (first.core != "mit" || (r.from + 1 < r.to && w[r.from + 1].core == "freundlicher"));
+    bool courtesy =
+        in(kCourtesy, first.core) &&
+        (first.core != "mit" || (r.from + 1 < r.to && w[r.from + 1].core == "freundlicher"));
     if ((by || courtesy) && words <= kMaxMarkedCreditWords) return true;
     // A short run of names: after a bare marker ("FOTO Jane Roe"), with an agency or a slash
     // ("Jane Roe/Getty Images", "Jane Roe / Lehtikuva"), or alone in a bracket.

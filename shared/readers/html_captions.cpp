@@ -22,8 +22,8 @@ bool is_teaser(const Entries& entries, std::uint32_t caption) {
     std::uint32_t link_end = 0;
     for (std::uint32_t j = caption + 1; j < entries[caption].end; ++j) {
         const Entry& e = entries[j];
-        if (is_one_of(e.tag, {GUMBO_TAG_H1, GUMBO_TAG_H2, GUMBO_TAG_H3, GUMBO_TAG_H4,
-                              GUMBO_TAG_H5, GUMBO_TAG_H6}))
+        if (is_one_of(e.tag, {GUMBO_TAG_H1, GUMBO_TAG_H2, GUMBO_TAG_H3, GUMBO_TAG_H4, GUMBO_TAG_H5,
+                              GUMBO_TAG_H6}))
             return true;
         if (e.tag == GUMBO_TAG_A && j >= link_end) link_end = e.end;
         if (e.is_text) {
@@ -52,9 +52,8 @@ bool is_left_out_child(const Entries& entries, std::uint32_t j) {
 std::string caption_text(const Entries& entries, std::uint32_t caption) {
     if (named_credit(entries[caption]) || is_teaser(entries, caption)) return {};
     std::string text;
-    for (const std::string& paragraph : paragraphs_where(entries, caption, [&](std::uint32_t j) {
-             return is_left_out_child(entries, j);
-         })) {
+    for (const std::string& paragraph : paragraphs_where(
+             entries, caption, [&](std::uint32_t j) { return is_left_out_child(entries, j); })) {
         std::string description = strip_caption_credits(paragraph);
         if (description.empty()) continue;
         if (!text.empty()) text += ' ';
