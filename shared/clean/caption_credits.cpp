@@ -219,6 +219,12 @@ bool is_name_word(const Word& w) {
     return !w.letters || w.capital || w.all_caps || w.slash || w.handle || in(kConnectors, w.core);
 }
 
+// "© …" and a Creative Commons licence with its author ("CC-BY-SA 2.0 Jane Roe"): a credit to
+// the caption's end, however long.
+bool starts_rights(const Word& w) {
+    return w.copyright || w.core.starts_with("cc-by") || w.core == "cc0";
+}
+
 struct Range {
     std::size_t from, to;  // word indices, `to` exclusive
 };
@@ -247,8 +253,7 @@ bool is_credit(const std::vector<Word>& w, Range r, bool bracketed) {
             inner_stop = inner_stop || w[i].stop;
         }
     }
-    // "© …", and a Creative Commons licence with its author: "CC-BY-SA 2.0 Jane Roe"
-    if (first.copyright || first.core.starts_with("cc-by") || first.core == "cc0") return true;
+    if (starts_rights(first)) return true;
     // "Foto: …", "Image credit: …", "Crédit photo : …"
     bool second_marker = r.from + 1 < r.to && in(kMarkerLeads, first.core) &&
                          in(kColonMarkers, w[r.from + 1].core) && w[r.from + 1].colon;
@@ -309,8 +314,14 @@ std::vector<Word> without_bracketed_credits(std::vector<Word> words) {
 
 std::string strip_caption_credits(std::string_view caption) {
     std::vector<Word> words = without_bracketed_credits(read_words(caption));
+    // Only a '©' or a licence starts a credit of any length; other credits are a few words, so
+    // a longer tail is not tested (a long caption costs one pass, not one per word).
+    std::vector<std::size_t> tail_words(words.size() + 1, 0);
+    for (std::size_t i = words.size(); i-- > 0;)
+        tail_words[i] = tail_words[i + 1] + (words[i].counts() ? 1 : 0);
     std::size_t end = words.size();
     for (std::size_t i = 0; i < words.size(); ++i) {
+        if (!starts_rights(words[i]) && tail_words[i] > kMaxMarkedCreditWords + 2) continue;
         if (may_start_credit(words, i) && is_credit(words, {i, words.size()}, false)) {
             end = i;
             break;
