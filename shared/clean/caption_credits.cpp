@@ -11,6 +11,7 @@
 #include <unicode/utf8.h>
 
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 namespace gazette {
