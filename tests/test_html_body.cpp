@@ -270,6 +270,13 @@ TEST_CASE("on a page that appends the next stories, the page's own story is the 
         "class=\"story-text\">" + p(kLead) + p(kMiddle) + p(kLast) + "</div></article>"
         "<article class=\"story-item\"><h2>Keepers vote to strike</h2><div "
         "class=\"story-text\">" + next + "</div></article></main>",
+        // the headline above the stream, the next story shorter: same-class boxes with a text
+        // block of the story's class, but <article>s, so not sections of one story
+        "<h1>Harbour cranes return</h1><main><article class=\"story-item\"><div "
+        "class=\"story-text\">" + p(kLead) + p(kMiddle) + p(kLast) + "</div></article>"
+        "<article class=\"story-item\"><h2>Keepers vote to strike</h2><div "
+        "class=\"story-text\">" + next.substr(0, next.find("<p>A strike")) +
+            "</div></article></main>",
     };
     for (const auto& layout : layouts) {
         INFO(layout);
@@ -278,6 +285,47 @@ TEST_CASE("on a page that appends the next stories, the page's own story is the 
         CHECK(has(a, "declined to say"));
         CHECK_FALSE(has(a, "lighthouse keepers"));
     }
+}
+
+TEST_CASE("a page of same-class sections, each with its text block, is read whole",
+          "[html][body]") {
+    // A newsletter's items or a long read's chapters: one box per section, none with an <h1>.
+    const std::string second =
+        p("The ferry company said a second boat would join the winter timetable, doubling the "
+          "crossings on weekdays and adding a late sailing on Fridays, from next month.");
+    const std::string third =
+        p("Fares stay the same for now, the company said, though it expects to review them in "
+          "the spring, once the cost of the new boat's crew is known.");
+    auto section = [](const std::string& box, const std::string& heading,
+                      const std::string& text) {
+        return "<div class=\"" + box + "\"><div class=\"item-head\">" + heading +
+               "</div><div class=\"item-text\">" + text + "</div></div>";
+    };
+    Article a = parse_html_article(
+        page("<h1>Harbour newsletter</h1><div>" +
+             section("item", "1. Cranes return", p(kLead) + p(kMiddle) + p(kLast)) +
+             section("item", "2. A second ferry", second) +
+             section("item", "3. Fares", third) + "</div>"),
+        "x");
+    CHECK(has(a, "three cranes removed"));
+    CHECK(has(a, "second boat"));
+    CHECK(has(a, "review them in the spring"));
+    CHECK(has(a, "2. A second ferry"));
+
+    // Sections that each carry a headline of their own are separate stories; a box of the same
+    // class without a text block of the story's class (a licence note) is not a section.
+    Article stories = parse_html_article(
+        page("<div>" + section("item", "<h1>Cranes return</h1>", p(kLead) + p(kMiddle) + p(kLast)) +
+             section("item", "<h1>A second ferry</h1>", second) + "</div>"),
+        "x");
+    CHECK(has(stories, "three cranes removed"));
+    CHECK_FALSE(has(stories, "second boat"));
+    Article note = parse_html_article(
+        page("<div>" + section("item", "1. Cranes return", p(kLead) + p(kMiddle) + p(kLast)) +
+             "<div class=\"item\"><div class=\"licence\">" + third + "</div></div></div>"),
+        "x");
+    CHECK(has(note, "three cranes removed"));
+    CHECK_FALSE(has(note, "review them in the spring"));
 }
 
 TEST_CASE("a paragraph that is one link to another story is left out of the story",

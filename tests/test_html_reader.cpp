@@ -498,7 +498,12 @@ TEST_CASE("boilerplate elements never reach the body", "[html][body]") {
         {"<iframe src=\"x\">Frame fallback</iframe>", "Frame fallback"},
         {"<svg><text>Chart label</text><title>Icon</title></svg>", "Chart label"},
         {"<math><mi>x</mi><mtext>Math words</mtext></math>", "Math words"},
+        // A caption that is only a credit; a descriptive one goes after the story
+        // (test_html_captions.cpp).
         {"<figure><img src=\"a.jpg\"><figcaption>Photo: Agency</figcaption></figure>", "Photo"},
+        {"<figure><img src=\"a.jpg\"><figcaption><span class=\"credit\">Jane Roe</span>"
+         "</figcaption></figure>",
+         "Jane Roe"},
         {"<select><option>Choose edition</option></select>", "edition"},
         {"<textarea>Write a comment</textarea>", "Write"},
         {"<video><p>Your browser cannot play video</p></video>", "browser"},
@@ -815,6 +820,7 @@ TEST_CASE("sample_corpus/html pages", "[html][corpus]") {
         std::string title, date, date_source, source, author, url, first_paragraph;
         std::size_t paragraphs;
         std::vector<std::string> absent;
+        std::string caption;  // the picture's caption, after the story ("" when none)
     };
     std::vector<Row> rows = {
         {"2020-12-kremlin-weighs-message-to-biden.html",
@@ -829,9 +835,10 @@ TEST_CASE("sample_corpus/html pages", "[html][corpus]") {
          "Biden once the U.S. Electoral College had cast its votes, the clearest sign yet that "
          "Moscow was "
          "preparing to accept the outcome of the November vote.",
-         8,
-         {"cookies", "Share on", "trackPageView", "Most read", "Photo:", "morning briefing",
-          "Kremlin holds back", "All rights", "JavaScript", "Sport"}},
+         9,
+         {"cookies", "Share on", "trackPageView", "Most read", "Photo:", "Dispatch staff",
+          "morning briefing", "Kremlin holds back", "All rights", "JavaScript", "Sport"},
+         "The Kremlin wall in Moscow."},
         {"2022-07-grain-export-pacts-signed-in-istanbul.html",
          "Russia and Ukraine sign separate pacts to reopen Black Sea grain exports",
          "2022-07-22",
@@ -846,7 +853,8 @@ TEST_CASE("sample_corpus/html pages", "[html][corpus]") {
          "blockaded since February.",
          8,
          {"privacy", "Advertisement", "Tweet", "More on this story", "Reader one", "adSlots",
-          "since 1998", "Markets"}},
+          "since 1998", "Markets"},
+         ""},
         {"2023-10-central-bank-raises-key-rate-to-15.html",
          "Central bank raises key rate to 15% as price growth quickens",
          "2023-10-27",
@@ -861,7 +869,8 @@ TEST_CASE("sample_corpus/html pages", "[html][corpus]") {
          "it had forecast only a few weeks earlier.",
          7,
          {"cookies", "Copy link", "Anna K.", "Oil exporters", "Second large increase", "About us",
-          "className"}},
+          "className"},
+         ""},
     };
     for (const auto& row : rows) {
         INFO(row.file);
@@ -877,6 +886,7 @@ TEST_CASE("sample_corpus/html pages", "[html][corpus]") {
         REQUIRE(!a.paragraphs.empty());
         CHECK(a.paragraphs.front() == row.first_paragraph);
         CHECK(a.paragraphs.size() == row.paragraphs);
+        if (!row.caption.empty()) CHECK(a.paragraphs.back() == row.caption);
         bool quotes_peskov =
             std::any_of(a.paragraphs.begin(), a.paragraphs.end(), [](const std::string& p) {
                 return p.starts_with("\"") &&

@@ -6,8 +6,10 @@
 
 #include <cstdint>
 #include <optional>
+#include <unordered_set>
 #include <utility>
 
+#include "readers/html_captions.hpp"
 #include "readers/html_cuts.hpp"
 #include "readers/html_dom.hpp"
 #include "readers/html_hints.hpp"
@@ -70,7 +72,8 @@ template <typename Visit>
 void visit_story(const Entries& entries, std::uint32_t root, bool skip_furniture, Visit&& visit) {
     for (std::uint32_t j = root; j < entries[root].end;) {
         const Entry& e = entries[j];
-        bool skip = e.drop == Drop::Widget || (skip_furniture && e.drop == Drop::Furniture);
+        bool skip = e.drop == Drop::Widget || e.drop == Drop::Caption ||
+                    (skip_furniture && e.drop == Drop::Furniture);
         if (j != root && skip) {
             j = e.end;
             continue;
@@ -123,8 +126,9 @@ void collect_times(const Entries& entries, std::uint32_t root, std::vector<std::
 
 struct Story {
     std::vector<std::string> paragraphs;
+    std::vector<std::string> captions;  // the descriptions of the pictures in the story's blocks
     std::string_view container;
-    std::size_t bytes = 0;
+    std::size_t bytes = 0;              // of the paragraphs: a caption does not make a story
 };
 
 // The story of a measured page: the scored choice, else the fallback, rendered.
@@ -134,12 +138,30 @@ Story read_story(const Entries& entries) {
     if (!story) story = fallback_story(entries);
     if (!story) return result;
     result.container = story->container;
+    auto caption = [&](std::uint32_t j) {
+        std::string text = caption_text(entries, j);
+        if (!text.empty()) result.captions.push_back(std::move(text));
+    };
     for (std::uint32_t root : story->roots)
-        for (std::string& p : paragraphs_of(entries, root, story->cut)) {
+        for (std::string& p : paragraphs_of(entries, root, story->cut, caption)) {
             result.bytes += p.size();
             result.paragraphs.push_back(std::move(p));
         }
     return result;
+}
+
+// The captions go after the story's last paragraph, each once, and only after a story: in
+// place, a picture above the story would make its caption the lead (the snippet, the first
+// line a reader sees) and one between paragraphs would part a quotation from its speaker, whose
+// attribution may sit in the next paragraph (speakers/quote_finder). Where a picture stands does
+// not say which paragraph it illustrates either; a caption at the end is still indexed, found by
+// a phrase search and shown with the article. A caption repeating a paragraph is dropped.
+void append_captions(Story& story) {
+    if (story.paragraphs.empty() || story.captions.empty()) return;
+    std::unordered_set<std::string> seen(story.paragraphs.begin(), story.paragraphs.end());
+    for (std::string& caption : story.captions)
+        if (seen.insert(caption).second) story.paragraphs.push_back(std::move(caption));
+    story.captions.clear();
 }
 
 }  // namespace
@@ -164,6 +186,7 @@ HtmlBody extract_body(const GumboNode* document) {
         if (second.bytes >= 2 * story.bytes) story = std::move(second);
     }
     body.container = story.container;
+    append_captions(story);
     body.paragraphs = std::move(story.paragraphs);
 
     // Title and date fallbacks keep their own, narrower marks: a byline box or a page header

@@ -67,10 +67,15 @@ bool is_link_line(const Entry& e) {
 }
 
 // An article's header keeps only its standfirst: the headline (the title, indexed as such), the
-// kicker, the byline and the date line go.
+// kicker, the byline and the date line go. A picture's caption stays: it is not a line of the
+// header, and goes after the story anyway.
 void cut_header_lines(const Entries& entries, std::uint32_t header, std::vector<bool>& cut) {
     for (std::uint32_t j = header + 1; j < entries[header].end; ++j) {
         const Entry& e = entries[j];
+        if (e.caption) {
+            j = e.end - 1;
+            continue;
+        }
         if (e.is_text || e.has_block || !is_block_tag(e.tag)) continue;
         if (e.tag == GUMBO_TAG_H1 || e.text < kMinStandfirstText) {
             cut[j] = true;

@@ -18,6 +18,9 @@ namespace {
 
 // A <form> holding at least this much text is a page wrapper, not a widget.
 constexpr std::size_t kMinPageFormText = 500;
+// A caption holds a sentence or three; a "caption" box longer than this is something else (a
+// gallery's text, a teaser list in a <figcaption>).
+constexpr std::size_t kMaxCaptionText = 1000;
 constexpr double kNameWeight = 25.0;
 
 // Names of boxes that are never the story: comment threads, related and "read also" boxes in
@@ -47,6 +50,15 @@ constexpr std::string_view kNegativeNames[] = {
     "promo",   "related",   "share",      "teaser",  "byline",  "author",   "autor",
     "banner",  "sponsor",   "shopping",   "contact", "masthead", "social",  "outbrain",
     "popular", "recommend", "hidden",     "caption", "credit"};
+// Names of a picture's caption, in several languages ("wp-caption-text", "bildunterschrift",
+// "pie-de-foto"), and of the credit inside one ("caption__credit", "photo-source", "urheber").
+constexpr std::string_view kCaptionNames[] = {
+    "caption", "bildunterschrift", "bildtext", "legende", "légende", "leyenda", "legenda",
+    "didascalia", "kuvateksti", "pie-de-foto", "piedefoto", "pie_de_foto", "epigrafe"};
+constexpr std::string_view kCreditNames[] = {
+    "credit", "copyright", "photographer", "fotograf", "bildnachweis", "bildquelle", "urheber",
+    "courtesy", "attribution", "source", "quelle", "fuente", "fonte", "author", "autor",
+    "byline", "rights"};
 
 bool contains(std::string_view haystack, std::string_view needle) {
     return haystack.find(needle) != std::string_view::npos;
@@ -93,9 +105,9 @@ bool is_story_root(GumboTag tag) {
 bool is_widget_tag(GumboTag tag) {
     return is_one_of(tag, {GUMBO_TAG_HEAD, GUMBO_TAG_SCRIPT, GUMBO_TAG_STYLE, GUMBO_TAG_NOSCRIPT,
                            GUMBO_TAG_TEMPLATE, GUMBO_TAG_NAV, GUMBO_TAG_ASIDE, GUMBO_TAG_BUTTON,
-                           GUMBO_TAG_IFRAME, GUMBO_TAG_FIGCAPTION, GUMBO_TAG_SELECT,
-                           GUMBO_TAG_TEXTAREA, GUMBO_TAG_OBJECT, GUMBO_TAG_EMBED, GUMBO_TAG_CANVAS,
-                           GUMBO_TAG_AUDIO, GUMBO_TAG_VIDEO});
+                           GUMBO_TAG_IFRAME, GUMBO_TAG_SELECT, GUMBO_TAG_TEXTAREA,
+                           GUMBO_TAG_OBJECT, GUMBO_TAG_EMBED, GUMBO_TAG_CANVAS, GUMBO_TAG_AUDIO,
+                           GUMBO_TAG_VIDEO});
 }
 
 bool hidden_by_style(std::string_view style_value) {
@@ -143,11 +155,14 @@ bool has_word(const WordList& words, std::string_view token) {
 // name no widget, comment thread or boilerplate, but may name the story.
 std::uint16_t value_facts(std::string_view value) {
     static const WordList kDrop(kDropSubstrings), kComments(kCommentNames),
-        kPositive(kPositiveNames), kNegative(kNegativeNames);
+        kPositive(kPositiveNames), kNegative(kNegativeNames), kCaptions(kCaptionNames),
+        kCredits(kCreditNames);
     std::uint16_t facts = 0;
     for_each_token(value, [&](std::string_view token) {
         bool widget = false;
         if (!is_modifier_token(token)) {
+            if (kCaptions.found_in(token)) facts |= names::kCaption;
+            if (kCredits.found_in(token)) facts |= names::kCredit;
             bool boilerplate = is_boilerplate_name(token);
             if (boilerplate) facts |= names::kBoilerplate;
             if (has_word(kComments, token)) facts |= names::kComment;
@@ -171,9 +186,23 @@ bool has(const Entry& e, std::uint16_t fact) { return (e.names & fact) != 0; }
 bool is_never_text_tag(GumboTag tag) {
     return is_one_of(tag, {GUMBO_TAG_HEAD, GUMBO_TAG_SCRIPT, GUMBO_TAG_STYLE, GUMBO_TAG_NOSCRIPT,
                            GUMBO_TAG_TEMPLATE, GUMBO_TAG_BUTTON, GUMBO_TAG_IFRAME,
-                           GUMBO_TAG_FIGCAPTION, GUMBO_TAG_SELECT, GUMBO_TAG_TEXTAREA,
-                           GUMBO_TAG_OBJECT, GUMBO_TAG_EMBED, GUMBO_TAG_CANVAS, GUMBO_TAG_AUDIO,
-                           GUMBO_TAG_VIDEO});
+                           GUMBO_TAG_SELECT, GUMBO_TAG_TEXTAREA, GUMBO_TAG_OBJECT,
+                           GUMBO_TAG_EMBED, GUMBO_TAG_CANVAS, GUMBO_TAG_AUDIO, GUMBO_TAG_VIDEO});
+}
+
+bool is_caption(const Entry& e) {
+    if (e.tag == GUMBO_TAG_FIGCAPTION) return true;
+    return has(e, names::kCaption) && !has(e, names::kCredit) && !e.holds_media && !e.holds_h1 &&
+           e.raw_text > 0 && e.raw_text <= kMaxCaptionText;
+}
+
+// A <figcaption> is left out where it stands, and rendered after the story unless it is hidden
+// or too long to be a caption (then it is left out as before captions were kept).
+Drop figcaption_reason(const Entry& e) {
+    if (has(e, names::kHidden | names::kHiddenStyle | names::kAriaHidden) ||
+        e.raw_text > kMaxCaptionText)
+        return Drop::Widget;
+    return Drop::Caption;
 }
 
 // Tags and attributes that leave a subtree out whatever its names.
@@ -182,12 +211,14 @@ Drop tag_reason(const Entry& e) {
     if (e.tag == GUMBO_TAG_HEADER || e.tag == GUMBO_TAG_FOOTER) return Drop::Furniture;
     if (e.tag == GUMBO_TAG_FORM && e.raw_text < kMinPageFormText) return Drop::Widget;
     if (has(e, names::kHidden)) return Drop::Widget;
+    if (e.tag == GUMBO_TAG_FIGCAPTION) return figcaption_reason(e);
     return Drop::None;
 }
 
 Drop relaxed_reason(const Entry& e) {
     if (e.foreign || is_never_text_tag(e.tag) || has(e, names::kHidden | names::kHiddenStyle))
         return Drop::Widget;
+    if (e.tag == GUMBO_TAG_FIGCAPTION) return figcaption_reason(e);
     // A comment thread is the one large block of prose that is never the story.
     if (!e.is_text && !is_story_root(e.tag) && has(e, names::kComment)) return Drop::Widget;
     return Drop::None;
@@ -236,6 +267,7 @@ void judge_names(Entries& entries) {
         return it->second;
     };
     for (Entry& e : entries) {
+        bool beside_picture = e.parent != kNoParent && entries[e.parent].holds_media;
         e.names = 0;
         const GumboNode* node = e.node;
         if (e.is_text || (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_TEMPLATE))
@@ -272,7 +304,9 @@ void judge_names(Entries& entries) {
             facts |= names::kRoleWidget;
         if (iequals(aria_hidden, "true")) facts |= names::kAriaHidden;
         if (iequals(itemprop, "articleBody")) facts |= names::kArticleBody;
+        if (!beside_picture) facts &= static_cast<std::uint16_t>(~names::kCaption);
         e.names = facts;
+        e.caption = is_caption(e);
     }
 }
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <string>
+#include <utility>
 
 #include "readers/html_cuts.hpp"
 #include "readers/html_dom.hpp"
@@ -294,6 +295,51 @@ std::vector<std::uint32_t> merge_siblings(const Entries& entries, const Scorer& 
     return roots;
 }
 
+// Whether the subtree at j holds an element below j whose class value is `cls`.
+bool holds_class(const Entries& entries, std::uint32_t j, std::string_view cls) {
+    for (std::uint32_t k = j + 1; k < entries[j].end; ++k)
+        if (!entries[k].is_text && !entries[k].dropped &&
+            attribute(entries[k].node, "class") == cls)
+            return true;
+    return false;
+}
+
+// A page of several sections (a newsletter's items, a long read's chapters, a listicle's
+// entries) repeats one box per section, same tag and class, each holding a text block of the
+// core's class: the story's core is one section's text, and the other sections are not its
+// siblings, so merge_siblings never sees them. None of the boxes holds an <h1>, and none is an
+// <article>: stories appended below the page's own (an endless page) carry their headline or
+// their own <article>, and first_repeated_story keeps the first. Looking up from the story's
+// root at most kLeadLevels parents, the first box above the core with such siblings and they
+// are the story, in document order; an empty result: no such sections.
+std::vector<std::uint32_t> section_boxes(const Entries& entries, std::uint32_t root,
+                                         std::uint32_t core) {
+    std::string_view core_class = attribute(entries[core].node, "class");
+    if (core_class.empty()) return {};
+    std::uint32_t box = root;
+    for (std::size_t level = 0; level < kLeadLevels; ++level, box = entries[box].parent) {
+        std::uint32_t parent = entries[box].parent;
+        if (parent == kNoParent || is_page_root(entries[parent])) return {};
+        // An <article> is a story of its own (the next one of an endless page).
+        if (entries[box].tag == GUMBO_TAG_ARTICLE) return {};
+        std::string_view cls = attribute(entries[box].node, "class");
+        if (cls.empty() || box == core || !contains(entries, box, core)) continue;
+        std::vector<std::uint32_t> boxes;
+        bool any_h1 = false;
+        for (std::uint32_t s = parent + 1; s < entries[parent].end; s = entries[s].end) {
+            const Entry& e = entries[s];
+            if (e.is_text || e.dropped || e.tag != entries[box].tag ||
+                attribute(e.node, "class") != cls)
+                continue;
+            if (s != box && (e.text == 0 || !holds_class(entries, s, core_class))) continue;
+            any_h1 = any_h1 || e.holds_h1;
+            boxes.push_back(s);
+        }
+        if (boxes.size() >= 2) return any_h1 ? std::vector<std::uint32_t>{} : boxes;
+    }
+    return {};
+}
+
 std::string_view label_of(const Entry& e) {
     if (e.tag == GUMBO_TAG_ARTICLE) return "article";
     if (e.tag == GUMBO_TAG_MAIN) return "main";
@@ -350,8 +396,13 @@ std::optional<StoryChoice> choose_scored_story(const Entries& entries) {
          p = entries[p].parent)
         best = p;
     StoryChoice choice;
-    choice.roots = is_page_root(entries[best]) ? std::vector<std::uint32_t>{best}
-                                               : merge_siblings(entries, scorer, best);
+    if (is_page_root(entries[best]))
+        choice.roots = {best};
+    else if (std::vector<std::uint32_t> sections = section_boxes(entries, best, core);
+             !sections.empty())
+        choice.roots = std::move(sections);
+    else
+        choice.roots = merge_siblings(entries, scorer, best);
     choice.container = choice.roots.size() == 1 ? label_of(entries[best]) : "densest";
     std::vector<std::uint32_t> lead = find_lead(entries, choice.roots.front());
     choice.roots.insert(choice.roots.begin(), lead.begin(), lead.end());

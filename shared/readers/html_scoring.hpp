@@ -1,7 +1,8 @@
 // Choosing the story's blocks by scoring, after readability's method: every paragraph of prose
 // gives points (for its length and commas) to the blocks above it; the block with the most
 // points, less its link text, is the story's core; its siblings that score well too (the lead
-// before an ad, the rest after an embed) and a standfirst kept apart are merged in. Drop marks
+// before an ad, the rest after an embed), or the other sections of a sectioned page, and a
+// standfirst kept apart are merged in. Drop marks
 // come from html_hints, the boxes cut inside from html_cuts; rendering is html_text's job.
 #pragma once
 

@@ -19,10 +19,10 @@ Layout layout_of(const Entry& e) {
     return Layout::Inline;
 }
 
-}  // namespace
-
-std::vector<std::string> paragraphs_of(const Entries& entries, std::uint32_t root,
-                                       const std::vector<bool>& cut) {
+// The one rendering loop: `leave_out(index)` says whether a subtree (never the root) is left
+// out; it is called once per element or text met.
+template <typename LeaveOut>
+std::vector<std::string> render(const Entries& entries, std::uint32_t root, LeaveOut&& leave_out) {
     std::vector<std::string> paragraphs;
     std::string block;
     auto flush = [&] {
@@ -41,7 +41,7 @@ std::vector<std::string> paragraphs_of(const Entries& entries, std::uint32_t roo
     for (std::uint32_t j = root; j < entries[root].end;) {
         while (!open.empty() && open.back().first <= j) close();
         const Entry& e = entries[j];
-        if (j != root && (e.drop != Drop::None || (!cut.empty() && cut[j]))) {
+        if (j != root && leave_out(j)) {
             block += ' ';
             j = e.end;
             continue;
@@ -60,6 +60,34 @@ std::vector<std::string> paragraphs_of(const Entries& entries, std::uint32_t roo
     while (!open.empty()) close();
     flush();
     return paragraphs;
+}
+
+}  // namespace
+
+std::vector<std::string> paragraphs_of(const Entries& entries, std::uint32_t root,
+                                       const std::vector<bool>& cut) {
+    return render(entries, root, [&](std::uint32_t j) {
+        return entries[j].drop != Drop::None || (!cut.empty() && cut[j]);
+    });
+}
+
+std::vector<std::string> paragraphs_of(const Entries& entries, std::uint32_t root,
+                                       const std::vector<bool>& cut,
+                                       const std::function<void(std::uint32_t)>& caption) {
+    return render(entries, root, [&](std::uint32_t j) {
+        const Entry& e = entries[j];
+        if (!cut.empty() && cut[j]) return true;
+        if (e.caption && (e.drop == Drop::None || e.drop == Drop::Caption)) {
+            caption(j);
+            return true;
+        }
+        return e.drop != Drop::None;
+    });
+}
+
+std::vector<std::string> paragraphs_where(const Entries& entries, std::uint32_t root,
+                                          const std::function<bool(std::uint32_t)>& skip) {
+    return render(entries, root, [&](std::uint32_t j) { return skip(j); });
 }
 
 std::string text_of(const Entries& entries, std::uint32_t root) {

@@ -121,6 +121,10 @@ Entries build_entries(const GumboNode* document) {
         if (e.has_block || (!e.is_text && is_block_tag(e.tag))) parent.has_block = true;
         if (e.tag == GUMBO_TAG_H1 && e.raw_text > 0) e.holds_h1 = true;
         if (e.holds_h1) parent.holds_h1 = true;
+        if (is_one_of(e.tag, {GUMBO_TAG_IMG, GUMBO_TAG_IMAGE, GUMBO_TAG_VIDEO, GUMBO_TAG_IFRAME,
+                              GUMBO_TAG_OBJECT, GUMBO_TAG_EMBED, GUMBO_TAG_CANVAS}))
+            e.holds_media = true;
+        if (e.holds_media) parent.holds_media = true;
     }
     return entries;
 }

@@ -15,9 +15,10 @@ namespace gazette::html {
 
 inline constexpr std::uint32_t kNoParent = std::numeric_limits<std::uint32_t>::max();
 
-/// Why a subtree gives no body text. Furniture (header, footer) is still searched for <h1> and
-/// <time>; Widget subtrees never are.
-enum class Drop : std::uint8_t { None, Furniture, Widget };
+/// Why a subtree gives no body text where it stands. Furniture (header, footer) is still searched
+/// for <h1> and <time>; Widget subtrees never are. Caption is a <figcaption>'s: left out of the
+/// measures and the scoring like a widget, but rendered after the story's text (html_body).
+enum class Drop : std::uint8_t { None, Furniture, Widget, Caption };
 
 struct Entry {
     const GumboNode* node = nullptr;
@@ -29,6 +30,8 @@ struct Entry {
     bool has_block = false;       // a block element below it (it is not a leaf paragraph)
     bool in_story_box = false;    // an <article> or <main> above it
     bool holds_h1 = false;        // an <h1> with text in its subtree (itself included)
+    bool holds_media = false;     // an <img>, <video>, <iframe>... in its subtree (itself included)
+    bool caption = false;         // a picture's caption (html::is_caption; set by judge_names)
     std::uint16_t names = 0;      // what its class, id and attributes say (html::judge_names)
     Drop drop = Drop::None;       // its own reason to be left out
     bool dropped = false;         // it or an ancestor is left out
@@ -53,7 +56,7 @@ using Entries = std::vector<Entry>;
 [[nodiscard]] bool is_block_tag(GumboTag tag);
 
 /// The document's nodes in pre-order, comments left out, with parent, subtree end, tag and text
-/// length filled in; raw_text, has_block, in_story_box and holds_h1 too. Drop marks and kept-text measures
+/// length filled in; raw_text, has_block, in_story_box, holds_h1 and holds_media too. Drop marks and kept-text measures
 /// are left for measure().
 [[nodiscard]] Entries build_entries(const GumboNode* document);
 
