@@ -302,21 +302,33 @@ constexpr std::size_t kBoilerplateSample = 1000;
 // Reads an evenly spread sample of the corpus (the same sample on every run of the same corpus)
 // and counts its lines, for the boilerplate filter's corpus rule.
 LineFrequency sample_line_frequency(const std::vector<std::string>& files, const SourceDir& source,
-                                    const IndexOptions& options) {
+                                    const IndexOptions& options, std::size_t threads) {
     LineFrequency lines;
     ReaderOptions raw = options.reader;
     raw.raw = true;
-    std::size_t step = std::max<std::size_t>(1, files.size() / kBoilerplateSample);
-    for (std::size_t i = 0; i < files.size(); i += step) {
+    const std::size_t step = std::max<std::size_t>(1, files.size() / kBoilerplateSample);
+    const std::size_t samples = (files.size() + step - 1) / step;
+    // Read on every worker (a small archive's sample is all of it: a pass as long as the
+    // indexing's own reading), learnt in file order, so the counts are the same on any number
+    // of threads.
+    using Paragraphs = std::vector<std::vector<std::string>>;
+    auto work = [&](std::size_t i, std::size_t) {
+        Paragraphs out;
         try {
-            for (const Article& a : read_articles(source.root / files[i], files[i], raw).articles)
-                lines.add_article(a.paragraphs);
+            for (Article& a : read_articles(source.root / files[i * step], files[i * step], raw).articles)
+                out.push_back(std::move(a.paragraphs));
         } catch (const ReadError&) {
             // Reported when the file itself is indexed.
         } catch (const std::bad_alloc&) {
             // Likewise: the sample only learns page furniture, and goes on without this file.
         }
-    }
+        return out;
+    };
+    auto learn = [&](std::size_t, Paragraphs&& articles) {
+        for (const auto& paragraphs : articles) lines.add_article(paragraphs);
+        return true;
+    };
+    ordered_parallel_for<Paragraphs>(samples, threads, threads * kFilesInFlightPerThread, work, learn);
     return lines;
 }
 
@@ -341,10 +353,10 @@ IndexStats index_source(const std::vector<fs::path>& dbs, const std::vector<std:
     IndexStats stats;
     // Learnt per source: repeated page furniture belongs to one site, and a source indexes the
     // same whether it is alone in its run or not.
-    LineFrequency corpus_lines = sample_line_frequency(files, source, options);
+    std::size_t threads = thread_count(options.jobs);
+    LineFrequency corpus_lines = sample_line_frequency(files, source, options, threads);
     IndexOptions with_lines = options;
     with_lines.reader.corpus_lines = &corpus_lines;
-    std::size_t threads = thread_count(options.jobs);
 
     if (dbs.size() == 1) {
         add_stats(stats, run_shard(*writers[0], dbs[0], source, part, std::move(files), walk.complete, with_lines,
