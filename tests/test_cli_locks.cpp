@@ -173,11 +173,8 @@ TEST_CASE("a writer polling for Xapian's lock never gets in during a run, not ev
     // A few runs: the moments between sources and before the pass are short.
     for (int trial = 0; trial < 3; ++trial) {
         std::string db = (dir / fmt::format("idx{}", trial)).string();
-        // --bulk 0: batches committed into the database all along. A run that merges segments
-        // (a first build, or --bulk N files) must swap the merged copy in, and Xapian's lock cannot
-        // pass from a database to its copy: a program polling as this one does can take it in
-        // that moment; the run then waits up to 30 s for it (IndexWriter::reopen) rather than fail,
-        // which a poller that takes the lock again at once, as this one does, could outlast.
+        // --bulk 0: batches committed into the database all along, so the poller below meets
+        // the run's commits and its passes, which a bulk run does on its segments.
         Background indexer({corpus.string(), (dir / "other").string(), "--db", db, "--jobs", "2", "--bulk", "0"});
         std::atomic<bool> done{false};
         std::atomic<int> got_in{0};

@@ -469,11 +469,12 @@ IndexStats run_index(const IndexOptions& options, IndexReporter& reporter, const
         for (auto& writer : segment_writers) writer->close();
     }
     // Also when interrupted: Ctrl-C keeps the work done. The writer keeps the database locked
-    // until the merged copy has replaced it, and the run lock until the run ends.
+    // until the merged copy has replaced it, and the run lock until the run ends; nothing is
+    // written after the merge, so Xapian's lock, which cannot pass from the database to its
+    // copy, is not taken again.
     for (std::size_t d = 0; d < dbs.size(); ++d) {
         if (segments[d].empty()) continue;
         writers[d]->merge_and_close(segments[d], &lock);
-        writers[d]->reopen();
         fs::remove_all(SegmentWriter::directory(dbs[d]), ec);
     }
     for (auto& writer : writers) writer->close();

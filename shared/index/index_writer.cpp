@@ -21,8 +21,6 @@ namespace gazette {
 namespace {
 
 constexpr auto kLockRetry = std::chrono::milliseconds(200);
-// How long a reopen after a merge waits for a program that took the lock in between.
-constexpr auto kReopenPatience = std::chrono::milliseconds(30000);
 // Id terms per owed-stories key: a bulk run's million articles make a thousand keys of some 50 KB,
 // not one value of 50 MB.
 constexpr std::size_t kOwedIdsPerKey = 1000;
@@ -60,16 +58,14 @@ std::runtime_error lock_error(const std::filesystem::path& path, const Xapian::D
 
 }  // namespace
 
-Xapian::WritableDatabase open_writable(const std::filesystem::path& path, bool wait, std::chrono::milliseconds patience) {
+Xapian::WritableDatabase open_writable(const std::filesystem::path& path, bool wait) {
     recover_interrupted_swap(path);
-    const auto give_up = std::chrono::steady_clock::now() + patience;
     for (;;) {
-        const bool waiting = wait || std::chrono::steady_clock::now() < give_up;
         try {
             return Xapian::WritableDatabase(path.string(), Xapian::DB_CREATE_OR_OPEN);
         } catch (const Xapian::DatabaseLockError& e) {
             if (!held_by_another(e)) throw lock_error(path, e);
-            if (!waiting) throw busy_error(path);
+            if (!wait) throw busy_error(path);
         } catch (const Xapian::DatabaseNotFoundError&) {
             if (!creation_interrupted(path)) throw;
             // Created afresh, under Xapian's write lock (so never under another writer's feet).
@@ -77,7 +73,7 @@ Xapian::WritableDatabase open_writable(const std::filesystem::path& path, bool w
                 return Xapian::WritableDatabase(path.string(), Xapian::DB_CREATE_OR_OVERWRITE);
             } catch (const Xapian::DatabaseLockError& e) {
                 if (!held_by_another(e)) throw lock_error(path, e);
-                if (!waiting) throw busy_error(path);
+                if (!wait) throw busy_error(path);
             }
         }
         std::this_thread::sleep_for(kLockRetry);
@@ -115,18 +111,6 @@ void IndexWriter::merge_and_close(const std::vector<std::filesystem::path>& segm
     commit();
     m_closed = true;  // from here on the database is merge_into_database's to close
     merge_into_database(m_db, m_path, segments, lock);
-}
-
-void IndexWriter::reopen() {
-    if (!m_closed) return;
-    // Between the merge's swap and this open, another program may take Xapian's lock for a
-    // moment (the lock cannot pass from the old database to its merged copy). The run has its
-    // articles in by now: it waits a while for that program rather than stop with its passes
-    // owed.
-    m_db = open_writable(m_path, m_wait, kReopenPatience);
-    m_closed = false;
-    m_pass_marked = false;
-    m_next_owed_key.reset();  // a merged copy: read its keys again
 }
 
 void IndexWriter::mark_pass_pending() {

@@ -4,7 +4,6 @@
 // records each source's directory in the metadata (sources.hpp).
 #pragma once
 
-#include <chrono>
 #include <filesystem>
 #include <functional>
 #include <optional>
@@ -21,9 +20,7 @@ class IndexLock;
 /// Opens (or creates) a database for writing under Xapian's write lock. Throws std::runtime_error:
 /// "index is busy" when another process holds that lock (with `wait`, waits for it instead), or
 /// "cannot take Xapian's write lock" for any other reason it cannot be taken (never waited for).
-/// `patience`: how long to wait for another process's lock even without `wait`.
-[[nodiscard]] Xapian::WritableDatabase open_writable(const std::filesystem::path& path, bool wait,
-                                                     std::chrono::milliseconds patience = std::chrono::milliseconds(0));
+[[nodiscard]] Xapian::WritableDatabase open_writable(const std::filesystem::path& path, bool wait);
 
 class IndexWriter {
 public:
@@ -68,11 +65,9 @@ public:
     void close();
     /// Commits, replaces the database by one compacted copy of it and of `segments` (a bulk
     /// run's; shards.hpp merge_into_database, under `lock`, the caller's run lock) while still
-    /// holding the write lock, then releases it; the writer is unusable until reopen().
+    /// holding the write lock, then releases it; the writer is unusable after (a bulk run's
+    /// passes are done before its merge: nothing is written after it).
     void merge_and_close(const std::vector<std::filesystem::path>& segments, const IndexLock* lock = nullptr);
-    /// Opens the database again after close() or merge_and_close() (the run lock keeps other
-    /// gazette-index runs out meanwhile); does nothing on an open writer.
-    void reopen();
 
     /// Records in the current batch that the speaker pass is owed (schema::kPendingPassesKey);
     /// done by replace_file() with the first documents of a batch, and by a bulk run for the
