@@ -80,21 +80,6 @@ constexpr std::string_view kFurnitureStarts[] = {
     "tags:", "schlagworte", "schlagwörter", "stichworte:", "kategorie:", "category:",
     "catégorie:", "categoría:", "etiquetas:", "тэги:", "теги:", "(noch keine bewertung"};
 
-std::string fold(std::string_view text) {
-    // ASCII folds to its lower case (ICU's folding changes nothing else in ASCII); most lines
-    // of English text are ASCII, and this runs on every short paragraph of every article.
-    if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
-        std::string out(text);
-        for (char& c : out)
-            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-        return out;
-    }
-    std::string out;
-    icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())))
-        .foldCase()
-        .toUTF8String(out);
-    return out;
-}
 
 bool is_space_or_punct(char c) {
     return c == ' ' || c == ':' || c == '.' || c == '?' || c == '!' || c == '-' || c == '|' ||
@@ -135,7 +120,7 @@ bool introduces_list(std::string_view p) {
 
 bool is_related_label(std::string_view paragraph) {
     if (paragraph.size() > kMaxLabelLineBytes) return false;
-    std::string folded = fold(paragraph);
+    std::string folded = fold_case(paragraph);
     std::string_view p = folded;
     while (!p.empty() && (p.front() == ' ' || p.front() == '>' || p.front() == '-'))
         p.remove_prefix(1);
@@ -148,7 +133,7 @@ bool is_related_label(std::string_view paragraph) {
 
 bool is_read_more_link(std::string_view link_text) {
     if (link_text.size() > kMaxLabelLineBytes) return false;
-    std::string folded = fold(link_text);
+    std::string folded = fold_case(link_text);
     std::string_view p = folded;
     auto junk = [](std::string_view t, bool front) {
         for (std::string_view mark : {" ", "\u00bb", "\u203a", "\u2026", ">", "...", "[", "]",
@@ -165,7 +150,7 @@ bool is_read_more_link(std::string_view link_text) {
 
 bool is_advert_label(std::string_view paragraph) {
     if (paragraph.size() > kMaxLabelLineBytes) return false;
-    std::string folded = fold(paragraph);
+    std::string folded = fold_case(paragraph);
     std::string_view p = folded;
     while (!p.empty() && is_space_or_punct(p.front())) p.remove_prefix(1);
     for (std::string_view label : kAdvertLabels)
@@ -175,7 +160,7 @@ bool is_advert_label(std::string_view paragraph) {
 
 bool is_furniture_phrase(std::string_view paragraph) {
     if (paragraph.size() > kMaxFurnitureBytes) return false;
-    std::string folded = fold(paragraph);
+    std::string folded = fold_case(paragraph);
     std::string_view p = folded;
     while (!p.empty() && is_space_or_punct(p.front()) && p.front() != '(') p.remove_prefix(1);
     for (std::string_view start : kFurnitureStarts)
@@ -190,6 +175,22 @@ bool is_furniture_phrase(std::string_view paragraph) {
            p.find("alle rechte vorbehalten") != std::string_view::npos ||
            p.find("tous droits réservés") != std::string_view::npos ||
            p.find("derechos reservados") != std::string_view::npos;
+}
+
+std::string fold_case(std::string_view text) {
+    // ASCII folds to its lower case (ICU's folding changes nothing else in ASCII); most lines
+    // of English text are ASCII, and this runs on every short paragraph of every article.
+    if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+        std::string out(text);
+        for (char& c : out)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        return out;
+    }
+    std::string out;
+    icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())))
+        .foldCase()
+        .toUTF8String(out);
+    return out;
 }
 
 }  // namespace gazette

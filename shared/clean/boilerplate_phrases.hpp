@@ -4,6 +4,7 @@
 // (html_scoring) decides first; these lists catch what structure cannot see.
 #pragma once
 
+#include <string>
 #include <string_view>
 
 namespace gazette {
@@ -30,5 +31,9 @@ namespace gazette {
 /// einloggen ..."), a newsletter or subscription prompt, a tag or category line ("Kategorie:
 /// News"), a rating widget ("(Noch keine Bewertungen)").
 [[nodiscard]] bool is_furniture_phrase(std::string_view paragraph);
+
+/// Unicode case folding (ICU's), the form the lists above are written in; ASCII text without
+/// ICU.
+[[nodiscard]] std::string fold_case(std::string_view text);
 
 }  // namespace gazette

@@ -7,12 +7,13 @@
 #include "clean/caption_credits.hpp"
 
 #include <unicode/uchar.h>
-#include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
 #include <cstdint>
 #include <utility>
 #include <vector>
+
+#include "clean/boilerplate_phrases.hpp"
 
 namespace gazette {
 namespace {
@@ -74,13 +75,6 @@ bool in(const std::string_view (&list)[N], std::string_view word) {
     return false;
 }
 
-std::string fold(std::string_view text) {
-    std::string out;
-    icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())))
-        .foldCase()
-        .toUTF8String(out);
-    return out;
-}
 
 struct Word {
     std::size_t begin = 0, end = 0;  // the word's bytes in the caption
@@ -155,7 +149,7 @@ Word read_word(std::string_view caption, std::size_t begin, std::size_t end) {
         word.copyright = true;
         return word;
     }
-    word.core = fold(w);
+    word.core = fold_case(w);
     word.handle = w.starts_with("@");
     std::size_t slash = word.core.find('/');
     word.slash = slash != std::string::npos && slash > 0 && slash + 1 < word.core.size();
