@@ -11,6 +11,7 @@
 #include "check_command.hpp"
 #include "cli/common_options.hpp"
 #include "index/disk_errors.hpp"
+#include "index/facet_table.hpp"
 #include "index/index_damage.hpp"
 #include "index/index_lock.hpp"
 #include "index/index_run.hpp"
@@ -25,6 +26,21 @@ std::atomic<bool> g_stop{false};
 
 // How long a run may take to commit and stop after Ctrl-C or SIGTERM before it is ended at once.
 constexpr std::chrono::milliseconds kStopGrace{5000};
+
+// The facet tables are a cache of the index (index/facet_table.hpp): one that cannot be written
+// costs only the speed of facet counts, so the run still succeeds, and says so.
+void refresh_tables(const std::string& db) {
+    std::string why;
+    try {
+        gazette::refresh_facet_tables(db);
+        return;
+    } catch (const Xapian::Error& e) {
+        why = e.get_description();
+    } catch (const std::exception& e) {
+        why = e.what();
+    }
+    fmt::print(stderr, "gazette-index: {}: facet table not written ({}); facets will be counted more slowly\n", db, why);
+}
 
 }  // namespace
 
@@ -170,6 +186,7 @@ int main(int argc, char** argv) {
             auto [before, after] = compact_index(options.db, lock, options.wait);
             if (!quiet) fmt::print(stderr, "compacted: {:.1f} MB -> {:.1f} MB\n", before / 1e6, after / 1e6);
         }
+        if (removing || !roots.empty() || compact) refresh_tables(options.db);
         return status;
     } catch (const IndexDamaged& e) {
         fmt::print(stderr, "gazette-index: {}\n", e.what());

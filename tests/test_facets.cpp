@@ -1,11 +1,14 @@
 // Facets: exact counts over an in-memory index for speakers (one packed value), sources and dates;
-// packing and unpacking the speakers value.
+// packing and unpacking the speakers value; the facet tables and their validity.
 #include <catch2/catch.hpp>
 
 #include <xapian.h>
 
+#include "fixtures.hpp"
+#include "index/facet_table.hpp"
 #include "index/schema.hpp"
 #include "index/speaker_values.hpp"
+#include "search/facet_tables.hpp"
 #include "search/facets.hpp"
 
 using namespace gazette;
@@ -74,4 +77,96 @@ TEST_CASE("the speakers value is sorted, unique and splits back into the names",
     // A control character in a name cannot split it in two.
     CHECK(unpack_speakers(pack_speakers({"Anna\x1fKowalski"})) == std::vector<std::string>{"Anna Kowalski"});
     CHECK(unpack_speakers(pack_speakers({"", "Joe Biden"})) == std::vector<std::string>{"Joe Biden"});
+}
+
+// ---- Facet tables (index/facet_table.hpp, search/facet_tables.hpp) ----------------------------
+
+namespace {
+
+// The same rows as small_index, in a database on disk, plus one without the query's word.
+void fill(Xapian::WritableDatabase& db) {
+    Xapian::WritableDatabase rows = small_index();
+    for (Xapian::docid id = 1; id <= rows.get_lastdocid(); ++id) db.add_document(rows.get_document(id));
+    Xapian::Document other;
+    other.add_term("other");
+    other.add_value(schema::kSourceSlot, "Elsewhere Daily");
+    db.add_document(other);
+    db.commit();
+}
+
+std::vector<FacetPart> parts_of(const test::TempDir& dir) {
+    return open_facet_parts({dir.path().string()});
+}
+
+}  // namespace
+
+TEST_CASE("facet tables count what the spies count", "[facets]") {
+    test::TempDir dir;
+    {
+        Xapian::WritableDatabase db(dir.path().string(), Xapian::DB_CREATE);
+        fill(db);
+    }
+    FacetTable::write(dir.path(), Xapian::Database(dir.path().string()));
+    std::vector<FacetPart> parts = parts_of(dir);
+    REQUIRE(parts.size() == 1);
+    std::optional<TableCounts> counts = count_with_tables(parts, Xapian::Query("all"), {true, true, true});
+    REQUIRE(counts);
+    CHECK(counts->matches == 4);  // not the fifth article, which lacks the word
+    Facets facets({true, true, true});
+    facets.use(std::move(*counts));
+    CHECK(facets.speakers() == std::vector<FacetCount>{{"Vladimir Putin", 2}, {"Dmitry Peskov", 1}, {"Joe Biden", 1}});
+    CHECK(facets.sources() == std::vector<FacetCount>{{"Capital Wire", 2}, {"Moscow Herald", 1}});
+    CHECK(facets.dates(DateBucket::Month, 4) == std::vector<FacetCount>{{"2020-11", 2}, {"2020-12", 1}, {"undated", 1}});
+
+    // Columns not asked for are not counted.
+    counts = count_with_tables(parts, Xapian::Query("other"), {false, true, false});
+    REQUIRE(counts);
+    CHECK(counts->matches == 1);
+    CHECK(counts->values[FacetTable::kSources] == std::map<std::string, Xapian::doccount>{{"Elsewhere Daily", 1}});
+    CHECK(counts->values[FacetTable::kSpeakers].empty());
+}
+
+TEST_CASE("a facet table is used only for the revision it was written for", "[facets]") {
+    test::TempDir dir;
+    Xapian::WritableDatabase db(dir.path().string(), Xapian::DB_CREATE);
+    fill(db);
+    FacetTable::write(dir.path(), Xapian::Database(dir.path().string()));
+    CHECK(FacetTable::open(dir.path(), Xapian::Database(dir.path().string())));
+
+    // A commit after it: the table no longer says which article has what.
+    db.delete_document(1);
+    db.commit();
+    CHECK_FALSE(FacetTable::open(dir.path(), Xapian::Database(dir.path().string())));
+    std::vector<FacetPart> parts = parts_of(dir);
+    CHECK_FALSE(count_with_tables(parts, Xapian::Query("all"), {true, true, true}));
+
+    // refresh_facet_tables writes it again; the counts follow the deletion.
+    refresh_facet_tables(dir.path());
+    parts = parts_of(dir);
+    std::optional<TableCounts> counts = count_with_tables(parts, Xapian::Query("all"), {true, false, false});
+    REQUIRE(counts);
+    CHECK(counts->matches == 3);
+    CHECK(counts->values[FacetTable::kDates] == std::map<std::string, Xapian::doccount>{{"20201120", 1}, {"20201215", 1}});
+}
+
+TEST_CASE("a damaged facet table is not read", "[facets]") {
+    test::TempDir dir;
+    {
+        Xapian::WritableDatabase db(dir.path().string(), Xapian::DB_CREATE);
+        fill(db);
+    }
+    Xapian::Database db(dir.path().string());
+    FacetTable::write(dir.path(), db);
+    std::filesystem::path file = dir.path() / std::string(FacetTable::kFileName);
+    std::string whole = test::slurp(file);
+    REQUIRE(FacetTable::open(dir.path(), db));
+    // Cut short, one byte longer, or its header overwritten: refused, never read past its end.
+    test::write_file(file, whole.substr(0, whole.size() - 4));
+    CHECK_FALSE(FacetTable::open(dir.path(), db));
+    test::write_file(file, whole + "x");
+    CHECK_FALSE(FacetTable::open(dir.path(), db));
+    test::write_file(file, std::string(whole.size(), '\0'));
+    CHECK_FALSE(FacetTable::open(dir.path(), db));
+    test::write_file(file, "");
+    CHECK_FALSE(FacetTable::open(dir.path(), db));
 }

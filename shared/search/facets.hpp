@@ -1,14 +1,19 @@
-// Exact facet counts over every matching document, with Xapian's own ValueCountMatchSpy so they
-// also work across remote shards (xapian-tcpsrv knows that spy; it would not know ours).
+// Exact facet counts over every matching document: counted from the facet tables where every
+// database has one (search/facet_tables.hpp), otherwise with Xapian's own ValueCountMatchSpy,
+// which also works across remote shards (xapian-tcpsrv knows that spy; it would not know ours).
 // A match's speakers sit in one value (index/speaker_values.hpp), dates as YYYYMMDD; this file
 // splits speaker combinations into per-name counts and groups dates into years, months or days.
 #pragma once
 
+#include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <xapian.h>
+
+#include "search/facet_tables.hpp"
 
 namespace gazette {
 
@@ -36,8 +41,14 @@ public:
     Facets(const Facets&) = delete;
     Facets& operator=(const Facets&) = delete;
 
+    /// The wanted columns of a facet table.
+    [[nodiscard]] std::array<bool, FacetTable::kColumns> columns() const;
+
     /// Attaches the spies; run the Enquire with check_at_least = the database size.
     void attach(Xapian::Enquire& enquire);
+
+    /// Or takes the counts made from the facet tables.
+    void use(TableCounts counts);
 
     /// Most frequent first (ties by name).
     [[nodiscard]] std::vector<FacetCount> speakers() const;
@@ -47,6 +58,11 @@ public:
     [[nodiscard]] std::vector<FacetCount> dates(DateBucket bucket, Xapian::doccount total) const;
 
 private:
+    /// Each value of `column` (as its slot holds it) and its matches, from the spy or the tables.
+    [[nodiscard]] std::map<std::string, Xapian::doccount> raw(FacetTable::Column column) const;
+
+    Wanted m_wanted;
+    std::optional<TableCounts> m_tables;
     std::unique_ptr<Xapian::ValueCountMatchSpy> m_speakers;
     std::unique_ptr<Xapian::ValueCountMatchSpy> m_sources;
     std::unique_ptr<Xapian::ValueCountMatchSpy> m_dates;

@@ -154,7 +154,7 @@ std::vector<std::string> speaker_word_variants(const Xapian::Database& db, const
 
 }  // namespace
 
-Searcher::Searcher(const std::vector<std::string>& dbs) : m_db(open_database(dbs)) {
+Searcher::Searcher(const std::vector<std::string>& dbs) : m_db(open_database(dbs)), m_specs(dbs) {
     for (const auto& spec : dbs) m_remote = m_remote || spec.rfind("tcp:", 0) == 0;
 }
 
@@ -238,6 +238,7 @@ SearchResult Searcher::search_retrying(const SearchOptions& options) const {
         } catch (const Xapian::DatabaseModifiedError&) {
             if (attempt == kMaxReopens) throw;
             m_db.reopen();
+            m_parts.reset();
         }
     }
 }
@@ -267,16 +268,26 @@ SearchResult Searcher::search_once(const SearchOptions& options) const {
         enquire.set_sort_by_value_then_relevance(schema::kDateSlot,
                                                  true);  // filters only: newest first
 
-    // Facets and the timeline must see every match (check_at_least = every document); so must
-    // an exact count. Otherwise the count is exact up to exact_count_limit and estimated beyond.
-    bool every_match = options.exact_count || options.facets || options.speakers_only || options.timeline ||
-                       options.stories;
+    // Facets and the timeline count every match: from the facet tables in a pass of their own
+    // (search/facet_tables.hpp), or with spies on this Enquire, which must then see every match
+    // (check_at_least = every document), as must an exact count. Otherwise the count is exact
+    // up to exact_count_limit and estimated beyond.
+    Facets facets({!options.stories && (options.facets || options.speakers_only), !options.stories && options.facets,
+                   !options.stories && (options.facets || options.timeline)});
+    bool counts_facets = !options.stories && (options.facets || options.speakers_only || options.timeline);
+    std::optional<Xapian::doccount> counted;
+    if (counts_facets && !m_remote) {
+        if (!m_parts) m_parts = open_facet_parts(m_specs);
+        if (std::optional<TableCounts> counts = count_with_tables(*m_parts, enquire.get_query(), facets.columns())) {
+            counted = counts->matches;
+            facets.use(std::move(*counts));
+        }
+    }
+    bool every_match = options.exact_count || options.stories || (counts_facets && !counted);
     // Syndicated copies: one hit per story, the rest listed under it (search/story_collapse.hpp).
     StoryCollapse stories(m_db, options, m_remote);
     stories.attach(enquire);
-    Facets facets({!options.stories && (options.facets || options.speakers_only), !options.stories && options.facets,
-                   !options.stories && (options.facets || options.timeline)});
-    facets.attach(enquire);
+    if (counts_facets && !counted) facets.attach(enquire);
     Xapian::doccount page_end = static_cast<Xapian::doccount>(options.offset + options.limit);
     Xapian::doccount check_at_least = every_match ? m_db.get_doccount() : std::max(static_cast<Xapian::doccount>(options.exact_count_limit), page_end);
     // Proximity re-ranks the first proximity_depth hits, and collapsing copies needs the page's
@@ -293,7 +304,13 @@ SearchResult Searcher::search_once(const SearchOptions& options) const {
         Xapian::MSet mset = from_top ? enquire.get_mset(0, fetch, check_at_least)
                                      : enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
                                                         static_cast<Xapian::doccount>(options.limit), check_at_least);
-        if (first_pass) stories.count(mset, result);
+        if (first_pass) {
+            stories.count(mset, result);
+            if (counted) {
+                result.articles = result.total = *counted;
+                result.total_exact = true;
+            }
+        }
         ranked.clear();
         for (auto it = mset.begin(); it != mset.end(); ++it) ranked.push_back({*it, it.get_weight()});
         if (!from_top) break;

@@ -139,6 +139,10 @@ private:
 
     mutable Xapian::Database m_db;  // reopened by search() when a writer moved it on
     bool m_remote = false;          // some shard is a xapian-tcpsrv: only Xapian's own match spies
+    std::vector<std::string> m_specs;
+    /// The local databases on their own, for counting facets from their tables; opened at the
+    /// first search that counts, again after m_db was reopened.
+    mutable std::optional<std::vector<FacetPart>> m_parts;
     Analyzer m_analyzer;
     Snippeter m_snippeter{m_analyzer};
 };

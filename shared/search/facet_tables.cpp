@@ -1,0 +1,103 @@
+// Counting facets by document id: a match spy that adds one to its values' counters, over an
+// unweighted Enquire per database, the databases in parallel.
+#include "search/facet_tables.hpp"
+
+#include <future>
+
+#include "index/shards.hpp"
+
+namespace fs = std::filesystem;
+
+namespace gazette {
+namespace {
+
+class TableSpy : public Xapian::MatchSpy {
+public:
+    TableSpy(const FacetTable& table, std::array<bool, FacetTable::kColumns> wanted) {
+        for (std::size_t c = 0; c < FacetTable::kColumns; ++c) {
+            if (!wanted[c]) continue;
+            auto column = static_cast<FacetTable::Column>(c);
+            m_ids[c] = table.ids(column);
+            m_counts[c].assign(table.values(column), 0);
+        }
+    }
+
+    void operator()(const Xapian::Document& doc, double) override {
+        Xapian::docid id = doc.get_docid();
+        ++m_matches;
+        for (std::size_t c = 0; c < FacetTable::kColumns; ++c) {
+            if (id >= m_ids[c].size()) continue;
+            std::uint32_t value = m_ids[c][id];
+            // Checked: the ids come from a file, which could be damaged.
+            if (value < m_counts[c].size()) ++m_counts[c][value];
+        }
+    }
+
+    [[nodiscard]] Xapian::doccount matches() const { return m_matches; }
+    [[nodiscard]] const std::vector<Xapian::doccount>& counts(std::size_t column) const { return m_counts[column]; }
+
+private:
+    std::array<std::span<const std::uint32_t>, FacetTable::kColumns> m_ids;
+    std::array<std::vector<Xapian::doccount>, FacetTable::kColumns> m_counts;
+    Xapian::doccount m_matches = 0;
+};
+
+/// One database's counts, into `out`.
+void count_part(FacetPart& part, const FacetTable& table, const Xapian::Query& query,
+                std::array<bool, FacetTable::kColumns> wanted, TableCounts& out) {
+    Xapian::Enquire enquire(part.db);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    TableSpy spy(table, wanted);
+    enquire.add_matchspy(&spy);
+    (void)enquire.get_mset(0, 1, part.db.get_doccount());
+    out.matches += spy.matches();
+    for (std::size_t c = 0; c < FacetTable::kColumns; ++c) {
+        const auto& counts = spy.counts(c);
+        for (std::uint32_t id = 1; id < counts.size(); ++id)
+            if (counts[id] > 0) out.values[c][std::string(table.value(static_cast<FacetTable::Column>(c), id))] += counts[id];
+    }
+}
+
+}  // namespace
+
+std::vector<FacetPart> open_facet_parts(const std::vector<std::string>& specs) {
+    std::vector<FacetPart> parts;
+    for (const std::string& spec : specs) {
+        if (spec.rfind("tcp:", 0) == 0) return {};
+        for (const fs::path& dir : shard_paths(spec, 0)) parts.push_back({dir, Xapian::Database(dir.string())});
+    }
+    return parts;
+}
+
+std::optional<TableCounts> count_with_tables(std::vector<FacetPart>& parts, const Xapian::Query& query,
+                                             std::array<bool, FacetTable::kColumns> wanted) {
+    if (parts.empty()) return std::nullopt;
+    std::vector<FacetTable> tables;
+    for (const FacetPart& part : parts) {
+        std::optional<FacetTable> table = FacetTable::open(part.dir, part.db);
+        if (!table) return std::nullopt;
+        tables.push_back(std::move(*table));
+    }
+    // The first database in this thread, the others each in its own, with its own copy of the
+    // query: Xapian counts references to a query's parts without atomics, so threads must not
+    // share one.
+    std::vector<Xapian::Query> copies;
+    for (std::size_t i = 1; i < parts.size(); ++i) copies.push_back(Xapian::Query::unserialise(query.serialise()));
+    std::vector<TableCounts> counts(parts.size());
+    std::vector<std::future<void>> others;
+    for (std::size_t i = 1; i < parts.size(); ++i)
+        others.push_back(std::async(std::launch::async,
+                                    [&, i] { count_part(parts[i], tables[i], copies[i - 1], wanted, counts[i]); }));
+    count_part(parts[0], tables[0], query, wanted, counts[0]);
+    for (auto& other : others) other.get();
+    TableCounts total = std::move(counts[0]);
+    for (std::size_t i = 1; i < counts.size(); ++i) {
+        total.matches += counts[i].matches;
+        for (std::size_t c = 0; c < FacetTable::kColumns; ++c)
+            for (auto& [value, n] : counts[i].values[c]) total.values[c][value] += n;
+    }
+    return total;
+}
+
+}  // namespace gazette
