@@ -95,7 +95,7 @@ void fill(Xapian::WritableDatabase& db) {
 }
 
 std::vector<FacetPart> parts_of(const test::TempDir& dir) {
-    return open_facet_parts({dir.path().string()});
+    return open_facet_parts({dir.path().string()}, Xapian::Database(dir.path().string()).get_doccount());
 }
 
 }  // namespace
@@ -109,6 +109,9 @@ TEST_CASE("facet tables count what the spies count", "[facets]") {
     FacetTable::write(dir.path(), Xapian::Database(dir.path().string()));
     std::vector<FacetPart> parts = parts_of(dir);
     REQUIRE(parts.size() == 1);
+    // Databases that do not hold the whole index (a stub listing remote shards too) are not used.
+    CHECK(open_facet_parts({dir.path().string()}, 99).empty());
+    CHECK(open_facet_parts({dir.path().string(), "tcp:127.0.0.1:1"}, 5).empty());
     std::optional<TableCounts> counts = count_with_tables(parts, Xapian::Query("all"), {true, true, true});
     REQUIRE(counts);
     CHECK(counts->matches == 4);  // not the fifth article, which lacks the word

@@ -19,7 +19,7 @@
 #include <vector>
 
 #include "index/schema.hpp"
-#include "index/shards.hpp"
+#include "index/index_damage.hpp"
 
 namespace fs = std::filesystem;
 
@@ -208,7 +208,7 @@ std::string_view FacetTable::value(Column column, std::uint32_t id) const {
 }
 
 void refresh_facet_tables(const fs::path& db) {
-    for (const fs::path& part : shard_paths(db, 0)) {
+    for (const fs::path& part : local_databases(db)) {
         Xapian::Database database(part.string());
         if (!FacetTable::open(part, database)) FacetTable::write(part, database);
     }

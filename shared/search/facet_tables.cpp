@@ -4,7 +4,7 @@
 
 #include <future>
 
-#include "index/shards.hpp"
+#include "index/index_damage.hpp"
 
 namespace fs = std::filesystem;
 
@@ -61,12 +61,21 @@ void count_part(FacetPart& part, const FacetTable& table, const Xapian::Query& q
 
 }  // namespace
 
-std::vector<FacetPart> open_facet_parts(const std::vector<std::string>& specs) {
+std::vector<FacetPart> open_facet_parts(const std::vector<std::string>& specs, Xapian::doccount doccount) {
     std::vector<FacetPart> parts;
+    Xapian::doccount found = 0;
     for (const std::string& spec : specs) {
         if (spec.rfind("tcp:", 0) == 0) return {};
-        for (const fs::path& dir : shard_paths(spec, 0)) parts.push_back({dir, Xapian::Database(dir.string())});
+        std::vector<fs::path> dirs = local_databases(spec);
+        if (dirs.empty()) return {};
+        for (const fs::path& dir : dirs) {
+            parts.push_back({dir, Xapian::Database(dir.string())});
+            found += parts.back().db.get_doccount();
+        }
     }
+    // A stub may also list remote databases, which local_databases leaves out: then the parts
+    // are not the whole index.
+    if (found != doccount) return {};
     return parts;
 }
 

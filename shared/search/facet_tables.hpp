@@ -25,9 +25,9 @@ struct FacetPart {
     Xapian::Database db;
 };
 
-/// The databases behind the local index specs `specs` (a sharded index's shards); empty when some
-/// spec is remote.
-[[nodiscard]] std::vector<FacetPart> open_facet_parts(const std::vector<std::string>& specs);
+/// The databases behind the index specs `specs` (a sharded index's shards), which hold `doccount`
+/// documents together; empty when some of them are not local.
+[[nodiscard]] std::vector<FacetPart> open_facet_parts(const std::vector<std::string>& specs, Xapian::doccount doccount);
 
 struct TableCounts {
     Xapian::doccount matches = 0;

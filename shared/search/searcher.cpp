@@ -277,7 +277,7 @@ SearchResult Searcher::search_once(const SearchOptions& options) const {
     bool counts_facets = !options.stories && (options.facets || options.speakers_only || options.timeline);
     std::optional<Xapian::doccount> counted;
     if (counts_facets && !m_remote) {
-        if (!m_parts) m_parts = open_facet_parts(m_specs);
+        if (!m_parts) m_parts = open_facet_parts(m_specs, m_db.get_doccount());
         if (std::optional<TableCounts> counts = count_with_tables(*m_parts, enquire.get_query(), facets.columns())) {
             counted = counts->matches;
             facets.use(std::move(*counts));
