@@ -1,7 +1,7 @@
 // The facet table's file: a header naming the database revision it was written for, then per
-// column a dictionary (offsets into the values' text) and one 32-bit id per document id. Native
-// byte order, checked by a mark in the header: the table is a cache of this machine's index,
-// rebuilt whenever it does not fit.
+// column a dictionary (offsets into the values' text), for the speakers where each document's
+// ids start, and the 32-bit ids. Native byte order, checked by a mark in the header: the table is
+// a cache of this machine's index, rebuilt whenever it does not fit.
 #include "index/facet_table.hpp"
 
 #include <fcntl.h>
@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "index/schema.hpp"
+#include "index/speaker_values.hpp"
 #include "index/index_damage.hpp"
 
 namespace fs = std::filesystem;
@@ -26,7 +27,7 @@ namespace fs = std::filesystem;
 namespace gazette {
 namespace {
 
-constexpr char kMagic[8] = {'G', 'Z', 'F', 'A', 'C', 'E', 'T', '1'};
+constexpr char kMagic[8] = {'G', 'Z', 'F', 'A', 'C', 'E', 'T', '2'};
 constexpr std::uint32_t kByteOrder = 0x01020304;
 constexpr std::size_t kUuidBytes = 40;  // a UUID's 36 characters, NUL-padded
 
@@ -41,18 +42,21 @@ struct Header {
     std::uint32_t doccount;
     std::uint32_t rows;  // last document id + 1
     char uuid[kUuidBytes];
-    struct {
+    struct Column {
         std::uint32_t values;      // dictionary entries, the empty value included
         std::uint32_t text_bytes;  // the values' text, end to end
+        std::uint32_t multi;       // 1: rows + 1 starts, then `ids` ids; 0: one id per row
+        std::uint32_t ids;
     } column[FacetTable::kColumns];
 };
-static_assert(sizeof(Header) % 4 == 0);
+static_assert(sizeof(Header) % 8 == 0);
 
 std::size_t padded(std::size_t n) { return (n + 3) & ~std::size_t{3}; }
 
 /// Bytes a column takes after the header.
-std::size_t column_bytes(std::uint32_t values, std::uint32_t text_bytes, std::uint32_t rows) {
-    return 4 * (std::size_t{values} + 1) + padded(text_bytes) + 4 * std::size_t{rows};
+std::size_t column_bytes(const Header::Column& c, std::uint32_t rows) {
+    return 4 * (std::size_t{c.values} + 1) + padded(c.text_bytes) + (c.multi ? 4 * (std::size_t{rows} + 1) : 0) +
+           4 * std::size_t{c.ids};
 }
 
 bool same_database(const Header& h, const Xapian::Database& db) {
@@ -62,23 +66,44 @@ bool same_database(const Header& h, const Xapian::Database& db) {
            std::string_view(h.uuid, strnlen(h.uuid, kUuidBytes)) == uuid;
 }
 
-/// One column as written: the dictionary in first-seen order and every row's id.
+/// One column as written: the dictionary in first-seen order, and every row's id (or, for a
+/// multi-valued column, ids, each row's from its start).
 struct ColumnData {
+    bool multi = false;
     std::vector<std::string> values{std::string()};
+    std::vector<std::uint32_t> starts;
     std::vector<std::uint32_t> ids;
 };
 
-ColumnData read_column(const Xapian::Database& db, unsigned slot, std::uint32_t rows) {
+ColumnData read_column(const Xapian::Database& db, FacetTable::Column column, std::uint32_t rows) {
     ColumnData out;
-    out.ids.assign(rows, 0);
+    out.multi = column == FacetTable::kSpeakers;
+    if (out.multi)
+        out.starts.assign(std::size_t{rows} + 1, 0);
+    else
+        out.ids.assign(rows, 0);
     std::unordered_map<std::string, std::uint32_t> seen;
+    auto id_of = [&](std::string value) {
+        auto [pos, added] = seen.try_emplace(std::move(value), static_cast<std::uint32_t>(out.values.size()));
+        if (added) out.values.push_back(pos->first);
+        return pos->second;
+    };
+    Xapian::docid filled = 0;  // multi: rows up to this one have their starts
+    unsigned slot = kSlots[column];
     for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) {
         std::string value = *it;
         if (value.empty()) continue;
-        auto [pos, added] = seen.try_emplace(std::move(value), static_cast<std::uint32_t>(out.values.size()));
-        if (added) out.values.push_back(pos->first);
-        out.ids[it.get_docid()] = pos->second;
+        Xapian::docid id = it.get_docid();
+        if (!out.multi) {
+            out.ids[id] = id_of(std::move(value));
+            continue;
+        }
+        // The speakers value holds every name of the article (index/speaker_values.hpp).
+        while (filled < id) out.starts[++filled] = static_cast<std::uint32_t>(out.ids.size());
+        for (std::string& name : unpack_speakers(value)) out.ids.push_back(id_of(std::move(name)));
     }
+    if (out.multi)
+        while (filled < rows) out.starts[++filled] = static_cast<std::uint32_t>(out.ids.size());
     return out;
 }
 
@@ -134,17 +159,25 @@ std::optional<FacetTable> FacetTable::open(const fs::path& dir, const Xapian::Da
         !same_database(h, db))
         return std::nullopt;
     std::size_t at = sizeof(Header);
+    auto words = [&](std::size_t n) {
+        std::span<const std::uint32_t> out(reinterpret_cast<const std::uint32_t*>(bytes + at), n);
+        at += 4 * n;
+        return out;
+    };
     for (std::size_t c = 0; c < kColumns; ++c) {
-        auto [values, text_bytes] = h.column[c];
-        if (values == 0 || table.m_file->size - at < column_bytes(values, text_bytes, h.rows)) return std::nullopt;
+        const Header::Column& head = h.column[c];
+        bool multi = c == kSpeakers;
+        if (head.values == 0 || head.multi != (multi ? 1U : 0U) || (!multi && head.ids != h.rows) ||
+            table.m_file->size - at < column_bytes(head, h.rows))
+            return std::nullopt;
         Layout& col = table.m_columns[c];
-        col.offsets = {reinterpret_cast<const std::uint32_t*>(bytes + at), std::size_t{values} + 1};
-        at += 4 * (std::size_t{values} + 1);
-        col.text = {bytes + at, text_bytes};
-        at += padded(text_bytes);
-        col.ids = {reinterpret_cast<const std::uint32_t*>(bytes + at), h.rows};
-        at += 4 * std::size_t{h.rows};
-        if (col.offsets.front() != 0 || col.offsets.back() != text_bytes) return std::nullopt;
+        col.offsets = words(std::size_t{head.values} + 1);
+        col.text = {bytes + at, head.text_bytes};
+        at += padded(head.text_bytes);
+        if (multi) col.starts = words(std::size_t{h.rows} + 1);
+        col.ids = words(head.ids);
+        if (col.offsets.front() != 0 || col.offsets.back() != head.text_bytes) return std::nullopt;
+        if (multi && (col.starts.front() != 0 || col.starts.back() != head.ids)) return std::nullopt;
     }
     if (at != table.m_file->size) return std::nullopt;
     return table;
@@ -162,10 +195,11 @@ void FacetTable::write(const fs::path& dir, const Xapian::Database& db) {
     std::memcpy(h.uuid, uuid.data(), std::min(uuid.size(), kUuidBytes - 1));
     std::vector<ColumnData> columns;
     for (std::size_t c = 0; c < kColumns; ++c) {
-        columns.push_back(read_column(db, kSlots[c], h.rows));
+        const ColumnData& col = columns.emplace_back(read_column(db, static_cast<Column>(c), h.rows));
         std::size_t text = 0;
-        for (const auto& v : columns.back().values) text += v.size();
-        h.column[c] = {static_cast<std::uint32_t>(columns.back().values.size()), static_cast<std::uint32_t>(text)};
+        for (const auto& v : col.values) text += v.size();
+        h.column[c] = {static_cast<std::uint32_t>(col.values.size()), static_cast<std::uint32_t>(text),
+                       col.multi ? 1U : 0U, static_cast<std::uint32_t>(col.ids.size())};
     }
     std::string bytes;
     append(bytes, &h, sizeof h);
@@ -178,6 +212,7 @@ void FacetTable::write(const fs::path& dir, const Xapian::Database& db) {
         }
         for (const auto& v : col.values) bytes += v;
         bytes.resize(padded(bytes.size()), '\0');
+        append(bytes, col.starts.data(), 4 * col.starts.size());
         append(bytes, col.ids.data(), 4 * col.ids.size());
     }
     fs::path tmp = dir / (std::string(kFileName) + ".tmp");
@@ -192,6 +227,8 @@ void FacetTable::write(const fs::path& dir, const Xapian::Database& db) {
 }
 
 std::span<const std::uint32_t> FacetTable::ids(Column column) const { return m_columns[column].ids; }
+
+std::span<const std::uint32_t> FacetTable::starts(Column column) const { return m_columns[column].starts; }
 
 std::uint32_t FacetTable::values(Column column) const {
     return static_cast<std::uint32_t>(m_columns[column].offsets.size() - 1);

@@ -18,6 +18,7 @@ public:
             if (!wanted[c]) continue;
             auto column = static_cast<FacetTable::Column>(c);
             m_ids[c] = table.ids(column);
+            m_starts[c] = table.starts(column);
             m_counts[c].assign(table.values(column), 0);
         }
     }
@@ -26,10 +27,13 @@ public:
         Xapian::docid id = doc.get_docid();
         ++m_matches;
         for (std::size_t c = 0; c < FacetTable::kColumns; ++c) {
-            if (id >= m_ids[c].size()) continue;
-            std::uint32_t value = m_ids[c][id];
-            // Checked: the ids come from a file, which could be damaged.
-            if (value < m_counts[c].size()) ++m_counts[c][value];
+            const auto& ids = m_ids[c];
+            const auto& starts = m_starts[c];
+            if (starts.empty()) {
+                if (id < ids.size()) add(c, ids[id]);
+            } else if (id + 1 < starts.size()) {
+                for (std::uint32_t at = starts[id]; at < starts[id + 1] && at < ids.size(); ++at) add(c, ids[at]);
+            }
         }
     }
 
@@ -37,7 +41,13 @@ public:
     [[nodiscard]] const std::vector<Xapian::doccount>& counts(std::size_t column) const { return m_counts[column]; }
 
 private:
+    void add(std::size_t column, std::uint32_t value) {
+        // Checked: the ids come from a file, which could be damaged.
+        if (value < m_counts[column].size()) ++m_counts[column][value];
+    }
+
     std::array<std::span<const std::uint32_t>, FacetTable::kColumns> m_ids;
+    std::array<std::span<const std::uint32_t>, FacetTable::kColumns> m_starts;
     std::array<std::vector<Xapian::doccount>, FacetTable::kColumns> m_counts;
     Xapian::doccount m_matches = 0;
 };

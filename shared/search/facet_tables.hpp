@@ -31,7 +31,7 @@ struct FacetPart {
 
 struct TableCounts {
     Xapian::doccount matches = 0;
-    /// Per column, each value (as the value slot holds it) and its matches.
+    /// Per column, each value and its matches: dates as YYYYMMDD, sources, speakers' names.
     std::array<std::map<std::string, Xapian::doccount>, FacetTable::kColumns> values;
 };
 

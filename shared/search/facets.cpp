@@ -67,7 +67,9 @@ std::map<std::string, Xapian::doccount> Facets::raw(FacetTable::Column column) c
 
 std::vector<FacetCount> Facets::speakers() const {
     std::map<std::string, Xapian::doccount> counts;
-    if (m_wanted.speakers) {
+    if (m_tables) {
+        if (m_wanted.speakers) counts = m_tables->values[FacetTable::kSpeakers];  // names already
+    } else if (m_wanted.speakers) {
         // Each value is a combination of speakers; a match counts once for each of its names.
         for (const auto& [combination, n] : raw(FacetTable::kSpeakers))
             for (const auto& name : unpack_speakers(combination)) counts[name] += n;
