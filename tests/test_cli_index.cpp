@@ -70,6 +70,53 @@ TEST_CASE("re-runs index only what changed and delete what is gone", "[cli][incr
     CHECK(full.err.find("0 indexed, 3 updated, 0 unchanged") != std::string::npos);
 }
 
+namespace {
+
+// The months facet of `query` over `db`, as "2020-01:2 2020-02:1".
+std::string months(const std::string& db, const std::string& query) {
+    RunResult r = run(kSearchBin, {"--db", db, "--facets", "--json", "--", query});
+    std::string out;
+    for (const auto& line : lines_of(r.out)) {
+        nlohmann::json j = nlohmann::json::parse(line);
+        if (!j.contains("facets")) continue;
+        for (const auto& m : j["facets"]["months"])
+            out += fmt::format("{}{}:{}", out.empty() ? "" : " ", m["value"].get<std::string>(), m["count"].get<int>());
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("facets follow re-runs, and a facet table that cannot be written costs only speed", "[cli][incremental]") {
+    TempDir dir;
+    auto corpus = dir / "corpus";
+    std::string db = (dir / "idx").string();
+    write_file(corpus / "a.txt", "title: Alpha\ndate: 2020-01-05\n\nHarbour news from the north.\n");
+    write_file(corpus / "b.txt", "title: Beta\ndate: 2020-01-20\n\nMore harbour news.\n");
+    write_file(corpus / "c.txt", "title: Gamma\ndate: 2020-02-02\n\nHarbour news again.\n");
+    REQUIRE(run(kIndexBin, {corpus.string(), "--db", db, "-q"}).status == 0);
+    auto table = dir / "idx" / "gazette-facets";
+    REQUIRE(std::filesystem::exists(table));
+    CHECK(months(db, "harbour") == "2020-01:2 2020-02:1");
+
+    // A changed date: the run writes the table again, and the counts follow.
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));  // a distinct mtime
+    write_file(corpus / "b.txt", "title: Beta\ndate: 2020-03-20\n\nMore harbour news.\n");
+    REQUIRE(run(kIndexBin, {corpus.string(), "--db", db, "-q"}).status == 0);
+    CHECK(months(db, "harbour") == "2020-01:1 2020-02:1 2020-03:1");
+
+    // A table that cannot be written (its temporary file's name taken by a directory): the run
+    // succeeds and says so, and the searcher, finding no current table, counts without one.
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    write_file(corpus / "c.txt", "title: Gamma\ndate: 2020-03-02\n\nHarbour news again.\n");
+    std::filesystem::create_directory(dir / "idx" / "gazette-facets.tmp");
+    RunResult stuck = run(kIndexBin, {corpus.string(), "--db", db, "-q"});
+    CHECK(stuck.status == 0);
+    CHECK(lines_of(stuck.err).size() == 1);
+    CHECK(stuck.err.find("facet table not written") != std::string::npos);
+    CHECK(months(db, "harbour") == "2020-01:1 2020-03:2");
+}
+
 TEST_CASE("a file whose mtime moved but whose bytes did not is not indexed again", "[cli][incremental]") {
     TempDir dir;
     auto corpus = dir / "corpus";
