@@ -8,8 +8,8 @@ performance issue (450,000 matches at 1M articles in under 50 ms in-process).
 For each query word (pick words by their document frequency, e.g. with `xapian-delve -t ZWORD`),
 gazette-search is run --runs times per mode (one untimed warm-up first) and the medians printed:
 the in-process time gazette-search reports (`took_ms`: parsing to the last facet) and the whole
-process's wall time. Modes: `--count` (the exact count alone), `--facets --limit 10`,
-`--timeline --limit 0`. With --vs, the same runs with another gazette-search (e.g. the binary
+process's wall time. Modes: `--count` (the exact count alone), `--facets --limit 10` (the facets
+and a ranked page), `--facets --limit 0` (the facets alone), `--timeline --limit 0`. With --vs, the same runs with another gazette-search (e.g. the binary
 before a change), and the ratio of the in-process medians. The counts of both binaries are
 checked to be the same.
 """
@@ -23,6 +23,7 @@ import time
 MODES = {
     "count": ["--limit", "0", "--exact-count"],
     "facets": ["--facets", "--limit", "10"],
+    "facets-only": ["--facets", "--limit", "0"],
     "timeline": ["--timeline", "--limit", "0"],
 }
 

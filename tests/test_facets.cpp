@@ -117,7 +117,7 @@ TEST_CASE("facet tables count what the spies count", "[facets]") {
     CHECK(counts->matches == 4);  // not the fifth article, which lacks the word
     // The table splits the speakers value into names when it is written.
     CHECK(counts->values[FacetTable::kSpeakers] ==
-          std::map<std::string, Xapian::doccount>{{"Dmitry Peskov", 1}, {"Joe Biden", 1}, {"Vladimir Putin", 2}});
+          ValueCounts{{"Dmitry Peskov", 1}, {"Joe Biden", 1}, {"Vladimir Putin", 2}});
     Facets facets({true, true, true});
     facets.use(std::move(*counts));
     CHECK(facets.speakers() == std::vector<FacetCount>{{"Vladimir Putin", 2}, {"Dmitry Peskov", 1}, {"Joe Biden", 1}});
@@ -128,7 +128,7 @@ TEST_CASE("facet tables count what the spies count", "[facets]") {
     counts = count_with_tables(parts, Xapian::Query("other"), {false, true, false});
     REQUIRE(counts);
     CHECK(counts->matches == 1);
-    CHECK(counts->values[FacetTable::kSources] == std::map<std::string, Xapian::doccount>{{"Elsewhere Daily", 1}});
+    CHECK(counts->values[FacetTable::kSources] == ValueCounts{{"Elsewhere Daily", 1}});
     CHECK(counts->values[FacetTable::kSpeakers].empty());
 }
 
@@ -152,7 +152,7 @@ TEST_CASE("a facet table is used only for the revision it was written for", "[fa
     std::optional<TableCounts> counts = count_with_tables(parts, Xapian::Query("all"), {true, false, false});
     REQUIRE(counts);
     CHECK(counts->matches == 3);
-    CHECK(counts->values[FacetTable::kDates] == std::map<std::string, Xapian::doccount>{{"20201120", 1}, {"20201215", 1}});
+    CHECK(counts->values[FacetTable::kDates] == ValueCounts{{"20201120", 1}, {"20201215", 1}});
 }
 
 TEST_CASE("a damaged facet table is not read", "[facets]") {

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstring>
@@ -27,7 +28,7 @@ namespace fs = std::filesystem;
 namespace gazette {
 namespace {
 
-constexpr char kMagic[8] = {'G', 'Z', 'F', 'A', 'C', 'E', 'T', '2'};
+constexpr char kMagic[8] = {'G', 'Z', 'F', 'A', 'C', 'E', 'T', '3'};
 constexpr std::uint32_t kByteOrder = 0x01020304;
 constexpr std::size_t kUuidBytes = 40;  // a UUID's 36 characters, NUL-padded
 
@@ -104,6 +105,19 @@ ColumnData read_column(const Xapian::Database& db, FacetTable::Column column, st
     }
     if (out.multi)
         while (filled < rows) out.starts[++filled] = static_cast<std::uint32_t>(out.ids.size());
+    // The dictionary in order (the empty value first), so that a search reads each database's
+    // counts sorted by value and merges them without sorting.
+    std::vector<std::uint32_t> order(out.values.size());
+    for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin() + 1, order.end(), [&](std::uint32_t a, std::uint32_t b) { return out.values[a] < out.values[b]; });
+    std::vector<std::uint32_t> renumbered(order.size());
+    std::vector<std::string> sorted(order.size());
+    for (std::uint32_t i = 0; i < order.size(); ++i) {
+        renumbered[order[i]] = i;
+        sorted[i] = std::move(out.values[order[i]]);
+    }
+    out.values = std::move(sorted);
+    for (std::uint32_t& id : out.ids) id = renumbered[id];
     return out;
 }
 

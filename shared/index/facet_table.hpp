@@ -39,7 +39,7 @@ public:
     /// (a document has any number) have document d's at ids()[starts()[d] .. starts()[d + 1]).
     [[nodiscard]] std::span<const std::uint32_t> ids(Column column) const;
     [[nodiscard]] std::span<const std::uint32_t> starts(Column column) const;
-    /// Entries of `column`'s dictionary, entry 0 being the empty value.
+    /// Entries of `column`'s dictionary: entry 0 is the empty value, the others are in order.
     [[nodiscard]] std::uint32_t values(Column column) const;
     /// A speaker's name, a source, or a date as YYYYMMDD; "" for an id out of range.
     [[nodiscard]] std::string_view value(Column column, std::uint32_t id) const;

@@ -2,7 +2,9 @@
 // unweighted Enquire per database, the databases in parallel.
 #include "search/facet_tables.hpp"
 
+#include <algorithm>
 #include <future>
+#include <iterator>
 
 #include "index/index_damage.hpp"
 
@@ -52,21 +54,50 @@ private:
     Xapian::doccount m_matches = 0;
 };
 
-/// One database's counts, into `out`.
-void count_part(FacetPart& part, const FacetTable& table, const Xapian::Query& query,
-                std::array<bool, FacetTable::kColumns> wanted, TableCounts& out) {
+/// A value of a table and its matches in one database: the text stays in the table's mapping,
+/// which lives until the counts are added up.
+using ViewCounts = std::vector<std::pair<std::string_view, Xapian::doccount>>;
+
+/// One database's counts, per column.
+std::array<ViewCounts, FacetTable::kColumns> count_part(FacetPart& part, const FacetTable& table,
+                                                        const Xapian::Query& query,
+                                                        std::array<bool, FacetTable::kColumns> wanted,
+                                                        Xapian::doccount& matches) {
     Xapian::Enquire enquire(part.db);
     enquire.set_query(query);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     TableSpy spy(table, wanted);
     enquire.add_matchspy(&spy);
-    (void)enquire.get_mset(0, 1, part.db.get_doccount());
-    out.matches += spy.matches();
+    // No hit asked for: the matcher then keeps no candidates and only feeds the spy, about half
+    // the time per match of a page of one (#18: 11 against 18.5 ms for 230,850 matches).
+    (void)enquire.get_mset(0, 0, part.db.get_doccount());
+    matches = spy.matches();
+    std::array<ViewCounts, FacetTable::kColumns> out;
     for (std::size_t c = 0; c < FacetTable::kColumns; ++c) {
         const auto& counts = spy.counts(c);
         for (std::uint32_t id = 1; id < counts.size(); ++id)
-            if (counts[id] > 0) out.values[c][std::string(table.value(static_cast<FacetTable::Column>(c), id))] += counts[id];
+            if (counts[id] > 0) out[c].emplace_back(table.value(static_cast<FacetTable::Column>(c), id), counts[id]);
     }
+    return out;
+}
+
+/// Every database's counts (each sorted by value, as their dictionaries are) added up.
+ValueCounts add_up(std::vector<ViewCounts> parts) {
+    ValueCounts out;
+    ViewCounts merged;
+    for (ViewCounts& part : parts) {
+        ViewCounts both;
+        both.reserve(merged.size() + part.size());
+        std::merge(merged.begin(), merged.end(), part.begin(), part.end(), std::back_inserter(both));
+        merged = std::move(both);
+    }
+    for (const auto& [value, n] : merged) {
+        if (!out.empty() && out.back().first == value)
+            out.back().second += n;
+        else
+            out.emplace_back(std::string(value), n);
+    }
+    return out;
 }
 
 }  // namespace
@@ -89,34 +120,59 @@ std::vector<FacetPart> open_facet_parts(const std::vector<std::string>& specs, X
     return parts;
 }
 
-std::optional<TableCounts> count_with_tables(std::vector<FacetPart>& parts, const Xapian::Query& query,
-                                             std::array<bool, FacetTable::kColumns> wanted) {
-    if (parts.empty()) return std::nullopt;
+struct FacetCounting::State {
     std::vector<FacetTable> tables;
+    std::vector<Xapian::Query> queries;
+    std::vector<Xapian::doccount> matches;
+    std::vector<std::future<std::array<ViewCounts, FacetTable::kColumns>>> runs;  // last: joined first
+};
+
+FacetCounting::FacetCounting(std::unique_ptr<State> state) : m_state(std::move(state)) {}
+FacetCounting::FacetCounting(FacetCounting&&) noexcept = default;
+FacetCounting& FacetCounting::operator=(FacetCounting&&) noexcept = default;
+FacetCounting::~FacetCounting() = default;
+
+std::optional<FacetCounting> FacetCounting::start(std::vector<FacetPart>& parts, const Xapian::Query& query,
+                                                  std::array<bool, FacetTable::kColumns> wanted) {
+    if (parts.empty()) return std::nullopt;
+    auto state = std::make_unique<State>();
     for (const FacetPart& part : parts) {
         std::optional<FacetTable> table = FacetTable::open(part.dir, part.db);
         if (!table) return std::nullopt;
-        tables.push_back(std::move(*table));
+        state->tables.push_back(std::move(*table));
+        // Each thread its own copy of the query, made here: Xapian counts references to a
+        // query's parts without atomics, so threads must not share one.
+        state->queries.push_back(Xapian::Query::unserialise(query.serialise()));
     }
-    // The first database in this thread, the others each in its own, with its own copy of the
-    // query: Xapian counts references to a query's parts without atomics, so threads must not
-    // share one.
-    std::vector<Xapian::Query> copies;
-    for (std::size_t i = 1; i < parts.size(); ++i) copies.push_back(Xapian::Query::unserialise(query.serialise()));
-    std::vector<TableCounts> counts(parts.size());
-    std::vector<std::future<void>> others;
-    for (std::size_t i = 1; i < parts.size(); ++i)
-        others.push_back(std::async(std::launch::async,
-                                    [&, i] { count_part(parts[i], tables[i], copies[i - 1], wanted, counts[i]); }));
-    count_part(parts[0], tables[0], query, wanted, counts[0]);
-    for (auto& other : others) other.get();
-    TableCounts total = std::move(counts[0]);
-    for (std::size_t i = 1; i < counts.size(); ++i) {
-        total.matches += counts[i].matches;
-        for (std::size_t c = 0; c < FacetTable::kColumns; ++c)
-            for (auto& [value, n] : counts[i].values[c]) total.values[c][value] += n;
+    state->matches.assign(parts.size(), 0);
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        FacetPart* part = &parts[i];
+        const FacetTable* table = &state->tables[i];
+        const Xapian::Query* copy = &state->queries[i];
+        Xapian::doccount* matches = &state->matches[i];
+        state->runs.push_back(
+            std::async(std::launch::async, [=] { return count_part(*part, *table, *copy, wanted, *matches); }));
     }
+    return FacetCounting(std::move(state));
+}
+
+TableCounts FacetCounting::finish() {
+    std::array<std::vector<ViewCounts>, FacetTable::kColumns> all;
+    for (auto& run : m_state->runs) {
+        std::array<ViewCounts, FacetTable::kColumns> part = run.get();
+        for (std::size_t c = 0; c < FacetTable::kColumns; ++c) all[c].push_back(std::move(part[c]));
+    }
+    TableCounts total;
+    for (Xapian::doccount n : m_state->matches) total.matches += n;
+    for (std::size_t c = 0; c < FacetTable::kColumns; ++c) total.values[c] = add_up(std::move(all[c]));
     return total;
+}
+
+std::optional<TableCounts> count_with_tables(std::vector<FacetPart>& parts, const Xapian::Query& query,
+                                             std::array<bool, FacetTable::kColumns> wanted) {
+    std::optional<FacetCounting> counting = FacetCounting::start(parts, query, wanted);
+    if (!counting) return std::nullopt;
+    return counting->finish();
 }
 
 }  // namespace gazette

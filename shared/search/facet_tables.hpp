@@ -1,13 +1,14 @@
 // Facet counts from the facet tables (index/facet_table.hpp): every match of the query is
 // visited once, unweighted (BoolWeight), in each local database of the search on its own, one
-// thread per database, and counted by document id. The ranked search then needs to look at no
-// more matches than its page and its count's limit. Searches over remote shards, or over a
-// database without a table for its revision, count with the spies instead (facets.hpp).
+// thread per database, and counted by document id, while the caller runs the ranked search,
+// which then needs to look at no more matches than its page and its count's limit. Searches over
+// remote shards, or over a database without a table for its revision, count with the spies
+// instead (facets.hpp).
 #pragma once
 
 #include <array>
 #include <filesystem>
-#include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,14 +30,37 @@ struct FacetPart {
 /// documents together; empty when some of them are not local.
 [[nodiscard]] std::vector<FacetPart> open_facet_parts(const std::vector<std::string>& specs, Xapian::doccount doccount);
 
+/// Values and their matches, sorted by value, each once.
+using ValueCounts = std::vector<std::pair<std::string, Xapian::doccount>>;
+
 struct TableCounts {
     Xapian::doccount matches = 0;
-    /// Per column, each value and its matches: dates as YYYYMMDD, sources, speakers' names.
-    std::array<std::map<std::string, Xapian::doccount>, FacetTable::kColumns> values;
+    /// Per column: dates as YYYYMMDD, sources, speakers' names.
+    std::array<ValueCounts, FacetTable::kColumns> values;
 };
 
-/// Counts the matches of `query` in `parts` and their values in the `wanted` columns; nullopt
-/// when some part has no table for its revision.
+/// A count running in the background, one thread per part.
+class FacetCounting {
+public:
+    /// Starts counting the matches of `query` in `parts` and their values in the `wanted`
+    /// columns; nullopt (nothing started) when some part has no table for its revision. `parts`
+    /// must outlive the counting and not be used meanwhile.
+    [[nodiscard]] static std::optional<FacetCounting> start(std::vector<FacetPart>& parts, const Xapian::Query& query,
+                                                            std::array<bool, FacetTable::kColumns> wanted);
+    /// Waits for the threads and adds their counts up; rethrows what a thread threw.
+    [[nodiscard]] TableCounts finish();
+
+    FacetCounting(FacetCounting&&) noexcept;
+    FacetCounting& operator=(FacetCounting&&) noexcept;
+    ~FacetCounting();  // waits for the threads
+
+private:
+    struct State;
+    explicit FacetCounting(std::unique_ptr<State> state);
+    std::unique_ptr<State> m_state;
+};
+
+/// start() and finish() in one.
 [[nodiscard]] std::optional<TableCounts> count_with_tables(std::vector<FacetPart>& parts, const Xapian::Query& query,
                                                            std::array<bool, FacetTable::kColumns> wanted);
 

@@ -10,17 +10,19 @@
 namespace gazette {
 namespace {
 
-std::vector<FacetCount> by_count(const std::map<std::string, Xapian::doccount>& counts) {
+std::vector<FacetCount> by_count(const ValueCounts& counts) {
     std::vector<FacetCount> out;
+    out.reserve(counts.size());
     for (const auto& [value, count] : counts) out.push_back({value, count});
+    // Ties keep the values' order.
     std::stable_sort(out.begin(), out.end(), [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
     return out;
 }
 
-std::map<std::string, Xapian::doccount> spy_counts(const Xapian::ValueCountMatchSpy* spy) {
-    std::map<std::string, Xapian::doccount> counts;
-    if (spy)
-        for (auto it = spy->values_begin(); it != spy->values_end(); ++it) counts[*it] += it.get_termfreq();
+ValueCounts spy_counts(const Xapian::ValueCountMatchSpy* spy) {
+    ValueCounts counts;
+    if (spy)  // the spy's values come in order
+        for (auto it = spy->values_begin(); it != spy->values_end(); ++it) counts.emplace_back(*it, it.get_termfreq());
     return counts;
 }
 
@@ -56,7 +58,7 @@ void Facets::attach(Xapian::Enquire& enquire) {
 
 void Facets::use(TableCounts counts) { m_tables = std::move(counts); }
 
-std::map<std::string, Xapian::doccount> Facets::raw(FacetTable::Column column) const {
+ValueCounts Facets::raw(FacetTable::Column column) const {
     if (m_tables) return m_tables->values[column];
     switch (column) {
         case FacetTable::kDates: return spy_counts(m_dates.get());
@@ -66,15 +68,13 @@ std::map<std::string, Xapian::doccount> Facets::raw(FacetTable::Column column) c
 }
 
 std::vector<FacetCount> Facets::speakers() const {
-    std::map<std::string, Xapian::doccount> counts;
-    if (m_tables) {
-        if (m_wanted.speakers) counts = m_tables->values[FacetTable::kSpeakers];  // names already
-    } else if (m_wanted.speakers) {
-        // Each value is a combination of speakers; a match counts once for each of its names.
-        for (const auto& [combination, n] : raw(FacetTable::kSpeakers))
-            for (const auto& name : unpack_speakers(combination)) counts[name] += n;
-    }
-    return by_count(counts);
+    if (!m_wanted.speakers) return {};
+    if (m_tables) return by_count(m_tables->values[FacetTable::kSpeakers]);  // names already
+    // Each value is a combination of speakers; a match counts once for each of its names.
+    std::map<std::string, Xapian::doccount> names;
+    for (const auto& [combination, n] : raw(FacetTable::kSpeakers))
+        for (const auto& name : unpack_speakers(combination)) names[name] += n;
+    return by_count(ValueCounts(names.begin(), names.end()));
 }
 
 std::vector<FacetCount> Facets::sources() const {
@@ -82,16 +82,24 @@ std::vector<FacetCount> Facets::sources() const {
 }
 
 std::vector<FacetCount> Facets::dates(DateBucket bucket, Xapian::doccount total) const {
-    std::map<std::string, Xapian::doccount> counts;
+    std::vector<FacetCount> out;  // chronological: the dates come sorted, so their buckets too
     Xapian::doccount dated = 0;
+    Xapian::doccount malformed = 0;  // a value too short for a date (not written by gazette-index)
     if (m_wanted.dates) {
         for (const auto& [date, n] : raw(FacetTable::kDates)) {
-            counts[date_bucket_of(date, bucket)] += n;
             dated += n;
+            if (date.size() < 8) {
+                malformed += n;
+                continue;
+            }
+            std::string key = date_bucket_of(date, bucket);
+            if (!out.empty() && out.back().value == key)
+                out.back().count += n;
+            else
+                out.push_back({std::move(key), n});
         }
     }
-    std::vector<FacetCount> out;
-    for (const auto& [value, count] : counts) out.push_back({value, count});  // chronological
+    if (malformed > 0) out.push_back({"undated", malformed});
     if (total > dated) out.push_back({"undated", total - dated});
     return out;
 }

@@ -59,7 +59,7 @@ public:
 
 private:
     /// Each value of `column` (as its slot holds it) and its matches, from the spy or the tables.
-    [[nodiscard]] std::map<std::string, Xapian::doccount> raw(FacetTable::Column column) const;
+    [[nodiscard]] ValueCounts raw(FacetTable::Column column) const;
 
     Wanted m_wanted;
     std::optional<TableCounts> m_tables;

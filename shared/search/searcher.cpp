@@ -275,14 +275,12 @@ SearchResult Searcher::search_once(const SearchOptions& options) const {
     Facets facets({!options.stories && (options.facets || options.speakers_only), !options.stories && options.facets,
                    !options.stories && (options.facets || options.timeline)});
     bool counts_facets = !options.stories && (options.facets || options.speakers_only || options.timeline);
-    std::optional<Xapian::doccount> counted;
+    std::optional<FacetCounting> counting;  // runs beside the ranked search
     if (counts_facets && !m_remote) {
         if (!m_parts) m_parts = open_facet_parts(m_specs, m_db.get_doccount());
-        if (std::optional<TableCounts> counts = count_with_tables(*m_parts, enquire.get_query(), facets.columns())) {
-            counted = counts->matches;
-            facets.use(std::move(*counts));
-        }
+        counting = FacetCounting::start(*m_parts, enquire.get_query(), facets.columns());
     }
+    bool counted = counting.has_value();
     bool every_match = options.exact_count || options.stories || (counts_facets && !counted);
     // Syndicated copies: one hit per story, the rest listed under it (search/story_collapse.hpp).
     StoryCollapse stories(m_db, options, m_remote);
@@ -300,17 +298,13 @@ SearchResult Searcher::search_once(const SearchOptions& options) const {
     SearchResult result;
     result.notices = parsed.notices;
     std::vector<RankedDoc> ranked;
-    for (bool first_pass = true;; first_pass = false) {
+    // With the counts from the tables and no page to show, the ranked search has nothing to add.
+    bool ranks = !(counting && options.limit == 0);
+    for (bool first_pass = true; ranks; first_pass = false) {
         Xapian::MSet mset = from_top ? enquire.get_mset(0, fetch, check_at_least)
                                      : enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
                                                         static_cast<Xapian::doccount>(options.limit), check_at_least);
-        if (first_pass) {
-            stories.count(mset, result);
-            if (counted) {
-                result.articles = result.total = *counted;
-                result.total_exact = true;
-            }
-        }
+        if (first_pass) stories.count(mset, result);
         ranked.clear();
         for (auto it = mset.begin(); it != mset.end(); ++it) ranked.push_back({*it, it.get_weight()});
         if (!from_top) break;
@@ -326,6 +320,13 @@ SearchResult Searcher::search_once(const SearchOptions& options) const {
         if (ranked.size() >= page_end || mset.size() < fetch) break;
         fetch *= 2;
         enquire.clear_matchspies();
+    }
+    if (counting) {
+        TableCounts counts = counting->finish();
+        result.collapsed = stories.collapsing();
+        result.articles = result.total = counts.matches;
+        result.total_exact = true;
+        facets.use(std::move(counts));
     }
     if (from_top) {
         ranked.erase(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(std::min(ranked.size(), options.offset)));
