@@ -91,6 +91,8 @@ ValueCounts add_up(std::vector<ViewCounts> parts) {
         std::merge(merged.begin(), merged.end(), part.begin(), part.end(), std::back_inserter(both));
         merged = std::move(both);
     }
+    // Only a damaged table has its dictionary out of order; the sums stay right then too.
+    if (!std::is_sorted(merged.begin(), merged.end())) std::sort(merged.begin(), merged.end());
     for (const auto& [value, n] : merged) {
         if (!out.empty() && out.back().first == value)
             out.back().second += n;
