@@ -5,7 +5,6 @@
 // splits speaker combinations into per-name counts and groups dates into years, months or days.
 #pragma once
 
-#include <map>
 #include <memory>
 #include <optional>
 #include <string>

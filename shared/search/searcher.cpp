@@ -272,9 +272,9 @@ SearchResult Searcher::search_once(const SearchOptions& options) const {
     // (search/facet_tables.hpp), or with spies on this Enquire, which must then see every match
     // (check_at_least = every document), as must an exact count. Otherwise the count is exact
     // up to exact_count_limit and estimated beyond.
-    Facets facets({!options.stories && (options.facets || options.speakers_only), !options.stories && options.facets,
-                   !options.stories && (options.facets || options.timeline)});
     bool counts_facets = !options.stories && (options.facets || options.speakers_only || options.timeline);
+    Facets facets({counts_facets && (options.facets || options.speakers_only), counts_facets && options.facets,
+                   counts_facets && (options.facets || options.timeline)});
     std::optional<FacetCounting> counting;  // runs beside the ranked search
     if (counts_facets && !m_remote) {
         if (!m_parts) m_parts = open_facet_parts(m_specs, m_db.get_doccount());
