@@ -1,5 +1,6 @@
-// The Analyzer's chain: ICU word segmentation over the UTF-8 bytes (UText, so boundaries are byte
-// offsets), splitting of words at internal '.', ',' and ':' and grouping of hyphen-joined words,
+// The Analyzer's chain: word segmentation over the UTF-8 bytes (word_breaks.hpp for ASCII text,
+// ICU's break iterator over a UText for the rest; boundaries are byte offsets either way),
+// splitting of words at internal '.', ',' and ':' and grouping of hyphen-joined words,
 // per-part normalisation by TextNormalizer, then a compound token for every multi-part group.
 #include "analysis/analyzer.hpp"
 
@@ -12,6 +13,7 @@
 #include <unordered_map>
 
 #include "analysis/text_normalizer.hpp"
+#include "analysis/word_breaks.hpp"
 
 namespace gazette {
 namespace {
@@ -19,12 +21,6 @@ namespace {
 /// Terms longer than this (URLs, base64, runaway words) are dropped: no one searches for them and
 /// Xapian limits term length.
 constexpr std::size_t kMaxTermBytes = 120;
-
-struct Segment {
-    std::size_t start;
-    std::size_t end;
-    bool is_word;
-};
 
 struct Part {
     std::size_t start;
@@ -43,17 +39,17 @@ bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
 struct Analyzer::Impl {
     TextNormalizer normalizer;
     Xapian::Stem stemmer{"english"};
-    std::unique_ptr<icu::BreakIterator> words;
+    std::unique_ptr<icu::BreakIterator> words;  // made for the first text simple_word_segments refuses
 
-    Impl() {
+    std::vector<WordSegment> segment(std::string_view text) {
+        if (std::optional<std::vector<WordSegment>> simple = simple_word_segments(text))
+            return std::move(*simple);
+        std::vector<WordSegment> out;
         UErrorCode status = U_ZERO_ERROR;
-        words.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
-        if (U_FAILURE(status) || !words) throw std::runtime_error("ICU word break data is missing");
-    }
-
-    std::vector<Segment> segment(std::string_view text) {
-        std::vector<Segment> out;
-        UErrorCode status = U_ZERO_ERROR;
+        if (!words) {
+            words.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+            if (U_FAILURE(status) || !words) throw std::runtime_error("ICU word break data is missing");
+        }
         UText* ut = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
         if (U_FAILURE(status)) return out;
         words->setText(ut, status);
@@ -72,7 +68,7 @@ Analyzer::Analyzer() : m_impl(std::make_unique<Impl>()) {}
 Analyzer::~Analyzer() = default;
 
 std::vector<Token> Analyzer::tokenize(std::string_view text, std::uint32_t first_position) const {
-    std::vector<Segment> segments = m_impl->segment(text);
+    std::vector<WordSegment> segments = m_impl->segment(text);
     std::vector<Token> tokens;
     std::uint32_t position = first_position;
 
@@ -103,7 +99,7 @@ std::vector<Token> Analyzer::tokenize(std::string_view text, std::uint32_t first
 
     bool after_hyphen = false;  // the previous segment was a hyphen joining two words
     for (std::size_t i = 0; i < segments.size(); ++i) {
-        const Segment& seg = segments[i];
+        const WordSegment& seg = segments[i];
         if (!seg.is_word) {
             after_hyphen = !group.empty() && is_hyphen(text.substr(seg.start, seg.end - seg.start)) &&
                            i + 1 < segments.size() && segments[i + 1].is_word &&

@@ -1,6 +1,6 @@
 // The one analyzer: text -> normalised terms with positions and byte offsets. The indexer, the
 // query parser and the snippeter all call it, so what is indexed is exactly what a query can find.
-// Chain: ICU word segmentation -> per-token normalisation (NFKC, case fold, accent fold,
+// Chain: word segmentation (UAX #29, ICU's rules) -> per-token normalisation (NFKC, case fold, accent fold,
 // possessives and apostrophes) -> compounds for hyphenated words and numbers; stemming on request.
 #pragma once
 
@@ -37,7 +37,8 @@ public:
     [[nodiscard]] std::string normalize_keyword(std::string_view text) const;
 
     /// Normalises one word as tokenize() would (used by tests and by the keyword path).
-    /// An Analyzer holds an ICU break iterator: use one per thread.
+    /// An Analyzer holds an ICU break iterator (made for the first text that is not plain ASCII):
+    /// use one per thread.
     [[nodiscard]] std::string normalize_word(std::string_view word) const;
 
     /// The words of a normalize_keyword() result, split at its single spaces

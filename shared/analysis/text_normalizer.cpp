@@ -13,10 +13,6 @@
 namespace gazette {
 namespace {
 
-const icu::Normalizer2& as_normalizer(const void* p) {
-    return *static_cast<const icu::Normalizer2*>(p);
-}
-
 bool is_apostrophe(UChar32 c) { return c == 0x27 || c == 0x2019 || c == 0x2BC || c == 0x2018; }
 
 bool script_drops_marks(UChar32 base) {
@@ -34,19 +30,31 @@ void drop_possessive(icu::UnicodeString& s) {
 
 }  // namespace
 
-TextNormalizer::TextNormalizer() {
-    UErrorCode status = U_ZERO_ERROR;
-    m_nfkc_casefold = icu::Normalizer2::getNFKCCasefoldInstance(status);
-    m_nfd = icu::Normalizer2::getNFDInstance(status);
-    m_nfc = icu::Normalizer2::getNFCInstance(status);
-    if (U_FAILURE(status)) throw std::runtime_error("ICU normalizer data is missing");
-}
-
 namespace {
 
+struct Normalizers {
+    const icu::Normalizer2* casefold;
+    const icu::Normalizer2* nfd;
+    const icu::Normalizer2* nfc;
+};
+
+// ICU's instances, owned by ICU; fetched once per process (thread-safe static), on first use.
+const Normalizers& normalizers() {
+    static const Normalizers instances = [] {
+        UErrorCode status = U_ZERO_ERROR;
+        Normalizers n{icu::Normalizer2::getNFKCCasefoldInstance(status),
+                      icu::Normalizer2::getNFDInstance(status), icu::Normalizer2::getNFCInstance(status)};
+        if (U_FAILURE(status)) throw std::runtime_error("ICU normalizer data is missing");
+        return n;
+    }();
+    return instances;
+}
+
 // Case fold, NFKC and accent fold `in`; the result is NFC.
-icu::UnicodeString fold(const icu::UnicodeString& in, const icu::Normalizer2& casefold,
-                        const icu::Normalizer2& nfd, const icu::Normalizer2& nfc) {
+icu::UnicodeString fold(const icu::UnicodeString& in) {
+    const icu::Normalizer2& casefold = *normalizers().casefold;
+    const icu::Normalizer2& nfd = *normalizers().nfd;
+    const icu::Normalizer2& nfc = *normalizers().nfc;
     UErrorCode status = U_ZERO_ERROR;
     icu::UnicodeString folded = casefold.normalize(in, status);
     icu::UnicodeString decomposed = nfd.normalize(folded, status);
@@ -82,8 +90,7 @@ std::string TextNormalizer::word(std::string_view utf8) const {
     }
     icu::UnicodeString s = icu::UnicodeString::fromUTF8(
         icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
-    icu::UnicodeString folded = fold(s, as_normalizer(m_nfkc_casefold), as_normalizer(m_nfd),
-                                     as_normalizer(m_nfc));
+    icu::UnicodeString folded = fold(s);
     drop_possessive(folded);
     icu::UnicodeString out;
     for (int32_t i = 0; i < folded.length();) {
@@ -99,8 +106,7 @@ std::string TextNormalizer::word(std::string_view utf8) const {
 std::string TextNormalizer::keyword(std::string_view utf8) const {
     icu::UnicodeString s = icu::UnicodeString::fromUTF8(
         icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
-    icu::UnicodeString folded = fold(s, as_normalizer(m_nfkc_casefold), as_normalizer(m_nfd),
-                                     as_normalizer(m_nfc));
+    icu::UnicodeString folded = fold(s);
     icu::UnicodeString out;
     bool pending_space = false;
     for (int32_t i = 0; i < folded.length();) {

@@ -1,16 +1,19 @@
 // The open-time probe. Every check reads what an ordinary search reads anyway (a table's root, a
-// document's terms and data), only for three documents per database, so a healthy index pays a
-// few block reads. Xapian's own errors met on the way (a block past the end of a cut file, a
-// corrupt block) are reported as damage too.
+// document's terms and data), the documents' only for three documents per database, so a healthy
+// index pays a few block reads. Xapian's own errors met on the way (a block past the end of a cut
+// file, a corrupt block) are reported as damage too.
 #include "index/index_damage.hpp"
 
 #include <fmt/format.h>
 #include <xapian.h>
 
+#include <algorithm>
 #include <array>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string_view>
+#include <utility>
 
 #include "index/glass_tables.hpp"
 #include "index/schema.hpp"
@@ -88,15 +91,15 @@ void check_document(const Xapian::Database& db, Xapian::docid id) {
         throw IndexDamaged(fmt::format("document {} is missing from the posting list of '{}'", id, word));
 }
 
-void probe(const fs::path& dir) {
-    if (!fs::exists(dir / "iamglass")) return;  // not a glass database: Xapian says what it is
-    check_table_sizes(dir);
-    Xapian::Database db(dir.string());
+// Checks `db`, the database in `dir`: what its version file and directory say, then, for
+// ProbeDepth::Documents, a few documents read through every table (see check_not_damaged).
+void probe_database(const fs::path& dir, const Xapian::Database& db, ProbeDepth depth) {
     // An empty index has no tables to lose; another program's index is not ours to judge (the
     // caller says it is not Gazette's).
     if (db.get_doccount() == 0 || db.get_metadata(std::string(schema::kSchemaVersionKey)).empty()) return;
     check_required_tables(dir);
     if (!db.has_positions()) throw IndexDamaged("the position table is empty or missing");
+    if (depth == ProbeDepth::Files) return;
     Xapian::docid last = db.get_lastdocid();
     Xapian::PostingIterator all = db.postlist_begin("");
     std::vector<Xapian::docid> ids{*all};
@@ -107,6 +110,61 @@ void probe(const fs::path& dir) {
     for (Xapian::docid id : ids) check_document(db, id);
 }
 
+// Opens the glass database in `dir` and probes it: its table sizes before Xapian reads them
+// (Xapian may already stumble on missing blocks), then a few documents through the handle it
+// returns.
+Xapian::Database open_and_probe(const fs::path& dir, ProbeDepth depth) {
+    check_table_sizes(dir);
+    Xapian::Database db(dir.string());
+    probe_database(dir, db, depth);
+    return db;
+}
+
+bool is_glass(const fs::path& dir) { return fs::exists(dir / "iamglass"); }
+
+// open_and_probe() as a verdict: "" with `out` set, or what is wrong, after `where`. `out` stays
+// empty when a writer committed meanwhile (busy, not damaged: the search retries its own reads)
+// and for what is not a glass database (Xapian says what it is when it is opened).
+std::string open_and_judge(const fs::path& dir, const std::string& where, ProbeDepth depth,
+                           std::optional<Xapian::Database>& out) {
+    if (!is_glass(dir)) return {};
+    try {
+        out = open_and_probe(dir, depth);
+    } catch (const IndexDamaged& e) {
+        return where + e.what();
+    } catch (const Xapian::DatabaseModifiedError&) {
+    } catch (const Xapian::DatabaseOpeningError&) {
+        throw;  // no index, or a locked or unreadable one: the caller says which
+    } catch (const Xapian::DatabaseError& e) {
+        return where + describe(e);
+    } catch (const Xapian::DocNotFoundError& e) {
+        return where + describe(e);
+    }
+    return {};
+}
+
+std::string where_in(const fs::path& db, const fs::path& dir) {
+    return dir == db ? std::string() : dir.filename().string() + ": ";
+}
+
+// The entries of a stub (XAPIANDB): backend and path, in order; comments and blank lines left out.
+std::vector<std::pair<std::string, std::string>> stub_entries(const fs::path& stub) {
+    std::vector<std::pair<std::string, std::string>> out;
+    std::ifstream in(stub);
+    for (std::string line; std::getline(in, line);) {
+        std::istringstream words(line);
+        std::string backend, path;
+        if (!(words >> backend) || backend.starts_with("#")) continue;
+        words >> path;
+        out.emplace_back(backend, path);
+    }
+    return out;
+}
+
+bool is_local_entry(const std::pair<std::string, std::string>& entry) {
+    return (entry.first == "auto" || entry.first == "glass") && !entry.second.empty();
+}
+
 }  // namespace
 
 std::vector<fs::path> local_databases(const fs::path& db) {
@@ -115,14 +173,10 @@ std::vector<fs::path> local_databases(const fs::path& db) {
     fs::path stub = db / "XAPIANDB";
     if (!fs::exists(stub, ec)) return {db};
     std::vector<fs::path> shards;
-    std::ifstream in(stub);
-    for (std::string line; std::getline(in, line);) {
-        std::istringstream words(line);
-        std::string backend, path;
-        if (!(words >> backend >> path) || backend.starts_with("#")) continue;
-        if (backend != "auto" && backend != "glass") continue;  // remote shards are not ours to read
-        fs::path shard = fs::path(path).is_absolute() ? fs::path(path) : db / path;
-        shards.push_back(shard);
+    for (const auto& entry : stub_entries(stub)) {
+        if (!is_local_entry(entry)) continue;  // remote shards are not ours to read
+        fs::path path(entry.second);
+        shards.push_back(path.is_absolute() ? path : db / path);
     }
     return shards;
 }
@@ -150,20 +204,9 @@ std::string damaged_message(const fs::path& db, const std::string& what) {
 
 std::string find_damage(const fs::path& db) {
     for (const fs::path& dir : local_databases(db)) {
-        std::string where = dir == db ? std::string() : dir.filename().string() + ": ";
-        try {
-            probe(dir);
-        } catch (const IndexDamaged& e) {
-            return where + e.what();
-        } catch (const Xapian::DatabaseModifiedError&) {
-            // A writer committed meanwhile: busy, not damaged; the search retries its own reads.
-        } catch (const Xapian::DatabaseOpeningError&) {
-            throw;  // no index, or a locked or unreadable one: the caller says which
-        } catch (const Xapian::DatabaseError& e) {
-            return where + describe(e);
-        } catch (const Xapian::DocNotFoundError& e) {
-            return where + describe(e);
-        }
+        std::optional<Xapian::Database> opened;
+        std::string damage = open_and_judge(dir, where_in(db, dir), ProbeDepth::Documents, opened);
+        if (!damage.empty()) return damage;
     }
     return {};
 }
@@ -171,6 +214,34 @@ std::string find_damage(const fs::path& db) {
 void check_not_damaged(const fs::path& db) {
     std::string damage = find_damage(db);
     if (!damage.empty()) throw IndexDamaged(damaged_message(db, damage));
+}
+
+Xapian::Database open_checked(const fs::path& db, ProbeDepth depth) {
+    std::vector<fs::path> dirs = local_databases(db);
+    std::error_code ec;
+    fs::path stub = db / "XAPIANDB";
+    bool all_local = !dirs.empty() &&
+                     (!fs::exists(stub, ec) || std::ranges::all_of(stub_entries(stub), is_local_entry));
+    if (!all_local) {
+        // Remote shards beside the local ones, or not a directory: the local databases are
+        // probed on their own, and Xapian opens the whole (and says what is wrong with it).
+        for (const fs::path& dir : dirs) {
+            std::optional<Xapian::Database> opened;
+            std::string damage = open_and_judge(dir, where_in(db, dir), depth, opened);
+            if (!damage.empty()) throw IndexDamaged(damaged_message(db, damage));
+        }
+        return Xapian::Database(db.string());
+    }
+    // Each database is opened once: the probe's handles are the ones searched, combined in the
+    // stub's order as Xapian combines them (the first open is most of a short search's time).
+    Xapian::Database all;
+    for (const fs::path& dir : dirs) {
+        std::optional<Xapian::Database> opened;
+        std::string damage = open_and_judge(dir, where_in(db, dir), depth, opened);
+        if (!damage.empty()) throw IndexDamaged(damaged_message(db, damage));
+        all.add_database(opened ? *opened : Xapian::Database(dir.string()));
+    }
+    return all;
 }
 
 }  // namespace gazette

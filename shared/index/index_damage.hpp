@@ -1,10 +1,12 @@
 // Cheap damage detection when an index is opened, for both binaries. Xapian opens its tables
 // lazily and treats a missing position table as "no positions", so a deleted position.glass made
-// phrases match as plain AND, and a truncated termlist.glass went unnoticed (#19 item 7). A few
-// reads at open (file presence and sizes, then a handful of documents read through every table)
-// catch the usual damage for well under a millisecond; gazette-index --check (index_check.hpp)
-// reads everything.
+// phrases match as plain AND, and a truncated termlist.glass went unnoticed (#19 item 7). File
+// presence and sizes at open catch the usual damage without reading a block; gazette-index also
+// reads a handful of documents through every table (well under a millisecond, but a tenth of a
+// short search, which skips it); gazette-index --check (index_check.hpp) reads everything.
 #pragma once
+
+#include <xapian.h>
 
 #include <filesystem>
 #include <stdexcept>
@@ -32,6 +34,16 @@ public:
 /// fails or finds them incomplete (no terms, no positions, not in their own posting lists).
 /// Does nothing for paths that are not local Xapian databases.
 void check_not_damaged(const std::filesystem::path& db);
+
+/// How far open_checked() looks: Files checks what the version files and directories say (table
+/// sizes, the tables an index needs, positions present), which catches a table deleted or cut
+/// short; Documents also reads documents through every table, as check_not_damaged() does.
+enum class ProbeDepth { Files, Documents };
+
+/// Opens `db` for reading, checked to `depth`, each local database opened once (the probe reads
+/// through the handle returned). Throws IndexDamaged as check_not_damaged() does, and Xapian's
+/// errors for what cannot be opened.
+[[nodiscard]] Xapian::Database open_checked(const std::filesystem::path& db, ProbeDepth depth);
 
 /// "<db>: the index is damaged (<what>); ..." with the rebuild commands for the sources the
 /// index records, when it can still say which.
