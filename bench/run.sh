@@ -40,7 +40,9 @@ usage() {
   --generated DIR  a corpus made beforehand by generate_corpus.py with the same --articles and
                  --seed: it is MOVED into WORK/corpus (saves generating a large one twice)
   --jobs J       gazette-index --jobs and generator processes (default: nproc)
-  --shards S     gazette-index --shards for the full build (default: J; 1 = one database)
+  --shards S     gazette-index --shards for the full build (default 1, gazette-index's own: one
+                 database written by J threads, which on Reuters-21578 built faster, smaller and
+                 searched sooner than two shards)
   --compact      add gazette-index --compact to the full build (a bulk build, the default for
                  20,000 files or more per database, already comes out compacted)
   --no-omega     leave Omega (omindex, quest) out: Gazette's own figures only
@@ -82,7 +84,7 @@ while [ $# -gt 0 ]; do
     esac
 done
 
-SHARDS=${SHARDS:-$JOBS}
+SHARDS=${SHARDS:-1}
 
 say() { printf '[%(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
 die() { echo "run.sh: $*" >&2; exit 2; }
