@@ -1,5 +1,6 @@
 // Facet counts from the facet tables (index/facet_table.hpp): every match of the query is
-// visited once, unweighted (BoolWeight), in each local database of the search on its own, one
+// visited once, unweighted (from the posting lists of its terms when it is only their union,
+// else through an Enquire with BoolWeight), in each local database of the search on its own, one
 // thread per database, and counted by document id, while the caller runs the ranked search,
 // which then needs to look at no more matches than its page and its count's limit. Searches over
 // remote shards, or over a database without a table for its revision, count with the spies
@@ -39,14 +40,16 @@ struct TableCounts {
     std::array<ValueCounts, FacetTable::kColumns> values;
 };
 
-/// A count running in the background, one thread per part.
+/// A count running in the background, on a thread per part (as many as there are cores for it).
 class FacetCounting {
 public:
     /// Starts counting the matches of `query` in `parts` and their values in the `wanted`
     /// columns; nullopt (nothing started) when some part has no table for its revision. `parts`
-    /// must outlive the counting and not be used meanwhile.
+    /// must outlive the counting and not be used meanwhile. `beside_ranked`: the caller runs a
+    /// ranked search meanwhile, which is left a core.
     [[nodiscard]] static std::optional<FacetCounting> start(std::vector<FacetPart>& parts, const Xapian::Query& query,
-                                                            std::array<bool, FacetTable::kColumns> wanted);
+                                                            std::array<bool, FacetTable::kColumns> wanted,
+                                                            bool beside_ranked);
     /// Waits for the threads and adds their counts up; rethrows what a thread threw.
     [[nodiscard]] TableCounts finish();
 
