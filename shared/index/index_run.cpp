@@ -11,6 +11,7 @@
 #include <memory>
 #include <mutex>
 #include <new>
+#include <optional>
 #include <thread>
 #include <unordered_set>
 #include <vector>
@@ -27,6 +28,7 @@
 #include "index/moved_source.hpp"
 #include "index/leftovers.hpp"
 #include "index/ordered_pool.hpp"
+#include "index/schema.hpp"
 #include "index/segments.hpp"
 #include "index/shards.hpp"
 #include "index/sources.hpp"
@@ -163,6 +165,67 @@ private:
     IndexProgress m_progress;
 };
 
+// What pass 1 of run_shard finds out about one file.
+struct FileCheck {
+    std::string file_term;
+    std::optional<FileSignature> stat;  // nullopt when the file cannot be stat'ed
+    bool indexed = false;               // an earlier run indexed it
+    std::optional<FileSignature> old;   // what that run recorded
+    bool unchanged = false;             // same bytes as then (and not a --full run)
+};
+
+// Stats each file and looks up its recorded signature (hashing the file when only its mtime
+// moved), on up to `threads` threads, each with its own handle on the database's last commit:
+// this source's articles are not written yet, so that is what the writer would read. On 2 cores
+// a run that changes nothing took 0.30 s for Reuters-21578's 19,043 files on one thread, most of
+// it in these lookups. `indexed_before`: the database holds articles (else there is nothing to
+// look up).
+std::vector<FileCheck> check_files(const fs::path& db, bool indexed_before, const SourceDir& source,
+                                   const std::vector<std::string>& files, const IndexOptions& options,
+                                   std::size_t threads) {
+    std::vector<FileCheck> checks(files.size());
+    auto check_some = [&](std::size_t first, std::size_t step) {
+        std::optional<Xapian::Database> index;
+        if (indexed_before) index.emplace(db.string());
+        for (std::size_t i = first; i < files.size(); i += step) {
+            FileCheck& check = checks[i];
+            fs::path path = source.root / files[i];
+            check.file_term = file_term_of(source, files[i]);
+            check.stat = stat_signature(path);
+            if (!index) continue;
+            Xapian::PostingIterator it = index->postlist_begin(check.file_term);
+            if (it == index->postlist_end(check.file_term)) continue;
+            check.indexed = true;
+            check.old = FileSignature::parse(index->get_document(*it).get_value(schema::kSignatureSlot));
+            auto hash_file = [&] { return file_content_hash(path, options.reader.max_file_bytes); };
+            check.unchanged = !options.full && check.old && check.stat && is_unchanged(*check.old, *check.stat, hash_file);
+        }
+    };
+    // Threads pay only for archives of some size.
+    constexpr std::size_t kFilesPerThread = 2000;
+    std::size_t n = std::clamp<std::size_t>(files.size() / kFilesPerThread, 1, std::max<std::size_t>(threads, 1));
+    if (n == 1) {
+        check_some(0, 1);
+        return checks;
+    }
+    std::vector<std::exception_ptr> errors(n);
+    {
+        std::vector<std::jthread> pool;
+        for (std::size_t t = 0; t < n; ++t) {
+            pool.emplace_back([&, t] {
+                try {
+                    check_some(t, n);
+                } catch (...) {
+                    errors[t] = std::current_exception();
+                }
+            });
+        }
+    }
+    for (const std::exception_ptr& error : errors)
+        if (error) std::rethrow_exception(error);
+    return checks;
+}
+
 // Indexes `files`, all of `source`, into one database (the whole index, or one shard) with
 // `threads` workers. `walk_complete`: every directory of the source was read, so a file not in
 // `files` is gone and its articles can be deleted.
@@ -183,36 +246,36 @@ IndexStats run_shard(IndexWriter& writer, const fs::path& db, const SourceDir& s
     if (recorded.empty()) writer.record_source(source.label, directory);
     bool relocate = !recorded.empty() && recorded != directory;
 
-    // Pass 1, on this thread (it needs the database): which files changed since the last run.
+    // Pass 1: which files changed since the last run (looked up on the threads, applied here).
+    std::vector<FileCheck> checks = check_files(db, writer.doc_count() > 0, source, files, options, threads);
     std::unordered_set<std::string> seen;
     seen.reserve(files.size());
     std::vector<FileJob> jobs;
-    for (std::string& relative : files) {
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        FileCheck& check = checks[i];
+        std::string& relative = files[i];
         fs::path path = source.root / relative;
-        std::string file_term = file_term_of(source, relative);
         FileJob job;
-        job.stat = stat_signature(path);
-        std::optional<std::string> stored = writer.signature_of(file_term);
-        job.update = stored.has_value();
-        std::optional<FileSignature> old = stored ? FileSignature::parse(*stored) : std::nullopt;
-        auto hash_file = [&] { return file_content_hash(path, options.reader.max_file_bytes); };
-        if (!options.full && old && job.stat && is_unchanged(*old, *job.stat, hash_file)) {
-            if (!old->same_stat(*job.stat)) {
+        job.stat = check.stat;
+        job.update = check.indexed;
+        if (check.unchanged) {
+            if (!check.old->same_stat(*job.stat)) {
                 // Same bytes under a new mtime: remember the new one so the next run need not
                 // read the file again.
                 FileSignature renewed = *job.stat;
-                renewed.content_hash = old->content_hash;
-                writer.set_signature(file_term, renewed.str());
+                renewed.content_hash = check.old->content_hash;
+                writer.set_signature(check.file_term, renewed.str());
             }
-            if (relocate) writer.relocate_file(file_term, (source.directory / relative).string());
+            if (relocate) writer.relocate_file(check.file_term, (source.directory / relative).string());
             ++stats.unchanged;
             tracker.file_done(path, job.size(), 0, FileOutcome::Unchanged);
         } else {
             job.relative = std::move(relative);
             jobs.push_back(std::move(job));
         }
-        seen.insert(std::move(file_term));
+        seen.insert(std::move(check.file_term));
     }
+    checks = {};
     files = {};  // what is left is moved-from: let it go
 
     // A bulk run writes its documents to segments, merged in once at the end of the run, after
