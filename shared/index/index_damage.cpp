@@ -1,7 +1,7 @@
-// The open-time probe. Every check reads what an ordinary search reads anyway (a table's root, a
-// document's terms and data), the documents' only for three documents per database, so a healthy
-// index pays a few block reads. Xapian's own errors met on the way (a block past the end of a cut
-// file, a corrupt block) are reported as damage too.
+// The open-time probe. Every check reads what an ordinary search reads anyway (a table's root;
+// to ProbeDepth::Documents, three documents' terms and data per database), so a healthy index
+// pays a few block reads. Xapian's own errors met on the way (a block past the end of a cut file,
+// a corrupt block) are reported as damage too.
 #include "index/index_damage.hpp"
 
 #include <fmt/format.h>
@@ -111,7 +111,7 @@ void probe_database(const fs::path& dir, const Xapian::Database& db, ProbeDepth 
 }
 
 // Opens the glass database in `dir` and probes it: its table sizes before Xapian reads them
-// (Xapian may already stumble on missing blocks), then a few documents through the handle it
+// (Xapian may already stumble on missing blocks), then the rest, to `depth`, through the handle it
 // returns.
 Xapian::Database open_and_probe(const fs::path& dir, ProbeDepth depth) {
     check_table_sizes(dir);

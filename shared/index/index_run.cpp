@@ -198,7 +198,8 @@ std::vector<FileCheck> check_files(const fs::path& db, bool indexed_before, cons
             check.indexed = true;
             check.old = FileSignature::parse(index->get_document(*it).get_value(schema::kSignatureSlot));
             auto hash_file = [&] { return file_content_hash(path, options.reader.max_file_bytes); };
-            check.unchanged = !options.full && check.old && check.stat && is_unchanged(*check.old, *check.stat, hash_file);
+            check.unchanged =
+                !options.full && check.old && check.stat && is_unchanged(*check.old, *check.stat, hash_file);
         }
     };
     // Threads pay only for archives of some size.

@@ -172,12 +172,6 @@ IndexWriter::~IndexWriter() {
     }
 }
 
-std::optional<std::string> IndexWriter::signature_of(const std::string& file_term) const {
-    Xapian::PostingIterator it = m_db.postlist_begin(file_term);
-    if (it == m_db.postlist_end(file_term)) return std::nullopt;
-    return m_db.get_document(*it).get_value(schema::kSignatureSlot);
-}
-
 void IndexWriter::begin_batch() {
     if (!m_in_transaction) {
         m_db.begin_transaction(true);

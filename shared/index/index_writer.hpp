@@ -30,9 +30,6 @@ public:
     IndexWriter(const std::filesystem::path& db_path, std::size_t batch_size, bool wait = false);
     ~IndexWriter();
 
-    /// The signature stored with the articles of this file term, if the file is indexed.
-    [[nodiscard]] std::optional<std::string> signature_of(const std::string& file_term) const;
-
     /// Replaces every article of one file (all documents carrying `file_term`) by `docs`, inside
     /// the current batch; commits when the batch is full. `is_new`: the file was not indexed
     /// before, so its documents are simply added (no lookup of the term).
