@@ -16,7 +16,6 @@ enum class Wb : std::uint8_t {
     WSegSpace,
     ALetter,
     Numeric,
-    MidLetter,     // ':' is not one in ICU's root rules; none in this set
     MidNum,        // , ;
     MidNumLet,     // . ‘ ’
     SingleQuote,   // '
@@ -94,9 +93,8 @@ bool decode(std::string_view text, std::size_t i, Char& out, std::size_t& length
 }
 
 bool is_letter(Wb c) { return c == Wb::ALetter; }
-bool is_mid_letter(Wb c) {
-    return c == Wb::MidLetter || c == Wb::MidNumLet || c == Wb::SingleQuote;
-}
+// No character of this set is a MidLetter: ICU's root rules take ':' out of the class.
+bool is_mid_letter(Wb c) { return c == Wb::MidNumLet || c == Wb::SingleQuote; }
 bool is_mid_num(Wb c) { return c == Wb::MidNum || c == Wb::MidNumLet || c == Wb::SingleQuote; }
 bool is_line(Wb c) { return c == Wb::CR || c == Wb::LF || c == Wb::Newline; }
 

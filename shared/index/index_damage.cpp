@@ -222,26 +222,18 @@ Xapian::Database open_checked(const fs::path& db, ProbeDepth depth) {
     fs::path stub = db / "XAPIANDB";
     bool all_local = !dirs.empty() &&
                      (!fs::exists(stub, ec) || std::ranges::all_of(stub_entries(stub), is_local_entry));
-    if (!all_local) {
-        // Remote shards beside the local ones, or not a directory: the local databases are
-        // probed on their own, and Xapian opens the whole (and says what is wrong with it).
-        for (const fs::path& dir : dirs) {
-            std::optional<Xapian::Database> opened;
-            std::string damage = open_and_judge(dir, where_in(db, dir), depth, opened);
-            if (!damage.empty()) throw IndexDamaged(damaged_message(db, damage));
-        }
-        return Xapian::Database(db.string());
-    }
-    // Each database is opened once: the probe's handles are the ones searched, combined in the
-    // stub's order as Xapian combines them (the first open is most of a short search's time).
+    // Each local database is probed through a handle of its own; when the index is only those,
+    // the handles are combined in the stub's order, as Xapian combines them, and searched.
+    // Otherwise (remote shards beside them, or not a directory) Xapian opens the whole and says
+    // what is wrong with it.
     Xapian::Database all;
     for (const fs::path& dir : dirs) {
         std::optional<Xapian::Database> opened;
         std::string damage = open_and_judge(dir, where_in(db, dir), depth, opened);
         if (!damage.empty()) throw IndexDamaged(damaged_message(db, damage));
-        all.add_database(opened ? *opened : Xapian::Database(dir.string()));
+        if (all_local) all.add_database(opened ? *opened : Xapian::Database(dir.string()));
     }
-    return all;
+    return all_local ? all : Xapian::Database(db.string());
 }
 
 }  // namespace gazette
