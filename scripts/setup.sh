@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(cmake g++ make pkg-config libxapian-dev libicu-dev libcli11-dev libfmt-dev catch2
-          nlohmann-json3-dev libgumbo-dev zlib1g-dev libjemalloc-dev xapian-tools)
+          nlohmann-json3-dev libgumbo-dev zlib1g-dev libzstd-dev libjemalloc-dev xapian-tools)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

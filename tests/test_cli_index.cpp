@@ -334,6 +334,7 @@ TEST_CASE("the index is the same whatever the number of worker threads", "[cli][
     for (Xapian::docid id = 1; id <= a.get_lastdocid(); ++id) {
         Xapian::Document da = a.get_document(id), db = b.get_document(id);
         CHECK(da.get_data() == db.get_data());
+        CHECK(da.get_value(gazette::schema::kStoredTextSlot) == db.get_value(gazette::schema::kStoredTextSlot));
         std::vector<std::string> ta(da.termlist_begin(), da.termlist_end());
         std::vector<std::string> tb(db.termlist_begin(), db.termlist_end());
         CHECK(ta == tb);
@@ -357,6 +358,7 @@ TEST_CASE("a bulk run's merged segments hold the same articles as direct writes"
         REQUIRE(b.get_termfreq(*it) == 1);
         Xapian::Document da = a.get_document(*a.postlist_begin(*it)), db = b.get_document(*b.postlist_begin(*it));
         CHECK(da.get_data() == db.get_data());
+        CHECK(da.get_value(gazette::schema::kStoredTextSlot) == db.get_value(gazette::schema::kStoredTextSlot));
         std::vector<std::string> ta(da.termlist_begin(), da.termlist_end());
         std::vector<std::string> tb(db.termlist_begin(), db.termlist_end());
         CHECK(ta == tb);

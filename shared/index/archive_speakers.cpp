@@ -71,6 +71,7 @@ std::size_t canonicalize_archive_speakers(const std::vector<IndexWriter*>& write
     for (IndexWriter* writer : writers) {
         if (renames.empty() && !writer->pass_pending()) continue;
         writer->commit();  // nothing of the run's own batches in this transaction
+        builder.set_text_dictionary(writer->text_dictionary().get());
         Xapian::WritableDatabase& db = writer->database();
         db.begin_transaction();
         for (const auto& [from, to] : renames) {
@@ -78,7 +79,7 @@ std::size_t canonicalize_archive_speakers(const std::vector<IndexWriter*>& write
             std::vector<Xapian::docid> ids(db.postlist_begin(term), db.postlist_end(term));
             for (Xapian::docid id : ids) {
                 Xapian::Document doc = db.get_document(id);
-                Article article = deserialize_article(doc.get_data());
+                Article article = read_article(doc);
                 std::vector<std::string> speakers = renamed(article.speakers, renames);
                 if (speakers == article.speakers) continue;
                 article.speakers = std::move(speakers);

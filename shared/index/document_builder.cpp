@@ -159,7 +159,7 @@ Xapian::Document DocumentBuilder::build(const Article& article, const std::strin
     index_quotes(doc, article);
     index_keyword_terms(doc, article);
     doc.add_value(schema::kSignatureSlot, signature);
-    doc.set_data(serialize_article(article));
+    store_article(doc, article, m_dictionary);
     return doc;
 }
 

@@ -10,9 +10,15 @@
 
 namespace gazette {
 
+class TextDictionary;
+
 class DocumentBuilder {
 public:
     explicit DocumentBuilder(const Analyzer& analyzer) : m_analyzer(analyzer) {}
+
+    /// Stores the articles built from now on compressed with `dict` (stored_text.hpp); null:
+    /// as plain JSON. The dictionary must outlive the builder's use of it.
+    void set_text_dictionary(const TextDictionary* dict) { m_dictionary = dict; }
 
     /// Builds the document. `file_id` is the source file's id (the article id without its
     /// "#record" part); `signature` (size, mtime, content hash) goes in the signature slot so a
@@ -40,6 +46,7 @@ private:
     void index_keyword_terms(Xapian::Document& doc, const Article& article) const;
 
     const Analyzer& m_analyzer;
+    const TextDictionary* m_dictionary = nullptr;
 };
 
 }  // namespace gazette

@@ -83,7 +83,7 @@ void check_document(const Xapian::Database& db, Xapian::docid id, const std::set
     if (!signature.empty() && !FileSignature::parse(signature))
         findings.add(fmt::format("{}: file signature '{}' does not parse", name, signature));
     try {
-        (void)deserialize_article(doc.get_data());
+        (void)read_article(doc);
     } catch (const std::exception& e) {
         findings.add(fmt::format("{}: stored article unreadable: {}", name, e.what()));
     }
@@ -102,8 +102,9 @@ IndexCheck check_index(const fs::path& db, std::size_t max_examples) {
         if (!damage.empty()) findings.add(damage);
         Xapian::Database index(db.string());
         std::string version = index.get_metadata(std::string(schema::kSchemaVersionKey));
-        if (version != std::to_string(schema::kSchemaVersion))
-            findings.add(fmt::format("schema version is '{}', this gazette-index writes {}", version, schema::kSchemaVersion));
+        if (!schema::readable_version(version))
+            findings.add(fmt::format("schema version is '{}', this gazette-index reads versions {} to {}", version,
+                                     schema::kOldestReadableVersion, schema::kSchemaVersion));
         std::set<std::string> labels;
         std::string prefix(schema::kSourceKeyPrefix);
         for (auto key = index.metadata_keys_begin(prefix); key != index.metadata_keys_end(prefix); ++key)

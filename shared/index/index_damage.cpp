@@ -17,6 +17,8 @@
 
 #include "index/glass_tables.hpp"
 #include "index/schema.hpp"
+#include "index/stored_article.hpp"
+#include "index/stored_text.hpp"
 
 namespace fs = std::filesystem;
 
@@ -24,8 +26,10 @@ namespace gazette {
 namespace {
 
 // Tables an index with documents always has: terms and their postings, each document's term
-// list, positions (every article has words), and the stored article.
-constexpr std::array<std::string_view, 4> kRequiredTables = {"postlist", "termlist", "position", "docdata"};
+// list, positions (every article has words). Not docdata: an index with a text dictionary keeps
+// its articles in a value slot and has no document data (a docdata table the version file lists
+// is still checked, by check_table_sizes).
+constexpr std::array<std::string_view, 3> kRequiredTables = {"postlist", "termlist", "position"};
 // Glass blocks are 2 KB to 64 KB, a power of two: a table file is a whole number of them.
 constexpr std::uintmax_t kMinBlockSize = 2048;
 
@@ -69,7 +73,7 @@ bool is_body_word(const std::string& term) {
 
 void check_document(const Xapian::Database& db, Xapian::docid id) {
     Xapian::Document doc = db.get_document(id);
-    if (doc.get_data().empty()) throw IndexDamaged(fmt::format("document {} has no stored article", id));
+    if (!has_stored_article(doc)) throw IndexDamaged(fmt::format("document {} has no stored article", id));
     bool has_id = false;
     std::string word;
     Xapian::termcount positions = 0;
@@ -116,6 +120,8 @@ void probe_database(const fs::path& dir, const Xapian::Database& db, ProbeDepth 
 Xapian::Database open_and_probe(const fs::path& dir, ProbeDepth depth) {
     check_table_sizes(dir);
     Xapian::Database db(dir.string());
+    // Through each database's own handle: a combined one shows only its first's metadata.
+    register_text_dictionaries(db);
     probe_database(dir, db, depth);
     return db;
 }
@@ -233,7 +239,10 @@ Xapian::Database open_checked(const fs::path& db, ProbeDepth depth) {
         if (!damage.empty()) throw IndexDamaged(damaged_message(db, damage));
         if (all_local) all.add_database(opened ? *opened : Xapian::Database(dir.string()));
     }
-    return all_local ? all : Xapian::Database(db.string());
+    if (all_local) return all;
+    Xapian::Database whole(db.string());
+    register_text_dictionaries(whole);  // its first shard's (every shard of a run has the same)
+    return whole;
 }
 
 }  // namespace gazette

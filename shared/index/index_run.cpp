@@ -33,6 +33,8 @@
 #include "index/shards.hpp"
 #include "index/sources.hpp"
 #include "index/story_pass.hpp"
+#include "index/stored_article.hpp"
+#include "index/stored_text.hpp"
 #include "readers/read_error.hpp"
 #include "readers/reader.hpp"
 #include "speakers/attribution.hpp"
@@ -291,7 +293,10 @@ IndexStats run_shard(IndexWriter& writer, const fs::path& db, const SourceDir& s
 
     // Pass 2: read, clean, attribute and build documents on the workers; write in file order.
     std::vector<std::unique_ptr<Worker>> workers;
-    for (std::size_t t = 0; t < threads; ++t) workers.push_back(std::make_unique<Worker>());
+    for (std::size_t t = 0; t < threads; ++t) {
+        workers.push_back(std::make_unique<Worker>());
+        workers.back()->builder.set_text_dictionary(writer.text_dictionary().get());
+    }
     auto work = [&](std::size_t i, std::size_t t) {
         return process_file(jobs[i], source, options.reader, workers[t]->builder);
     };
@@ -364,23 +369,29 @@ IndexStats run_shard(IndexWriter& writer, const fs::path& db, const SourceDir& s
 constexpr std::size_t kBoilerplateSample = 1000;
 
 // Reads an evenly spread sample of the corpus (the same sample on every run of the same corpus)
-// and counts its lines, for the boilerplate filter's corpus rule.
+// and counts its lines, for the boilerplate filter's corpus rule. With `texts`, also keeps the
+// sample's articles as stored records (before cleaning), to learn a text dictionary from.
 LineFrequency sample_line_frequency(const std::vector<std::string>& files, const SourceDir& source,
-                                    const IndexOptions& options, std::size_t threads) {
+                                    const IndexOptions& options, std::size_t threads,
+                                    std::vector<std::string>* texts) {
     LineFrequency lines;
     ReaderOptions raw = options.reader;
     raw.raw = true;
     const std::size_t step = std::max<std::size_t>(1, files.size() / kBoilerplateSample);
     const std::size_t samples = (files.size() + step - 1) / step;
+    std::size_t text_bytes = 0;
     // Read on every worker (a small archive's sample is all of it: a pass as long as the
-    // indexing's own reading), learnt in file order, so the counts are the same on any number
-    // of threads.
-    using Paragraphs = std::vector<std::vector<std::string>>;
+    // indexing's own reading), learnt in file order, so the counts (and the dictionary) are the
+    // same on any number of threads.
     auto work = [&](std::size_t i, std::size_t) {
-        Paragraphs out;
+        std::vector<Article> out;
+        const std::string& relative = files[i * step];
         try {
-            for (Article& a : read_articles(source.root / files[i * step], files[i * step], raw).articles)
-                out.push_back(std::move(a.paragraphs));
+            out = std::move(read_articles(source.root / relative, relative, raw).articles);
+            for (Article& a : out) {
+                a.id = source_file_id(source.label, a.id);
+                a.path = (source.directory / relative).string();
+            }
         } catch (const ReadError&) {
             // Reported when the file itself is indexed.
         } catch (const std::bad_alloc&) {
@@ -388,11 +399,17 @@ LineFrequency sample_line_frequency(const std::vector<std::string>& files, const
         }
         return out;
     };
-    auto learn = [&](std::size_t, Paragraphs&& articles) {
-        for (const auto& paragraphs : articles) lines.add_article(paragraphs);
+    auto learn = [&](std::size_t, std::vector<Article>&& articles) {
+        for (const Article& a : articles) {
+            lines.add_article(a.paragraphs);
+            if (texts && text_bytes < TextDictionary::kMaxSampleBytes) {
+                texts->push_back(serialize_article(a));
+                text_bytes += texts->back().size();
+            }
+        }
         return true;
     };
-    ordered_parallel_for<Paragraphs>(samples, threads, threads * kFilesInFlightPerThread, work, learn);
+    ordered_parallel_for<std::vector<Article>>(samples, threads, threads * kFilesInFlightPerThread, work, learn);
     return lines;
 }
 
@@ -418,7 +435,19 @@ IndexStats index_source(const std::vector<fs::path>& dbs, const std::vector<std:
     // Learnt per source: repeated page furniture belongs to one site, and a source indexes the
     // same whether it is alone in its run or not.
     std::size_t threads = thread_count(options.jobs);
-    LineFrequency corpus_lines = sample_line_frequency(files, source, options, threads);
+    // A database without a text dictionary learns one from the sample (the first run with
+    // enough text: later runs and sources keep it, so an index has one dictionary).
+    bool learn_dictionary = std::any_of(writers.begin(), writers.end(),
+                                        [](const auto& w) { return !w->text_dictionary(); });
+    std::vector<std::string> texts;
+    LineFrequency corpus_lines =
+        sample_line_frequency(files, source, options, threads, learn_dictionary ? &texts : nullptr);
+    if (learn_dictionary) {
+        if (auto dict = TextDictionary::train(texts)) {
+            for (const auto& writer : writers)
+                if (!writer->text_dictionary()) writer->use_text_dictionary(dict, true);
+        }
+    }
     IndexOptions with_lines = options;
     with_lines.reader.corpus_lines = &corpus_lines;
 
@@ -515,6 +544,7 @@ IndexStats run_index(const IndexOptions& options, IndexReporter& reporter, const
             for (const fs::path& segment : segments[d]) {
                 segment_writers.push_back(std::make_unique<IndexWriter>(segment, options.batch_size));
                 segment_writers.back()->skip_stories_owed();
+                segment_writers.back()->use_text_dictionary(writers[d]->text_dictionary(), false);
                 everything.push_back(segment_writers.back().get());
                 words[d].add_database(segment_writers.back()->database());
             }

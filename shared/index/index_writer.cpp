@@ -16,6 +16,7 @@
 #include "index/shards.hpp"
 #include "index/sources.hpp"
 #include "index/stored_article.hpp"
+#include "index/stored_text.hpp"
 
 namespace gazette {
 namespace {
@@ -88,15 +89,26 @@ IndexWriter::IndexWriter(const std::filesystem::path& db_path, std::size_t batch
     std::string ours = std::to_string(schema::kSchemaVersion);
     if (version.empty() && m_db.get_doccount() > 0)
         throw std::runtime_error(fmt::format("{}: not a Gazette index (no schema version)", db_path.string()));
-    if (!version.empty() && version != ours)
+    if (!version.empty() && !schema::readable_version(version))
         throw std::runtime_error(fmt::format(
-            "{}: index has schema version {}, this gazette-index writes version {}; "
+            "{}: index has schema version {}, this gazette-index writes versions {} to {}; "
             "re-index into a new directory",
-            db_path.string(), version, ours));
+            db_path.string(), version, schema::kOldestReadableVersion, ours));
     if (version.empty()) {
         m_db.set_metadata(key, ours);
         m_db.commit();
     }
+    register_text_dictionaries(m_db);
+    m_dictionary = writing_dictionary(m_db);
+}
+
+void IndexWriter::use_text_dictionary(std::shared_ptr<const TextDictionary> dict, bool record) {
+    m_dictionary = std::move(dict);
+    if (!record || !m_dictionary) return;
+    begin_batch();
+    record_writing_dictionary(m_db, *m_dictionary);
+    // A version-4 index holds no compressed article; from now on it may (schema.hpp).
+    m_db.set_metadata(std::string(schema::kSchemaVersionKey), std::to_string(schema::kSchemaVersion));
 }
 
 void IndexWriter::close() {
@@ -250,10 +262,10 @@ void IndexWriter::modify_file_documents(const std::string& file_term,
 
 void IndexWriter::relocate_file(const std::string& file_term, const std::string& path) {
     modify_file_documents(file_term, [&](Xapian::Document& doc) {
-        Article article = deserialize_article(doc.get_data());
+        Article article = read_article(doc);
         if (article.path == path) return false;
         article.path = path;
-        doc.set_data(serialize_article(article));
+        store_article(doc, article, m_dictionary.get());
         return true;
     });
 }

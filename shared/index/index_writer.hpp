@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_set>
@@ -16,6 +17,7 @@
 namespace gazette {
 
 class IndexLock;
+class TextDictionary;
 
 /// Opens (or creates) a database for writing under Xapian's write lock. Throws std::runtime_error:
 /// "index is busy" when another process holds that lock (with `wait`, waits for it instead), or
@@ -84,6 +86,14 @@ public:
     /// The keys of the owed-stories records, committed or in the current batch.
     [[nodiscard]] std::vector<std::string> stories_owed() const;
 
+    /// The dictionary new articles are stored with (stored_text.hpp): the database's, or the one
+    /// given to use_text_dictionary(); null: stored as plain JSON.
+    [[nodiscard]] const std::shared_ptr<const TextDictionary>& text_dictionary() const { return m_dictionary; }
+    /// Stores this run's articles with `dict`; with `record`, also records it in the database
+    /// (in the current batch, so with the first articles compressed with it). A segment's writer
+    /// uses its database's dictionary without recording it: the merge keeps the database's keys.
+    void use_text_dictionary(std::shared_ptr<const TextDictionary> dict, bool record);
+
     /// The database, for a pass that writes in its own transaction (archive_speakers.hpp); only
     /// between batches (after commit()).
     [[nodiscard]] Xapian::WritableDatabase& database() { return m_db; }
@@ -110,6 +120,7 @@ private:
     bool m_skip_owed = false;                   // skip_stories_owed()
     std::vector<std::string> m_owed_ids;        // id terms owed to the story pass, not yet written
     std::optional<std::size_t> m_next_owed_key;  // number of the next owed-stories key
+    std::shared_ptr<const TextDictionary> m_dictionary;  // text_dictionary()
 };
 
 }  // namespace gazette

@@ -11,6 +11,8 @@
 
 #include "clean/cleaner.hpp"
 #include "dates/date_parser.hpp"
+#include "index/schema.hpp"
+#include "index/stored_text.hpp"
 
 namespace gazette {
 namespace {
@@ -61,7 +63,33 @@ std::string serialize_article(const Article& a) {
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+void store_article(Xapian::Document& doc, const Article& article, const TextDictionary* dict) {
+    std::string json = serialize_article(article);
+    if (dict) {
+        doc.add_value(schema::kStoredTextSlot, dict->compress(json));
+        doc.set_data({});
+    } else {
+        if (!doc.get_value(schema::kStoredTextSlot).empty()) doc.remove_value(schema::kStoredTextSlot);
+        doc.set_data(json);
+    }
+}
+
+Article read_article(const Xapian::Document& doc) {
+    std::string packed = doc.get_value(schema::kStoredTextSlot);
+    if (!packed.empty()) return deserialize_article(packed);
+    return deserialize_article(doc.get_data());
+}
+
+bool has_stored_article(const Xapian::Document& doc) {
+    return !doc.get_value(schema::kStoredTextSlot).empty() || !doc.get_data().empty();
+}
+
 Article deserialize_article(std::string_view data) {
+    std::string expanded;
+    if (is_compressed_text(data)) {
+        expanded = expand_text(data);
+        data = expanded;
+    }
     nlohmann::json j = nlohmann::json::parse(data, nullptr, false);
     if (j.is_discarded() || !j.is_object() || !j.contains("id"))
         throw std::runtime_error("document data is not a Gazette article");

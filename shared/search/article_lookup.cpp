@@ -15,7 +15,7 @@ namespace {
 std::optional<Article> by_id(const Xapian::Database& db, const std::string& id) {
     std::string term = DocumentBuilder::id_term(id);
     for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) {
-        Article article = deserialize_article(db.get_document(*it).get_data());
+        Article article = read_article(db.get_document(*it));
         if (article.id == id) return article;
     }
     return std::nullopt;

@@ -84,7 +84,7 @@ OriginResult find_quote_origin(const Xapian::Database& db, const Analyzer& analy
     OriginResult result;
     std::map<std::string, Xapian::doccount> credited;
     for (Xapian::docid id : enquire.get_mset(0, kOriginCandidates)) {
-        Article article = deserialize_article(db.get_document(id).get_data());
+        Article article = read_article(db.get_document(id));
         Pairs body;
         for (const auto& paragraph : article.paragraphs) add_pairs(words_of(analyzer, paragraph), body);
         double found = coverage(wanted, body);

@@ -12,6 +12,7 @@
 
 #include "index/index_damage.hpp"
 #include "index/schema.hpp"
+#include "index/stored_text.hpp"
 #include "index/stored_article.hpp"
 #include "search/article_lookup.hpp"
 #include "search/date_query.hpp"
@@ -61,8 +62,10 @@ Xapian::Database open_one(const std::string& spec) {
             throw std::runtime_error(fmt::format(
                 "{}: port '{}' is not a number from 1 to 65535 (expected tcp:HOST:PORT)", spec,
                 digits));
-        return Xapian::Remote::open(rest.substr(0, colon), static_cast<unsigned>(port),
-                                    kRemoteTimeoutMs, kRemoteTimeoutMs);
+        Xapian::Database remote = Xapian::Remote::open(rest.substr(0, colon), static_cast<unsigned>(port),
+                                                       kRemoteTimeoutMs, kRemoteTimeoutMs);
+        register_text_dictionaries(remote);  // the articles it sends back are read here
+        return remote;
     }
     std::error_code ec;
     if (!std::filesystem::exists(spec, ec))
@@ -88,10 +91,10 @@ Xapian::Database open_database(const std::vector<std::string>& specs) {
     std::string version = db.get_metadata(std::string(schema::kSchemaVersionKey));
     if (version.empty())
         throw std::runtime_error(fmt::format("{}: not a Gazette index (no schema version)", names));
-    if (version != std::to_string(schema::kSchemaVersion))
+    if (!schema::readable_version(version))
         throw std::runtime_error(fmt::format(
-            "{}: index has schema version {}, this gazette-search reads version {}; re-index it",
-            names, version, schema::kSchemaVersion));
+            "{}: index has schema version {}, this gazette-search reads versions {} to {}; re-index it",
+            names, version, schema::kOldestReadableVersion, schema::kSchemaVersion));
     return db;
 }
 
@@ -341,7 +344,7 @@ SearchResult Searcher::search_once(const SearchOptions& options) const {
         hit.rank = ++rank;
         hit.weight = doc.weight;
         Xapian::Document document = stories.shown(doc.id, query, hit);
-        hit.article = deserialize_article(document.get_data());
+        hit.article = read_article(document);
         hit.title = m_snippeter.make(hit.article.title, parsed, title_options);
         hit.snippet = m_snippeter.make(hit.article.body(), parsed, snippet_options);
         if (options.quotes) hit.quotes = match_quotes(hit.article, parsed, m_analyzer, m_snippeter);

@@ -41,7 +41,7 @@ StoryCopy copy_of(const Xapian::Database& db, Xapian::docid id) {
     Xapian::TermIterator term = doc.termlist_begin();
     term.skip_to(prefix);
     if (term != doc.termlist_end() && (*term).rfind(prefix, 0) == 0) copy.id = (*term).substr(prefix.size());
-    if (copy.id.empty() || hashed_id(copy.id)) copy.id = deserialize_article(doc.get_data()).id;
+    if (copy.id.empty() || hashed_id(copy.id)) copy.id = read_article(doc).id;
     return copy;
 }
 
