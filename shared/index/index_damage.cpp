@@ -120,8 +120,9 @@ void probe_database(const fs::path& dir, const Xapian::Database& db, ProbeDepth 
 Xapian::Database open_and_probe(const fs::path& dir, ProbeDepth depth) {
     check_table_sizes(dir);
     Xapian::Database db(dir.string());
-    // Through each database's own handle: a combined one shows only its first's metadata.
-    register_text_dictionaries(db);
+    // Through each database's own handle: a combined one shows only its first's metadata. Read
+    // when first needed: a search that prints no article never reads them.
+    register_text_dictionaries(db, true);
     probe_database(dir, db, depth);
     return db;
 }
@@ -241,7 +242,7 @@ Xapian::Database open_checked(const fs::path& db, ProbeDepth depth) {
     }
     if (all_local) return all;
     Xapian::Database whole(db.string());
-    register_text_dictionaries(whole);  // its first shard's (every shard of a run has the same)
+    register_text_dictionaries(whole, true);  // its first shard's (every shard of a run has the same)
     return whole;
 }
 

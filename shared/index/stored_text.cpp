@@ -10,6 +10,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
+#include <optional>
 #include <cstring>
 #include <mutex>
 #include <stdexcept>
@@ -38,9 +40,13 @@ struct DContext {
     ~DContext() { ZSTD_freeDCtx(ctx); }
 };
 
-// A dictionary known for reading: its decompression tables, built on first use.
+std::string dictionary_key(std::uint32_t id) { return fmt::format("{}{}", schema::kTextDictionaryPrefix, id); }
+
+// A dictionary known for reading: its bytes (or where to read them), and its decompression
+// tables, built on first use.
 struct Known {
     std::string bytes;
+    std::optional<Xapian::Database> source;  // read the bytes from here first (lazily registered)
     ZSTD_DDict* ddict = nullptr;
     ~Known() { ZSTD_freeDDict(ddict); }
 };
@@ -49,13 +55,23 @@ struct Registry {
     std::mutex mutex;
     std::unordered_map<std::uint32_t, std::unique_ptr<Known>> known;
 
+    Known& slot(std::uint32_t id) {
+        auto& k = known[id];
+        if (!k) k = std::make_unique<Known>();
+        return *k;
+    }
     void add(std::uint32_t id, std::string bytes) {
         std::lock_guard lock(mutex);
-        auto& slot = known[id];
-        if (!slot) {
-            slot = std::make_unique<Known>();
-            slot->bytes = std::move(bytes);
+        Known& k = slot(id);
+        if (k.bytes.empty()) {
+            k.bytes = std::move(bytes);
+            k.source.reset();
         }
+    }
+    void add_lazily(std::uint32_t id, const Xapian::Database& db) {
+        std::lock_guard lock(mutex);
+        Known& k = slot(id);
+        if (k.bytes.empty() && !k.source) k.source = db;
     }
     // The tables for `id`, built on first use; null when the id is unknown. The tables stay
     // until the process ends, so the pointer may be used after the lock is released.
@@ -64,6 +80,11 @@ struct Registry {
         auto it = known.find(id);
         if (it == known.end()) return nullptr;
         Known& k = *it->second;
+        if (k.bytes.empty() && k.source) {
+            k.bytes = k.source->get_metadata(dictionary_key(id));
+            k.source.reset();
+        }
+        if (k.bytes.empty()) return nullptr;
         if (!k.ddict) k.ddict = ZSTD_createDDict(k.bytes.data(), k.bytes.size());
         return k.ddict;
     }
@@ -73,8 +94,6 @@ Registry& registry() {
     static Registry r;
     return r;
 }
-
-std::string dictionary_key(std::uint32_t id) { return fmt::format("{}{}", schema::kTextDictionaryPrefix, id); }
 
 }  // namespace
 
@@ -164,9 +183,17 @@ void register_text_dictionary(const std::shared_ptr<const TextDictionary>& dict)
     if (dict) registry().add(dict->id(), dict->bytes());
 }
 
-void register_text_dictionaries(const Xapian::Database& db) {
+void register_text_dictionaries(const Xapian::Database& db, bool lazily) {
     const std::string prefix(schema::kTextDictionaryPrefix);
     for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
+        if (lazily) {
+            // The id from the key's name; the bytes (a hundred kilobytes) when an article needs them.
+            std::uint32_t id = 0;
+            std::string_view digits = std::string_view(*it).substr(prefix.size());
+            auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), id);
+            if (ec == std::errc() && end == digits.data() + digits.size() && id != 0) registry().add_lazily(id, db);
+            continue;
+        }
         std::string bytes = db.get_metadata(*it);
         std::uint32_t id = ZDICT_getDictID(bytes.data(), bytes.size());
         if (id != 0) registry().add(id, std::move(bytes));

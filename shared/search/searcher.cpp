@@ -64,7 +64,7 @@ Xapian::Database open_one(const std::string& spec) {
                 digits));
         Xapian::Database remote = Xapian::Remote::open(rest.substr(0, colon), static_cast<unsigned>(port),
                                                        kRemoteTimeoutMs, kRemoteTimeoutMs);
-        register_text_dictionaries(remote);  // the articles it sends back are read here
+        register_text_dictionaries(remote, true);  // the articles it sends back are read here
         return remote;
     }
     std::error_code ec;
