@@ -3,10 +3,6 @@
 // so), so the same id from two databases is the same dictionary.
 #include "index/stored_text.hpp"
 
-#define ZDICT_STATIC_LINKING_ONLY  // ZDICT_trainFromBuffer_fastCover: fixed parameters, no search
-#include <zdict.h>
-#include <zstd.h>
-
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -18,6 +14,7 @@
 #include <unordered_map>
 
 #include "index/schema.hpp"
+#include "index/zstd_library.hpp"
 
 namespace gazette {
 namespace {
@@ -32,12 +29,12 @@ constexpr std::size_t kMinDictionaryBytes = 4 * 1024;
 constexpr unsigned char kMagic[4] = {0x28, 0xB5, 0x2F, 0xFD};  // ZSTD_MAGICNUMBER, little-endian
 
 struct CContext {
-    ZSTD_CCtx* ctx = ZSTD_createCCtx();
-    ~CContext() { ZSTD_freeCCtx(ctx); }
+    ZSTD_CCtx* ctx = zstd().createCCtx();
+    ~CContext() { zstd().freeCCtx(ctx); }
 };
 struct DContext {
-    ZSTD_DCtx* ctx = ZSTD_createDCtx();
-    ~DContext() { ZSTD_freeDCtx(ctx); }
+    ZSTD_DCtx* ctx = zstd().createDCtx();
+    ~DContext() { zstd().freeDCtx(ctx); }
 };
 
 std::string dictionary_key(std::uint32_t id) { return fmt::format("{}{}", schema::kTextDictionaryPrefix, id); }
@@ -48,7 +45,9 @@ struct Known {
     std::string bytes;
     std::optional<Xapian::Database> source;  // read the bytes from here first (lazily registered)
     ZSTD_DDict* ddict = nullptr;
-    ~Known() { ZSTD_freeDDict(ddict); }
+    ~Known() {
+        if (ddict) zstd().freeDDict(ddict);
+    }
 };
 
 struct Registry {
@@ -85,7 +84,7 @@ struct Registry {
             k.source.reset();
         }
         if (k.bytes.empty()) return nullptr;
-        if (!k.ddict) k.ddict = ZSTD_createDDict(k.bytes.data(), k.bytes.size());
+        if (!k.ddict) k.ddict = zstd().createDDict(k.bytes.data(), k.bytes.size());
         return k.ddict;
     }
 };
@@ -99,12 +98,14 @@ Registry& registry() {
 
 struct TextDictionary::Compressor {
     ZSTD_CDict* cdict = nullptr;
-    ~Compressor() { ZSTD_freeCDict(cdict); }
+    ~Compressor() {
+        if (cdict) zstd().freeCDict(cdict);
+    }
 };
 
 TextDictionary::TextDictionary(std::string bytes, std::uint32_t id)
     : m_bytes(std::move(bytes)), m_id(id), m_compressor(std::make_unique<Compressor>()) {
-    m_compressor->cdict = ZSTD_createCDict(m_bytes.data(), m_bytes.size(), kLevel);
+    m_compressor->cdict = zstd().createCDict(m_bytes.data(), m_bytes.size(), kLevel);
     if (!m_compressor->cdict) throw std::bad_alloc();
 }
 
@@ -132,15 +133,15 @@ std::shared_ptr<const TextDictionary> TextDictionary::train(const std::vector<st
     params.accel = 1;
     params.nbThreads = 1;
     params.zParams.compressionLevel = kLevel;
-    std::size_t size = ZDICT_trainFromBuffer_fastCover(dict.data(), dict.size(), joined.data(), sizes.data(),
+    std::size_t size = zstd().trainFromBuffer_fastCover(dict.data(), dict.size(), joined.data(), sizes.data(),
                                                        static_cast<unsigned>(sizes.size()), params);
-    if (ZDICT_isError(size)) return nullptr;  // too little to learn from: records stay JSON
+    if (zstd().dictIsError(size)) return nullptr;  // too little to learn from: records stay JSON
     dict.resize(size);
     return from_bytes(std::move(dict));
 }
 
 std::shared_ptr<const TextDictionary> TextDictionary::from_bytes(std::string bytes) {
-    std::uint32_t id = ZDICT_getDictID(bytes.data(), bytes.size());
+    std::uint32_t id = zstd().getDictID(bytes.data(), bytes.size());
     if (id == 0) return nullptr;
     std::shared_ptr<const TextDictionary> dict(new TextDictionary(std::move(bytes), id));
     register_text_dictionary(dict);
@@ -149,10 +150,10 @@ std::shared_ptr<const TextDictionary> TextDictionary::from_bytes(std::string byt
 
 std::string TextDictionary::compress(std::string_view record) const {
     thread_local CContext context;
-    std::string out(ZSTD_compressBound(record.size()), '\0');
-    std::size_t n = ZSTD_compress_usingCDict(context.ctx, out.data(), out.size(), record.data(), record.size(),
+    std::string out(zstd().compressBound(record.size()), '\0');
+    std::size_t n = zstd().compress_usingCDict(context.ctx, out.data(), out.size(), record.data(), record.size(),
                                              m_compressor->cdict);
-    if (ZSTD_isError(n)) throw std::runtime_error(fmt::format("zstd: {}", ZSTD_getErrorName(n)));
+    if (zstd().isError(n)) throw std::runtime_error(fmt::format("zstd: {}", zstd().getErrorName(n)));
     out.resize(n);
     return out;
 }
@@ -163,19 +164,19 @@ bool is_compressed_text(std::string_view record) {
 
 std::string expand_text(std::string_view record) {
     if (!is_compressed_text(record)) return std::string(record);
-    std::uint32_t id = ZSTD_getDictID_fromFrame(record.data(), record.size());
+    std::uint32_t id = zstd().getDictID_fromFrame(record.data(), record.size());
     const ZSTD_DDict* tables = id == 0 ? nullptr : registry().tables(id);
     if (!tables)
         throw std::runtime_error(fmt::format("stored article compressed with dictionary {}, which the index lacks", id));
-    unsigned long long size = ZSTD_getFrameContentSize(record.data(), record.size());
+    unsigned long long size = zstd().getFrameContentSize(record.data(), record.size());
     if (size == ZSTD_CONTENTSIZE_UNKNOWN || size == ZSTD_CONTENTSIZE_ERROR || size > (1ULL << 32))
         throw std::runtime_error("stored article: damaged zstd frame");
     thread_local DContext context;
     std::string out(static_cast<std::size_t>(size), '\0');
-    std::size_t n = ZSTD_decompress_usingDDict(context.ctx, out.data(), out.size(), record.data(), record.size(), tables);
-    if (ZSTD_isError(n) || n != out.size())
+    std::size_t n = zstd().decompress_usingDDict(context.ctx, out.data(), out.size(), record.data(), record.size(), tables);
+    if (zstd().isError(n) || n != out.size())
         throw std::runtime_error(fmt::format("stored article: damaged zstd frame ({})",
-                                             ZSTD_isError(n) ? ZSTD_getErrorName(n) : "short"));
+                                             zstd().isError(n) ? zstd().getErrorName(n) : "short"));
     return out;
 }
 
@@ -195,7 +196,7 @@ void register_text_dictionaries(const Xapian::Database& db, bool lazily) {
             continue;
         }
         std::string bytes = db.get_metadata(*it);
-        std::uint32_t id = ZDICT_getDictID(bytes.data(), bytes.size());
+        std::uint32_t id = zstd().getDictID(bytes.data(), bytes.size());
         if (id != 0) registry().add(id, std::move(bytes));
     }
 }
