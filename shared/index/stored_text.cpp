@@ -189,8 +189,9 @@ void register_text_dictionaries(const Xapian::Database& db, bool lazily) {
     for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
         if (lazily) {
             // The id from the key's name; the bytes (a hundred kilobytes) when an article needs them.
+            const std::string key = *it;  // the iterator hands out a temporary
             std::uint32_t id = 0;
-            std::string_view digits = std::string_view(*it).substr(prefix.size());
+            std::string_view digits = std::string_view(key).substr(prefix.size());
             auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), id);
             if (ec == std::errc() && end == digits.data() + digits.size() && id != 0) registry().add_lazily(id, db);
             continue;
