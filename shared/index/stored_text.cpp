@@ -205,8 +205,9 @@ void register_text_dictionaries(const Xapian::Database& db, bool lazily) {
 std::shared_ptr<const TextDictionary> writing_dictionary(const Xapian::Database& db) {
     std::string id = db.get_metadata(std::string(schema::kTextDictionaryKey));
     if (id.empty()) return nullptr;
-    std::string bytes = db.get_metadata(fmt::format("{}{}", schema::kTextDictionaryPrefix, id));
-    auto dict = TextDictionary::from_bytes(std::move(bytes));
+    std::uint32_t number = 0;
+    std::from_chars(id.data(), id.data() + id.size(), number);
+    auto dict = TextDictionary::from_bytes(db.get_metadata(dictionary_key(number)));
     if (!dict || std::to_string(dict->id()) != id)
         throw std::runtime_error(fmt::format("the index names text dictionary {}, which it does not hold", id));
     return dict;
