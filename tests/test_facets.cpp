@@ -153,6 +153,7 @@ TEST_CASE("counts read from posting lists are the matcher's", "[facets]") {
         Q::MatchAll,
         Q::MatchNothing,
         Q(Q::OP_SCALE_WEIGHT, Q(Q::OP_OR, Q("all"), Q::MatchNothing), 0),
+        Q(Q::OP_OR, Q("other"), Q::MatchAll),
     };
     for (const Q& query : unions) {
         INFO(query.get_description());
@@ -163,6 +164,11 @@ TEST_CASE("counts read from posting lists are the matcher's", "[facets]") {
         REQUIRE(matched);
         CHECK(fast->matches == matched->matches);
         for (std::size_t c = 0; c < FacetTable::kColumns; ++c) CHECK(fast->values[c] == matched->values[c]);
+        // A count with no column (--count) reads term frequencies or a bitmap of the postings.
+        std::optional<TableCounts> bare = count_with_tables(parts, query, {false, false, false});
+        REQUIRE(bare);
+        CHECK(bare->matches == matched->matches);
+        for (std::size_t c = 0; c < FacetTable::kColumns; ++c) CHECK(bare->values[c].empty());
     }
     CHECK(count_with_tables(parts, Q("all"), {true, true, true})->matches == 3);
     CHECK(count_with_tables(parts, Q::MatchAll, {true, true, true})->matches == 4);

@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <array>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <fstream>
 #include <string>
@@ -243,6 +244,20 @@ void FacetTable::write(const fs::path& dir, const Xapian::Database& db) {
 std::span<const std::uint32_t> FacetTable::ids(Column column) const { return m_columns[column].ids; }
 
 std::span<const std::uint32_t> FacetTable::starts(Column column) const { return m_columns[column].starts; }
+
+void FacetTable::prefault(Column column) const {
+#ifdef MADV_POPULATE_READ
+    static const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
+    for (std::span<const std::uint32_t> words : {m_columns[column].starts, m_columns[column].ids}) {
+        if (words.empty()) continue;
+        auto first = reinterpret_cast<std::uintptr_t>(words.data()) & ~(page - 1);
+        auto end = reinterpret_cast<std::uintptr_t>(words.data() + words.size());
+        (void)::madvise(reinterpret_cast<void*>(first), end - first, MADV_POPULATE_READ);
+    }
+#else
+    (void)column;
+#endif
+}
 
 std::uint32_t FacetTable::values(Column column) const {
     return static_cast<std::uint32_t>(m_columns[column].offsets.size() - 1);

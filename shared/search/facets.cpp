@@ -58,13 +58,14 @@ void Facets::attach(Xapian::Enquire& enquire) {
 
 void Facets::use(TableCounts counts) { m_tables = std::move(counts); }
 
-ValueCounts Facets::raw(FacetTable::Column column) const {
+const ValueCounts& Facets::raw(FacetTable::Column column, ValueCounts& scratch) const {
     if (m_tables) return m_tables->values[column];
     switch (column) {
-        case FacetTable::kDates: return spy_counts(m_dates.get());
-        case FacetTable::kSources: return spy_counts(m_sources.get());
-        default: return spy_counts(m_speakers.get());
+        case FacetTable::kDates: scratch = spy_counts(m_dates.get()); break;
+        case FacetTable::kSources: scratch = spy_counts(m_sources.get()); break;
+        default: scratch = spy_counts(m_speakers.get()); break;
     }
+    return scratch;
 }
 
 std::vector<FacetCount> Facets::speakers() const {
@@ -72,13 +73,15 @@ std::vector<FacetCount> Facets::speakers() const {
     if (m_tables) return by_count(m_tables->values[FacetTable::kSpeakers]);  // names already
     // Each value is a combination of speakers; a match counts once for each of its names.
     std::map<std::string, Xapian::doccount> names;
-    for (const auto& [combination, n] : raw(FacetTable::kSpeakers))
+    ValueCounts scratch;
+    for (const auto& [combination, n] : raw(FacetTable::kSpeakers, scratch))
         for (const auto& name : unpack_speakers(combination)) names[name] += n;
     return by_count(ValueCounts(names.begin(), names.end()));
 }
 
 std::vector<FacetCount> Facets::sources() const {
-    return m_wanted.sources ? by_count(raw(FacetTable::kSources)) : std::vector<FacetCount>{};
+    ValueCounts scratch;
+    return m_wanted.sources ? by_count(raw(FacetTable::kSources, scratch)) : std::vector<FacetCount>{};
 }
 
 std::vector<FacetCount> Facets::dates(DateBucket bucket, Xapian::doccount total) const {
@@ -86,7 +89,8 @@ std::vector<FacetCount> Facets::dates(DateBucket bucket, Xapian::doccount total)
     Xapian::doccount dated = 0;
     Xapian::doccount malformed = 0;  // a value too short for a date (not written by gazette-index)
     if (m_wanted.dates) {
-        for (const auto& [date, n] : raw(FacetTable::kDates)) {
+        ValueCounts scratch;
+        for (const auto& [date, n] : raw(FacetTable::kDates, scratch)) {
             dated += n;
             if (date.size() < 8) {
                 malformed += n;

@@ -57,8 +57,9 @@ public:
     [[nodiscard]] std::vector<FacetCount> dates(DateBucket bucket, Xapian::doccount total) const;
 
 private:
-    /// Each value of `column` (as its slot holds it) and its matches, from the spy or the tables.
-    [[nodiscard]] ValueCounts raw(FacetTable::Column column) const;
+    /// Each value of `column` (as its slot holds it) and its matches: the tables' own, or the
+    /// spy's read into `scratch` (not copied: a day's dates at 1M articles are 16,000 values).
+    [[nodiscard]] const ValueCounts& raw(FacetTable::Column column, ValueCounts& scratch) const;
 
     Wanted m_wanted;
     std::optional<TableCounts> m_tables;

@@ -272,26 +272,31 @@ SearchResult Searcher::search_once(const SearchOptions& options) const {
         enquire.set_sort_by_value_then_relevance(schema::kDateSlot,
                                                  true);  // filters only: newest first
 
-    // Facets and the timeline count every match: from the facet tables in a pass of their own
-    // (search/facet_tables.hpp), or with spies on this Enquire, which must then see every match
-    // (check_at_least = every document), as must an exact count. Otherwise the count is exact
-    // up to exact_count_limit and estimated beyond.
+    // Facets, the timeline and an exact count (--count, --exact-count) count every match: in a
+    // pass of their own over the facet tables and the posting lists (search/facet_tables.hpp),
+    // or with spies on this Enquire, which must then see every match (check_at_least = every
+    // document). Otherwise the count is exact up to exact_count_limit and estimated beyond.
     bool counts_facets = !options.stories && (options.facets || options.speakers_only || options.timeline);
+    bool counts_exactly = !options.stories && options.exact_count;
     Facets facets({counts_facets && (options.facets || options.speakers_only), counts_facets && options.facets,
                    counts_facets && (options.facets || options.timeline)});
     std::optional<FacetCounting> counting;  // runs beside the ranked search
-    if (counts_facets && !m_remote) {
+    if ((counts_facets || counts_exactly) && !m_remote) {
         if (!m_parts) m_parts = open_facet_parts(m_specs, m_db.get_doccount());
         counting = FacetCounting::start(*m_parts, enquire.get_query(), facets.columns(), options.limit > 0);
     }
     bool counted = counting.has_value();
-    bool every_match = options.exact_count || options.stories || (counts_facets && !counted);
+    bool every_match = options.stories || ((counts_facets || counts_exactly) && !counted);
     // Syndicated copies: one hit per story, the rest listed under it (search/story_collapse.hpp).
     StoryCollapse stories(m_db, options, m_remote);
     stories.attach(enquire);
     if (counts_facets && !counted) facets.attach(enquire);
     Xapian::doccount page_end = static_cast<Xapian::doccount>(options.offset + options.limit);
-    Xapian::doccount check_at_least = every_match ? m_db.get_doccount() : std::max(static_cast<Xapian::doccount>(options.exact_count_limit), page_end);
+    // With the count from the other pass, the ranked search looks at no more than its page
+    // needs, which lets Xapian's matcher start skipping what cannot reach the page sooner.
+    Xapian::doccount check_at_least = every_match ? m_db.get_doccount()
+                                      : counted   ? page_end
+                                                  : std::max(static_cast<Xapian::doccount>(options.exact_count_limit), page_end);
     // Proximity re-ranks the first proximity_depth hits, and collapsing copies needs the page's
     // stories from the top: both fetch from the first hit on.
     bool rerank = uses_proximity(options, parsed);
