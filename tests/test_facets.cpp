@@ -2,7 +2,10 @@
 // packing and unpacking the speakers value; the facet tables and their validity.
 #include <catch2/catch.hpp>
 
+#include <fmt/format.h>
 #include <xapian.h>
+
+#include <map>
 
 #include "fixtures.hpp"
 #include "index/facet_table.hpp"
@@ -217,4 +220,62 @@ TEST_CASE("a damaged facet table is not read", "[facets]") {
     CHECK_FALSE(FacetTable::open(dir.path(), db));
     test::write_file(file, "");
     CHECK_FALSE(FacetTable::open(dir.path(), db));
+}
+
+TEST_CASE("facet tables of narrow and wide columns count what the values say", "[facets]") {
+    // 1,000 articles over 16 blocks of the speakers' column: 84 dates (ids of one byte), 300
+    // sources (two bytes), the speakers' names by article number, and one article with 300
+    // speakers (a number of two bytes). A match set of every article, of a scattered few (the cursor jumps between
+    // blocks), and of the middle (through the matcher: an AND_NOT of a term none has).
+    test::TempDir dir;
+    {
+        Xapian::WritableDatabase db(dir.path().string(), Xapian::DB_CREATE);
+        for (int i = 1; i <= 1000; ++i) {
+            Xapian::Document doc;
+            doc.add_term("all");
+            if (i % 7 == 0) doc.add_term("sevens");
+            if (i > 300 && i <= 700) doc.add_term("middle");
+            doc.add_value(schema::kSourceSlot, fmt::format("Source {:03}", i % 300));
+            if (i % 5 != 0) doc.add_value(schema::kDateSlot, fmt::format("2020{:02}{:02}", 1 + i % 12, 1 + i % 28));
+            std::vector<std::string> names;
+            for (int k = 0; k < i % 4; ++k) names.push_back(fmt::format("Speaker {}", (i + k * 13) % 40));
+            if (i == 512)
+                for (int k = 0; k < 300; ++k) names.push_back(fmt::format("Crowd {:03}", k));
+            if (!names.empty()) doc.add_value(schema::kSpeakersSlot, pack_speakers(names));
+            db.add_document(doc);
+        }
+        db.commit();
+    }
+    Xapian::Database db(dir.path().string());
+    FacetTable::write(dir.path(), db);
+    std::optional<FacetTable> table = FacetTable::open(dir.path(), db);
+    REQUIRE(table);
+    CHECK(table->ids(FacetTable::kSources).width == 2);
+    CHECK(table->ids(FacetTable::kDates).width == 1);  // 84 dates
+    CHECK(table->ids(FacetTable::kSpeakers).width == 2);
+    CHECK(table->row_counts(FacetTable::kSpeakers).width == 2);
+    CHECK(table->blocks(FacetTable::kSpeakers).size() == (1001 + FacetTable::kBlockRows - 1) / FacetTable::kBlockRows + 1);
+
+    using Q = Xapian::Query;
+    std::vector<FacetPart> parts = parts_of(dir);
+    for (const Q& query : {Q("all"), Q("sevens"), Q(Q::OP_AND_NOT, Q("middle"), Q("no-article-has-this"))}) {
+        INFO(query.get_description());
+        std::array<std::map<std::string, Xapian::doccount>, FacetTable::kColumns> expected;
+        Xapian::doccount matches = 0;
+        Xapian::Enquire enquire(db);
+        enquire.set_query(query);
+        for (Xapian::docid id : enquire.get_mset(0, db.get_doccount())) {
+            ++matches;
+            Xapian::Document doc = db.get_document(id);
+            if (!doc.get_value(schema::kDateSlot).empty()) ++expected[FacetTable::kDates][doc.get_value(schema::kDateSlot)];
+            ++expected[FacetTable::kSources][doc.get_value(schema::kSourceSlot)];
+            for (const std::string& name : unpack_speakers(doc.get_value(schema::kSpeakersSlot)))
+                ++expected[FacetTable::kSpeakers][name];
+        }
+        std::optional<TableCounts> counts = count_with_tables(parts, query, {true, true, true});
+        REQUIRE(counts);
+        CHECK(counts->matches == matches);
+        for (std::size_t c = 0; c < FacetTable::kColumns; ++c)
+            CHECK(counts->values[c] == ValueCounts(expected[c].begin(), expected[c].end()));
+    }
 }

@@ -34,11 +34,25 @@ public:
     /// renamed over it, so that readers see the old table or the new one).
     static void write(const std::filesystem::path& dir, const Xapian::Database& db);
 
+    /// Unsigned numbers of `width` bytes (1, 2 or 4) each, end to end, aligned to their width.
+    struct PackedInts {
+        const char* data = nullptr;
+        std::size_t size = 0;
+        std::uint32_t width = 4;
+        template <typename T>
+        [[nodiscard]] const T* as() const { return reinterpret_cast<const T*>(data); }
+    };
+
+    /// Speakers' documents per entry of blocks().
+    static constexpr std::size_t kBlockRows = 64;
+
     /// A column's ids in `column`'s dictionary (0 = no value). Dates and sources have one per
-    /// document id up to the database's last (entry 0 unused), and starts() is empty; speakers
-    /// (a document has any number) have document d's at ids()[starts()[d] .. starts()[d + 1]).
-    [[nodiscard]] std::span<const std::uint32_t> ids(Column column) const;
-    [[nodiscard]] std::span<const std::uint32_t> starts(Column column) const;
+    /// document id up to the database's last (entry 0 unused); speakers (a document has any
+    /// number) have row_counts()[d] for document d, from blocks()[d / kBlockRows] plus the
+    /// row_counts() of the documents before d in its block.
+    [[nodiscard]] PackedInts ids(Column column) const;
+    [[nodiscard]] PackedInts row_counts(Column column) const;
+    [[nodiscard]] std::span<const std::uint32_t> blocks(Column column) const;
     /// Maps the pages of `column`'s ids (and starts) in one call, before a count reads them all:
     /// a page fault per 64 KB of a 1M-article table cost more than the reading (#18). Only a
     /// hint: a kernel without MADV_POPULATE_READ (before Linux 5.14) faults them in as read.
@@ -51,8 +65,9 @@ public:
 private:
     struct Mapping;
     struct Layout {
-        std::span<const std::uint32_t> starts;  // multi-valued columns only
-        std::span<const std::uint32_t> ids;
+        std::span<const std::uint32_t> blocks;  // multi-valued columns only
+        PackedInts counts;                      // multi-valued columns only
+        PackedInts ids;
         std::span<const std::uint32_t> offsets;  // values + 1
         std::string_view text;
     };

@@ -9,6 +9,7 @@
 #include <future>
 #include <iterator>
 #include <thread>
+#include <type_traits>
 
 #include "index/index_damage.hpp"
 
@@ -17,7 +18,17 @@ namespace fs = std::filesystem;
 namespace gazette {
 namespace {
 
-/// Each wanted column's counters, added to by document id.
+/// Calls `f` with a null pointer of the type that `width` bytes hold.
+template <typename F>
+void with_width(std::uint32_t width, F&& f) {
+    if (width == 1) f(static_cast<const std::uint8_t*>(nullptr));
+    else if (width == 2) f(static_cast<const std::uint16_t*>(nullptr));
+    else f(static_cast<const std::uint32_t*>(nullptr));
+}
+
+/// Each wanted column's counters, added to by document id. The ids are kept in a small batch
+/// and counted a column at a time, with the column's widths known outside the loop: a third of
+/// the instructions of one loop over the columns per match (#18).
 class Tally {
 public:
     Tally(const FacetTable& table, std::array<bool, FacetTable::kColumns> wanted) {
@@ -26,36 +37,90 @@ public:
             auto column = static_cast<FacetTable::Column>(c);
             table.prefault(column);
             m_ids[c] = table.ids(column);
-            m_starts[c] = table.starts(column);
+            m_row_counts[c] = table.row_counts(column);
+            m_blocks[c] = table.blocks(column);
             m_counts[c].assign(table.values(column), 0);
         }
     }
 
     void add(Xapian::docid id) {
-        ++m_matches;
+        m_batch[m_batched++] = id;
+        if (m_batched == m_batch.size()) flush();
+    }
+
+    /// Counts what is left in the batch: before reading matches() or counts().
+    void flush() {
+        m_matches += static_cast<Xapian::doccount>(m_batched);
+        std::span<const Xapian::docid> batch(m_batch.data(), m_batched);
         for (std::size_t c = 0; c < FacetTable::kColumns; ++c) {
-            const auto& ids = m_ids[c];
-            const auto& starts = m_starts[c];
-            if (starts.empty()) {
-                if (id < ids.size()) add(c, ids[id]);
-            } else if (id + 1 < starts.size()) {
-                for (std::uint32_t at = starts[id]; at < starts[id + 1] && at < ids.size(); ++at) add(c, ids[at]);
-            }
+            if (m_counts[c].empty()) continue;  // not wanted
+            with_width(m_ids[c].width, [&](auto id_type) {
+                using Id = std::remove_const_t<std::remove_pointer_t<decltype(id_type)>>;
+                if (m_blocks[c].empty()) {
+                    count_single<Id>(c, batch);
+                } else {
+                    with_width(m_row_counts[c].width, [&](auto count_type) {
+                        count_multi<Id, std::remove_const_t<std::remove_pointer_t<decltype(count_type)>>>(c, batch);
+                    });
+                }
+            });
         }
+        m_batched = 0;
     }
 
     [[nodiscard]] Xapian::doccount matches() const { return m_matches; }
     [[nodiscard]] const std::vector<Xapian::doccount>& counts(std::size_t column) const { return m_counts[column]; }
 
 private:
-    void add(std::size_t column, std::uint32_t value) {
-        // Checked: the ids come from a file, which could be damaged.
-        if (value < m_counts[column].size()) ++m_counts[column][value];
+    // Every id is checked: the table comes from a file, which could be damaged.
+    template <typename Id>
+    void count_single(std::size_t c, std::span<const Xapian::docid> batch) {
+        const Id* ids = m_ids[c].as<Id>();
+        std::size_t rows = m_ids[c].size;
+        std::vector<Xapian::doccount>& counts = m_counts[c];
+        for (Xapian::docid id : batch) {
+            if (id >= rows) continue;
+            std::uint32_t value = ids[id];
+            if (value < counts.size()) ++counts[value];
+        }
     }
 
-    std::array<std::span<const std::uint32_t>, FacetTable::kColumns> m_ids;
-    std::array<std::span<const std::uint32_t>, FacetTable::kColumns> m_starts;
+    /// A document's ids start where its block's do, after those of the documents before it in
+    /// the block; the matches come in ascending order, so a cursor adds the numbers up as it goes.
+    template <typename Id, typename Count>
+    void count_multi(std::size_t c, std::span<const Xapian::docid> batch) {
+        const Id* ids = m_ids[c].as<Id>();
+        const Count* numbers = m_row_counts[c].as<Count>();
+        std::size_t rows = m_row_counts[c].size;
+        std::span<const std::uint32_t> blocks = m_blocks[c];
+        std::vector<Xapian::doccount>& counts = m_counts[c];
+        Cursor& cursor = m_cursors[c];
+        for (Xapian::docid id : batch) {
+            if (id >= rows) continue;
+            if (id < cursor.row || id - cursor.row > FacetTable::kBlockRows) {
+                std::size_t block = id / FacetTable::kBlockRows;
+                if (block >= blocks.size()) continue;
+                cursor = {block * FacetTable::kBlockRows, blocks[block]};
+            }
+            for (; cursor.row < id; ++cursor.row) cursor.start += numbers[cursor.row];
+            std::size_t end = std::min<std::size_t>(cursor.start + numbers[id], m_ids[c].size);
+            for (std::size_t at = cursor.start; at < end; ++at)
+                if (ids[at] < counts.size()) ++counts[ids[at]];
+        }
+    }
+
+    struct Cursor {
+        std::size_t row = 0;    // a document id
+        std::size_t start = 0;  // where its ids start
+    };
+
+    std::array<FacetTable::PackedInts, FacetTable::kColumns> m_ids;
+    std::array<FacetTable::PackedInts, FacetTable::kColumns> m_row_counts;
+    std::array<std::span<const std::uint32_t>, FacetTable::kColumns> m_blocks;
     std::array<std::vector<Xapian::doccount>, FacetTable::kColumns> m_counts;
+    std::array<Cursor, FacetTable::kColumns> m_cursors{};
+    std::array<Xapian::docid, 1024> m_batch{};
+    std::size_t m_batched = 0;
     Xapian::doccount m_matches = 0;
 };
 
@@ -167,6 +232,7 @@ std::array<ViewCounts, FacetTable::kColumns> count_part(FacetPart& part, const F
         // half the time per match of a page of one (#18: 11 against 18.5 ms for 230,850 matches).
         (void)enquire.get_mset(0, 0, part.db.get_doccount());
     }
+    tally.flush();
     matches = tally.matches();
     std::array<ViewCounts, FacetTable::kColumns> out;
     for (std::size_t c = 0; c < FacetTable::kColumns; ++c) {
