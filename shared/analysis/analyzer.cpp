@@ -10,7 +10,7 @@
 
 #include <stdexcept>
 #include <string>
-#include <unordered_map>
+#include <vector>
 
 #include "analysis/text_normalizer.hpp"
 #include "analysis/word_breaks.hpp"
@@ -129,15 +129,21 @@ std::vector<Token> Analyzer::tokenize(std::string_view text, std::uint32_t first
 std::string Analyzer::stem(std::string_view term) const {
     if (term.empty() || static_cast<unsigned char>(term.front()) >= 0x80) return std::string(term);
     // Snowball costs more than a hash lookup, and an archive repeats its words: a memo of this
-    // thread's stems (every Analyzer stems English alike), emptied when it grows large.
-    constexpr std::size_t kMaxMemo = 200000;
-    thread_local std::unordered_map<std::string, std::string> memo;
-    std::string key(term);
-    if (auto it = memo.find(key); it != memo.end()) return it->second;
-    std::string stem = m_impl->stemmer(key);
-    if (memo.size() >= kMaxMemo) memo.clear();
-    memo.emplace(std::move(key), stem);
-    return stem;
+    // thread's stems (every Analyzer stems English alike), direct-mapped, 4,096 words: small
+    // enough to stay in the core's cache, where a hash map of every word seen missed it on each
+    // lookup (4 % of a Reuters-21578 build's CPU went to its find), and the few thousand commonest
+    // words are most of a text's.
+    struct Entry {
+        std::string term;
+        std::string stem;
+    };
+    constexpr std::size_t kSlots = 4096;
+    thread_local std::vector<Entry> memo(kSlots);
+    Entry& entry = memo[std::hash<std::string_view>{}(term) & (kSlots - 1)];
+    if (entry.term == term) return entry.stem;  // term is not empty: an unused slot never matches
+    entry.term.assign(term);
+    entry.stem = m_impl->stemmer(entry.term);
+    return entry.stem;
 }
 
 std::string Analyzer::normalize_keyword(std::string_view text) const {
