@@ -8,6 +8,11 @@
 #include <unicode/utext.h>
 #include <xapian.h>
 
+#include <sys/mman.h>
+
+#include <cstdint>
+#include <cstring>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -126,24 +131,85 @@ std::vector<Token> Analyzer::tokenize(std::string_view text, std::uint32_t first
     return tokens;
 }
 
+namespace {
+
+/// A memo of this thread's stems, direct-mapped: a word's slot is its hash's low bits, and a new
+/// word takes the slot over. Slots hold the words themselves (no heap string per slot), in zero
+/// pages mapped for the memo. A search is a short process that stems a few thousand words, and
+/// on a VM the first touch of each page costs microseconds: 256 slots (16 KB) serve it. A long
+/// run moves to 4,096 slots after 65,536 misses: small enough to stay in the core's cache, where
+/// a hash map of every word seen missed it on each lookup (4 % of a Reuters-21578 build's CPU
+/// went to its find), and the few thousand commonest words are most of a text's.
+class StemMemo {
+public:
+    static constexpr std::size_t kMaxWord = 31;  // a slot of 64 bytes; longer words are not remembered
+
+    StemMemo() { resize(kFirstSlots); }
+    ~StemMemo() { resize(0); }
+    StemMemo(const StemMemo&) = delete;
+    StemMemo& operator=(const StemMemo&) = delete;
+
+    /// The remembered stem of `term`, if any.
+    [[nodiscard]] std::optional<std::string> find(std::string_view term) const {
+        const Slot* slot = slot_of(term);
+        if (!slot || slot->term_size != term.size() || std::string_view(slot->term, slot->term_size) != term)
+            return std::nullopt;
+        return std::string(slot->stem, slot->stem_size);
+    }
+
+    void remember(std::string_view term, std::string_view stem) {
+        if (++m_misses == kGrowAfter) resize(kLastSlots);
+        Slot* slot = slot_of(term);
+        if (!slot || term.size() > kMaxWord || stem.size() > kMaxWord) return;
+        slot->term_size = static_cast<std::uint8_t>(term.size());
+        slot->stem_size = static_cast<std::uint8_t>(stem.size());
+        std::memcpy(slot->term, term.data(), term.size());
+        std::memcpy(slot->stem, stem.data(), stem.size());
+    }
+
+private:
+    struct Slot {
+        std::uint8_t term_size;  // 0: empty (the words stemmed are never empty)
+        std::uint8_t stem_size;
+        char term[kMaxWord];
+        char stem[kMaxWord];
+    };
+    static constexpr std::size_t kFirstSlots = 256;
+    static constexpr std::size_t kLastSlots = 4096;
+    static constexpr std::size_t kGrowAfter = 65536;
+
+    /// Empties the memo and gives it `slots` slots (0: none); without memory, it stays empty.
+    void resize(std::size_t slots) {
+        if (m_slots) ::munmap(m_slots, sizeof(Slot) * m_count);
+        m_slots = nullptr;
+        m_count = 0;
+        if (slots == 0) return;
+        void* pages = ::mmap(nullptr, sizeof(Slot) * slots, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (pages == MAP_FAILED) return;
+        m_slots = static_cast<Slot*>(pages);
+        m_count = slots;
+    }
+
+    [[nodiscard]] Slot* slot_of(std::string_view term) const {
+        return m_slots ? &m_slots[std::hash<std::string_view>{}(term) & (m_count - 1)] : nullptr;
+    }
+
+    Slot* m_slots = nullptr;
+    std::size_t m_count = 0;
+    std::size_t m_misses = 0;
+};
+
+}  // namespace
+
 std::string Analyzer::stem(std::string_view term) const {
     if (term.empty() || static_cast<unsigned char>(term.front()) >= 0x80) return std::string(term);
-    // Snowball costs more than a hash lookup, and an archive repeats its words: a memo of this
-    // thread's stems (every Analyzer stems English alike), direct-mapped, 4,096 words: small
-    // enough to stay in the core's cache, where a hash map of every word seen missed it on each
-    // lookup (4 % of a Reuters-21578 build's CPU went to its find), and the few thousand commonest
-    // words are most of a text's.
-    struct Entry {
-        std::string term;
-        std::string stem;
-    };
-    constexpr std::size_t kSlots = 4096;
-    thread_local std::vector<Entry> memo(kSlots);
-    Entry& entry = memo[std::hash<std::string_view>{}(term) & (kSlots - 1)];
-    if (entry.term == term) return entry.stem;  // term is not empty: an unused slot never matches
-    entry.term.assign(term);
-    entry.stem = m_impl->stemmer(entry.term);
-    return entry.stem;
+    // Snowball costs more than a lookup, and an archive repeats its words (every Analyzer stems
+    // English alike, so one memo serves a thread's analyzers).
+    thread_local StemMemo memo;
+    if (std::optional<std::string> known = memo.find(term)) return std::move(*known);
+    std::string stem = m_impl->stemmer(std::string(term));
+    memo.remember(term, stem);
+    return stem;
 }
 
 std::string Analyzer::normalize_keyword(std::string_view text) const {

@@ -53,9 +53,9 @@ public:
     [[nodiscard]] PackedInts ids(Column column) const;
     [[nodiscard]] PackedInts row_counts(Column column) const;
     [[nodiscard]] std::span<const std::uint32_t> blocks(Column column) const;
-    /// Maps the pages of `column`'s ids (and starts) in one call, before a count reads them all:
-    /// a page fault per 64 KB of a 1M-article table cost more than the reading (#18). Only a
-    /// hint: a kernel without MADV_POPULATE_READ (before Linux 5.14) faults them in as read.
+    /// Maps the pages of `column`'s ids (and the speakers' blocks and numbers) in one call,
+    /// before a count reads them all, rather than a page fault per 64 KB as they are read (#18).
+    /// Only a hint: a kernel without MADV_POPULATE_READ (before Linux 5.14) faults them in.
     void prefault(Column column) const;
     /// Entries of `column`'s dictionary: entry 0 is the empty value, the others are in order.
     [[nodiscard]] std::uint32_t values(Column column) const;

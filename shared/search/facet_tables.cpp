@@ -27,8 +27,8 @@ void with_width(std::uint32_t width, F&& f) {
 }
 
 /// Each wanted column's counters, added to by document id. The ids are kept in a small batch
-/// and counted a column at a time, with the column's widths known outside the loop: a third of
-/// the instructions of one loop over the columns per match (#18).
+/// and counted a column at a time, with the column's widths known outside the loop: two thirds
+/// of the instructions of one loop over the columns per match (#18: 104 -> 69 at 1M articles).
 class Tally {
 public:
     Tally(const FacetTable& table, std::array<bool, FacetTable::kColumns> wanted) {
