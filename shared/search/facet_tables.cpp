@@ -323,8 +323,11 @@ std::optional<FacetCounting> FacetCounting::start(std::vector<FacetPart>& parts,
                                                   bool beside_ranked) {
     if (parts.empty()) return std::nullopt;
     auto state = std::make_unique<State>();
+    // A count alone reads no column, so it needs no table: an index whose tables are stale or
+    // of an older layout still counts from the posting lists.
+    bool any_column = std::find(wanted.begin(), wanted.end(), true) != wanted.end();
     for (const FacetPart& part : parts) {
-        std::optional<FacetTable> table = FacetTable::open(part.dir, part.db);
+        std::optional<FacetTable> table = any_column ? FacetTable::open(part.dir, part.db) : FacetTable();
         if (!table) return std::nullopt;
         state->tables.push_back(std::move(*table));
         // Each thread its own copy of the query, made here: Xapian counts references to a

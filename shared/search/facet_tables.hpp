@@ -44,7 +44,8 @@ struct TableCounts {
 class FacetCounting {
 public:
     /// Starts counting the matches of `query` in `parts` and their values in the `wanted`
-    /// columns; nullopt (nothing started) when some part has no table for its revision. `parts`
+    /// columns; nullopt (nothing started) when a column is wanted and some part has no table
+    /// for its revision. `parts`
     /// must outlive the counting and not be used meanwhile. `beside_ranked`: the caller runs a
     /// ranked search meanwhile, which is left a core.
     [[nodiscard]] static std::optional<FacetCounting> start(std::vector<FacetPart>& parts, const Xapian::Query& query,
