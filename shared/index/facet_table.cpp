@@ -99,6 +99,7 @@ struct ColumnData {
     bool multi = false;
     std::vector<std::string> values{std::string()};
     std::vector<std::uint32_t> starts;
+    std::vector<std::uint32_t> numbers;  // multi: each row's number of ids (starts' differences)
     std::vector<std::uint32_t> ids;
 };
 
@@ -129,8 +130,11 @@ ColumnData read_column(const Xapian::Database& db, FacetTable::Column column, st
         while (filled < id) out.starts[++filled] = static_cast<std::uint32_t>(out.ids.size());
         for (std::string& name : unpack_speakers(value)) out.ids.push_back(id_of(std::move(name)));
     }
-    if (out.multi)
+    if (out.multi) {
         while (filled < rows) out.starts[++filled] = static_cast<std::uint32_t>(out.ids.size());
+        out.numbers.resize(rows);
+        for (std::size_t r = 0; r < rows; ++r) out.numbers[r] = out.starts[r + 1] - out.starts[r];
+    }
     // The dictionary in order (the empty value first), so that a search reads each database's
     // counts sorted by value and merges them without sorting.
     std::vector<std::uint32_t> order(out.values.size());
@@ -247,8 +251,7 @@ void FacetTable::write(const fs::path& dir, const Xapian::Database& db) {
         const ColumnData& col = columns.emplace_back(read_column(db, static_cast<Column>(c), h.rows));
         std::size_t text = 0;
         for (const auto& v : col.values) text += v.size();
-        std::uint32_t largest_count = 0;
-        for (std::size_t r = 0; r + 1 < col.starts.size(); ++r) largest_count = std::max(largest_count, col.starts[r + 1] - col.starts[r]);
+        std::uint32_t largest_count = col.numbers.empty() ? 0 : *std::max_element(col.numbers.begin(), col.numbers.end());
         h.column[c] = {static_cast<std::uint32_t>(col.values.size()), static_cast<std::uint32_t>(text),
                        col.multi ? 1U : 0U, static_cast<std::uint32_t>(col.ids.size()),
                        width_for(static_cast<std::uint32_t>(col.values.size() - 1)), col.multi ? width_for(largest_count) : 0U};
@@ -270,9 +273,7 @@ void FacetTable::write(const fs::path& dir, const Xapian::Database& db) {
             for (std::size_t r = 0; r < h.rows; r += kBlockRows) blocks.push_back(col.starts[r]);
             blocks.push_back(col.starts.back());
             append(bytes, blocks.data(), 4 * blocks.size());
-            std::vector<std::uint32_t> counts(h.rows);
-            for (std::size_t r = 0; r < h.rows; ++r) counts[r] = col.starts[r + 1] - col.starts[r];
-            append_packed(bytes, counts, h.column[c].count_width);
+            append_packed(bytes, col.numbers, h.column[c].count_width);
         }
         append_packed(bytes, col.ids, h.column[c].id_width);
     }

@@ -18,6 +18,10 @@ namespace fs = std::filesystem;
 namespace gazette {
 namespace {
 
+bool any_wanted(std::array<bool, FacetTable::kColumns> wanted) {
+    return std::find(wanted.begin(), wanted.end(), true) != wanted.end();
+}
+
 /// Calls `f` with a null pointer of the type that `width` bytes hold.
 template <typename F>
 void with_width(std::uint32_t width, F&& f) {
@@ -215,9 +219,8 @@ std::array<ViewCounts, FacetTable::kColumns> count_part(FacetPart& part, const F
                                                         Xapian::doccount& matches) {
     Tally tally(table, wanted);
     std::vector<std::string> terms;
-    bool any_column = std::find(wanted.begin(), wanted.end(), true) != wanted.end();
     if (union_of_terms(query, terms)) {
-        if (!any_column) {
+        if (!any_wanted(wanted)) {
             matches = count_union(part.db, std::move(terms));
             return {};
         }
@@ -325,7 +328,7 @@ std::optional<FacetCounting> FacetCounting::start(std::vector<FacetPart>& parts,
     auto state = std::make_unique<State>();
     // A count alone reads no column, so it needs no table: an index whose tables are stale or
     // of an older layout still counts from the posting lists.
-    bool any_column = std::find(wanted.begin(), wanted.end(), true) != wanted.end();
+    bool any_column = any_wanted(wanted);
     for (const FacetPart& part : parts) {
         std::optional<FacetTable> table = any_column ? FacetTable::open(part.dir, part.db) : FacetTable();
         if (!table) return std::nullopt;
