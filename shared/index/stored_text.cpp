@@ -12,6 +12,7 @@
 #include <mutex>
 #include <stdexcept>
 #include <unordered_map>
+#include <vector>
 
 #include "index/schema.hpp"
 #include "index/zstd_library.hpp"
@@ -39,11 +40,9 @@ struct DContext {
 
 std::string dictionary_key(std::uint32_t id) { return fmt::format("{}{}", schema::kTextDictionaryPrefix, id); }
 
-// A dictionary known for reading: its bytes (or where to read them), and its decompression
-// tables, built on first use.
+// A dictionary known for reading: its bytes, and its decompression tables, built on first use.
 struct Known {
     std::string bytes;
-    std::optional<Xapian::Database> source;  // read the bytes from here first (lazily registered)
     ZSTD_DDict* ddict = nullptr;
     ~Known() {
         if (ddict) zstd().freeDDict(ddict);
@@ -53,6 +52,8 @@ struct Known {
 struct Registry {
     std::mutex mutex;
     std::unordered_map<std::uint32_t, std::unique_ptr<Known>> known;
+    // Databases to read a dictionary from when an article first names it (registered lazily).
+    std::vector<Xapian::Database> sources;
 
     Known& slot(std::uint32_t id) {
         auto& k = known[id];
@@ -62,28 +63,28 @@ struct Registry {
     void add(std::uint32_t id, std::string bytes) {
         std::lock_guard lock(mutex);
         Known& k = slot(id);
-        if (k.bytes.empty()) {
-            k.bytes = std::move(bytes);
-            k.source.reset();
-        }
+        if (k.bytes.empty()) k.bytes = std::move(bytes);
     }
-    void add_lazily(std::uint32_t id, const Xapian::Database& db) {
+    void add_source(const Xapian::Database& db) {
         std::lock_guard lock(mutex);
-        Known& k = slot(id);
-        if (k.bytes.empty() && !k.source) k.source = db;
+        sources.push_back(db);
     }
-    // The tables for `id`, built on first use; null when the id is unknown. The tables stay
-    // until the process ends, so the pointer may be used after the lock is released.
+    // The tables for `id`, built on first use; null when no registered dictionary or source has
+    // it. The tables stay until the process ends, so the pointer may be used after the lock is
+    // released.
     const ZSTD_DDict* tables(std::uint32_t id) {
         std::lock_guard lock(mutex);
         auto it = known.find(id);
-        if (it == known.end()) return nullptr;
-        Known& k = *it->second;
-        if (k.bytes.empty() && k.source) {
-            k.bytes = k.source->get_metadata(dictionary_key(id));
-            k.source.reset();
+        if (it == known.end() || it->second->bytes.empty()) {
+            std::string bytes;
+            for (const Xapian::Database& db : sources)
+                if (!(bytes = db.get_metadata(dictionary_key(id))).empty()) break;
+            if (bytes.empty()) return nullptr;
+            Known& k = slot(id);
+            k.bytes = std::move(bytes);
+            it = known.find(id);
         }
-        if (k.bytes.empty()) return nullptr;
+        Known& k = *it->second;
         if (!k.ddict) k.ddict = zstd().createDDict(k.bytes.data(), k.bytes.size());
         return k.ddict;
     }
@@ -185,17 +186,14 @@ void register_text_dictionary(const std::shared_ptr<const TextDictionary>& dict)
 }
 
 void register_text_dictionaries(const Xapian::Database& db, bool lazily) {
+    if (lazily) {
+        // Nothing read now: walking the dictionaries' keys reads through their hundred kilobytes,
+        // and a search that prints no article needs none of them.
+        registry().add_source(db);
+        return;
+    }
     const std::string prefix(schema::kTextDictionaryPrefix);
     for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
-        if (lazily) {
-            // The id from the key's name; the bytes (a hundred kilobytes) when an article needs them.
-            const std::string key = *it;  // the iterator hands out a temporary
-            std::uint32_t id = 0;
-            std::string_view digits = std::string_view(key).substr(prefix.size());
-            auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), id);
-            if (ec == std::errc() && end == digits.data() + digits.size() && id != 0) registry().add_lazily(id, db);
-            continue;
-        }
         std::string bytes = db.get_metadata(*it);
         std::uint32_t id = zstd().getDictID(bytes.data(), bytes.size());
         if (id != 0) registry().add(id, std::move(bytes));

@@ -67,8 +67,8 @@ private:
 [[nodiscard]] std::string expand_text(std::string_view record);
 
 /// Makes every dictionary in `db`'s metadata known to expand_text (of its first shard only, when
-/// `db` combines several: call it on each shard's own handle). `lazily`: only their ids now, and
-/// each dictionary is read through `db` when an article first needs it (a search that prints no
+/// `db` combines several: call it on each shard's own handle). `lazily`: nothing is read now; a
+/// dictionary is read through `db` when an article first names it (a search that prints no
 /// article never reads one); the handle must then stay usable, and be used only by the thread
 /// that reads the articles, as in gazette-search. Otherwise they are read at once.
 void register_text_dictionaries(const Xapian::Database& db, bool lazily = false);
