@@ -10,6 +10,7 @@
 
 #include "check_command.hpp"
 #include "cli/common_options.hpp"
+#include "index/dictionary_file.hpp"
 #include "index/disk_errors.hpp"
 #include "index/facet_table.hpp"
 #include "index/index_damage.hpp"
@@ -27,19 +28,27 @@ std::atomic<bool> g_stop{false};
 // How long a run may take to commit and stop after Ctrl-C or SIGTERM before it is ended at once.
 constexpr std::chrono::milliseconds kStopGrace{5000};
 
-// The facet tables are a cache of the index (index/facet_table.hpp): one that cannot be written
-// costs only the speed of facet counts, so the run still succeeds, and says so.
-void refresh_tables(const std::string& db) {
+// The facet tables and the text dictionaries' copies are caches of the index
+// (index/facet_table.hpp, index/dictionary_file.hpp): one that cannot be written costs only
+// speed, so the run still succeeds, and says so.
+template <typename Refresh>
+void refresh_cache(const std::string& db, Refresh refresh, std::string_view what, std::string_view cost) {
     std::string why;
     try {
-        gazette::refresh_facet_tables(db);
+        refresh(db);
         return;
     } catch (const Xapian::Error& e) {
         why = e.get_description();
     } catch (const std::exception& e) {
         why = e.what();
     }
-    fmt::print(stderr, "gazette-index: {}: facet table not written ({}); facets will be counted more slowly\n", db, why);
+    fmt::print(stderr, "gazette-index: {}: {} not written ({}); {}\n", db, what, why, cost);
+}
+
+void refresh_tables(const std::string& db) {
+    refresh_cache(db, gazette::refresh_facet_tables, "facet table", "facets will be counted more slowly");
+    refresh_cache(db, gazette::refresh_dictionary_files, "copy of the text dictionary",
+                  "articles will be read from the index's metadata, more slowly");
 }
 
 }  // namespace

@@ -5,6 +5,8 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -132,4 +134,72 @@ TEST_CASE("every shard of a sharded index stores with the same dictionary", "[cl
     RunResult r = run(kSearchBin, {"--db", db, "--json", "--limit", "100", "the"});
     REQUIRE(r.status == 0);
     CHECK(ids_of(r).size() > 30);
+}
+
+TEST_CASE("a search reads the dictionary from its copy beside the index, and from the index when the copy is damaged",
+          "[cli][stored_text]") {
+    TempDir dir;
+    auto corpus = dir / "corpus";
+    std::filesystem::copy(kSampleCorpus, corpus, std::filesystem::copy_options::recursive);
+    write_article(corpus / "quay.txt", "cormorants", 1);
+    std::string db = (dir / "idx").string();
+    REQUIRE(run(kIndexBin, {corpus.string(), "--db", db, "-q"}).status == 0);
+    std::string id = dictionary_id(db);
+    REQUIRE_FALSE(id.empty());
+    auto copy = std::filesystem::path(db) / ("gazette-text-dictionary." + id);
+    REQUIRE(std::filesystem::exists(copy));
+    const std::vector<std::string> search = {"--db", db, "--json", "--quotes", "cormorants"};
+    RunResult from_copy = run(kSearchBin, search);
+    REQUIRE(from_copy.status == 0);
+    CHECK(from_copy.out.find("We found more cormorants than last year") != std::string::npos);
+    auto without_took = [](const std::string& out) {
+        std::string kept;
+        for (const std::string& line : lines_of(out))
+            if (line.find("\"took_ms\"") == std::string::npos) kept += line + "\n";
+        return kept;
+    };
+
+    // The copy is what the search reads: with the metadata's dictionary gone, it still reads the
+    // articles (and without either, it cannot).
+    const std::string key = std::string(gazette::schema::kTextDictionaryPrefix) + id;
+    std::string metadata_bytes = Xapian::Database(db).get_metadata(key);
+    auto set_dictionary = [&](const std::string& bytes) {
+        Xapian::WritableDatabase w(db);
+        w.set_metadata(key, bytes);
+        w.commit();
+    };
+    set_dictionary("");
+    CHECK(without_took(run(kSearchBin, search).out) == without_took(from_copy.out));
+    auto aside = copy;
+    aside += ".aside";
+    std::filesystem::rename(copy, aside);
+    RunResult neither = run(kSearchBin, search);
+    CHECK(neither.status == 2);
+    CHECK(neither.err.find("dictionary") != std::string::npos);
+    std::filesystem::rename(aside, copy);
+    set_dictionary(metadata_bytes);
+
+    // Damaged: one byte of the dictionary changed. The articles read the same, from the metadata.
+    std::uintmax_t size = std::filesystem::file_size(copy);
+    {
+        std::fstream f(copy, std::ios::in | std::ios::out | std::ios::binary);
+        f.seekg(static_cast<std::streamoff>(size - 100));
+        char c = 0;
+        f.read(&c, 1);
+        f.seekp(static_cast<std::streamoff>(size - 100));
+        c = static_cast<char>(c ^ 0x20);
+        f.write(&c, 1);
+    }
+    RunResult damaged = run(kSearchBin, search);
+    REQUIRE(damaged.status == 0);
+    CHECK(without_took(damaged.out) == without_took(from_copy.out));
+    std::filesystem::remove(copy);
+    RunResult missing = run(kSearchBin, search);
+    REQUIRE(missing.status == 0);
+    CHECK(without_took(missing.out) == without_took(from_copy.out));
+
+    // A run with nothing to do writes the copy again.
+    REQUIRE(run(kIndexBin, {corpus.string(), "--db", db, "-q"}).status == 0);
+    CHECK(std::filesystem::file_size(copy) == size);
+    CHECK(without_took(run(kSearchBin, search).out) == without_took(from_copy.out));
 }

@@ -7,23 +7,19 @@
 // the header: the table is a cache of this machine's index, rebuilt whenever it does not fit.
 #include "index/facet_table.hpp"
 
-#include <fcntl.h>
 #include <sys/mman.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <array>
-#include <cerrno>
 #include <cstdint>
 #include <cstring>
-#include <fstream>
 #include <string>
-#include <system_error>
 #include <unordered_map>
 #include <vector>
 
 #include "index/schema.hpp"
+#include "index/side_file.hpp"
 #include "index/speaker_values.hpp"
 #include "index/index_damage.hpp"
 
@@ -153,50 +149,14 @@ ColumnData read_column(const Xapian::Database& db, FacetTable::Column column, st
 
 void append(std::string& out, const void* data, std::size_t n) { out.append(static_cast<const char*>(data), n); }
 
-void write_file(const fs::path& path, const std::string& bytes) {
-    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) throw std::system_error(errno, std::generic_category(), "cannot create " + path.string());
-    std::size_t done = 0;
-    while (done < bytes.size()) {
-        ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) {
-            int error = n < 0 ? errno : ENOSPC;
-            ::close(fd);
-            throw std::system_error(error, std::generic_category(), "cannot write " + path.string());
-        }
-        done += static_cast<std::size_t>(n);
-    }
-    // Synced before the rename: a crash must not leave a table of the right name and no contents.
-    int synced = ::fsync(fd);
-    int error = errno;
-    ::close(fd);
-    if (synced != 0) throw std::system_error(error, std::generic_category(), "cannot write " + path.string());
-}
-
 }  // namespace
 
-struct FacetTable::Mapping {
-    const char* data = nullptr;
-    std::size_t size = 0;
-    Mapping(const char* d, std::size_t n) : data(d), size(n) {}
-    ~Mapping() { ::munmap(const_cast<char*>(data), size); }
-    Mapping(const Mapping&) = delete;
-    Mapping& operator=(const Mapping&) = delete;
-};
-
 std::optional<FacetTable> FacetTable::open(const fs::path& dir, const Xapian::Database& db) {
-    int fd = ::open((dir / kFileName).c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return std::nullopt;
-    struct stat st {};
-    void* data = MAP_FAILED;
-    if (::fstat(fd, &st) == 0 && static_cast<std::size_t>(st.st_size) >= sizeof(Header))
-        data = ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_SHARED, fd, 0);
-    ::close(fd);
-    if (data == MAP_FAILED) return std::nullopt;
+    std::optional<MappedFile> file = MappedFile::open(dir / kFileName, sizeof(Header));
+    if (!file) return std::nullopt;
     FacetTable table;
-    table.m_file = std::make_shared<const Mapping>(static_cast<const char*>(data), static_cast<std::size_t>(st.st_size));
-    const char* bytes = table.m_file->data;
+    table.m_file = std::move(*file);
+    const char* bytes = table.m_file.data();
     Header h;
     std::memcpy(&h, bytes, sizeof h);
     if (std::memcmp(h.magic, kMagic, sizeof kMagic) != 0 || h.byte_order != kByteOrder || h.columns != kColumns ||
@@ -218,7 +178,7 @@ std::optional<FacetTable> FacetTable::open(const fs::path& dir, const Xapian::Da
         bool multi = c == kSpeakers;
         if (head.values == 0 || head.multi != (multi ? 1U : 0U) || (!multi && head.ids != h.rows) ||
             !valid_width(head.id_width) || (multi ? !valid_width(head.count_width) : head.count_width != 0) ||
-            table.m_file->size - at < column_bytes(head, h.rows))
+            table.m_file.size() - at < column_bytes(head, h.rows))
             return std::nullopt;
         Layout& col = table.m_columns[c];
         col.offsets = words(std::size_t{head.values} + 1);
@@ -232,7 +192,7 @@ std::optional<FacetTable> FacetTable::open(const fs::path& dir, const Xapian::Da
         if (col.offsets.front() != 0 || col.offsets.back() != head.text_bytes) return std::nullopt;
         if (multi && (col.blocks.front() != 0 || col.blocks.back() != head.ids)) return std::nullopt;
     }
-    if (at != table.m_file->size) return std::nullopt;
+    if (at != table.m_file.size()) return std::nullopt;
     return table;
 }
 
@@ -277,15 +237,7 @@ void FacetTable::write(const fs::path& dir, const Xapian::Database& db) {
         }
         append_packed(bytes, col.ids, h.column[c].id_width);
     }
-    fs::path tmp = dir / (std::string(kFileName) + ".tmp");
-    try {
-        write_file(tmp, bytes);
-        fs::rename(tmp, dir / kFileName);
-    } catch (...) {
-        std::error_code ec;
-        fs::remove(tmp, ec);
-        throw;
-    }
+    write_side_file(dir / kFileName, bytes);
 }
 
 FacetTable::PackedInts FacetTable::ids(Column column) const { return m_columns[column].ids; }

@@ -16,6 +16,8 @@
 
 #include <xapian.h>
 
+#include "index/side_file.hpp"
+
 namespace gazette {
 
 class FacetTable {
@@ -63,7 +65,6 @@ public:
     [[nodiscard]] std::string_view value(Column column, std::uint32_t id) const;
 
 private:
-    struct Mapping;
     struct Layout {
         std::span<const std::uint32_t> blocks;  // multi-valued columns only
         PackedInts counts;                      // multi-valued columns only
@@ -71,7 +72,7 @@ private:
         std::span<const std::uint32_t> offsets;  // values + 1
         std::string_view text;
     };
-    std::shared_ptr<const Mapping> m_file;
+    MappedFile m_file;
     Layout m_columns[kColumns];
 };
 

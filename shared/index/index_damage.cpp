@@ -122,7 +122,7 @@ Xapian::Database open_and_probe(const fs::path& dir, ProbeDepth depth) {
     Xapian::Database db(dir.string());
     // Through each database's own handle: a combined one shows only its first's metadata. Read
     // when first needed: a search that prints no article never reads them.
-    register_text_dictionaries(db, true);
+    register_text_dictionaries(db, true, dir);
     probe_database(dir, db, depth);
     return db;
 }

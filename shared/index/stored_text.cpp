@@ -5,6 +5,11 @@
 
 #include <fmt/format.h>
 
+#define ZSTD_STATIC_LINKING_ONLY  // ZSTD_createDDict_byReference
+#define ZDICT_STATIC_LINKING_ONLY  // ZDICT_trainFromBuffer_fastCover: fixed parameters, no search
+#include <zdict.h>
+#include <zstd.h>
+
 #include <algorithm>
 #include <charconv>
 #include <optional>
@@ -14,8 +19,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "index/dictionary_file.hpp"
 #include "index/schema.hpp"
-#include "index/zstd_library.hpp"
 
 namespace gazette {
 namespace {
@@ -30,63 +35,79 @@ constexpr std::size_t kMinDictionaryBytes = 4 * 1024;
 constexpr unsigned char kMagic[4] = {0x28, 0xB5, 0x2F, 0xFD};  // ZSTD_MAGICNUMBER, little-endian
 
 struct CContext {
-    ZSTD_CCtx* ctx = zstd().createCCtx();
-    ~CContext() { zstd().freeCCtx(ctx); }
+    ZSTD_CCtx* ctx = ZSTD_createCCtx();
+    ~CContext() { ZSTD_freeCCtx(ctx); }
 };
 struct DContext {
-    ZSTD_DCtx* ctx = zstd().createDCtx();
-    ~DContext() { zstd().freeDCtx(ctx); }
+    ZSTD_DCtx* ctx = ZSTD_createDCtx();
+    ~DContext() { ZSTD_freeDCtx(ctx); }
 };
 
 std::string dictionary_key(std::uint32_t id) { return fmt::format("{}{}", schema::kTextDictionaryPrefix, id); }
 
-// A dictionary known for reading: its bytes, and its decompression tables, built on first use.
+// A dictionary known for reading: its bytes (its own, or in its mapped copy beside a database),
+// and its decompression tables, built on first use, which refer to the bytes where they are.
 struct Known {
-    std::string bytes;
+    std::string owned;
+    std::optional<DictionaryCopy> copy;
+    std::string_view bytes;
     ZSTD_DDict* ddict = nullptr;
     ~Known() {
-        if (ddict) zstd().freeDDict(ddict);
+        if (ddict) ZSTD_freeDDict(ddict);
     }
+};
+
+// A database to read dictionaries from when an article first names one, and the directory it
+// is in when it is local (where the dictionaries' copies are, index/dictionary_file.hpp).
+struct Source {
+    Xapian::Database db;
+    std::filesystem::path dir;
 };
 
 struct Registry {
     std::mutex mutex;
     std::unordered_map<std::uint32_t, std::unique_ptr<Known>> known;
-    // Databases to read a dictionary from when an article first names it (registered lazily).
-    std::vector<Xapian::Database> sources;
+    std::vector<Source> sources;
 
-    Known& slot(std::uint32_t id) {
-        auto& k = known[id];
-        if (!k) k = std::make_unique<Known>();
-        return *k;
-    }
     void add(std::uint32_t id, std::string bytes) {
         std::lock_guard lock(mutex);
-        Known& k = slot(id);
-        if (k.bytes.empty()) k.bytes = std::move(bytes);
+        auto& k = known[id];
+        if (k) return;
+        k = std::make_unique<Known>();
+        k->owned = std::move(bytes);
+        k->bytes = k->owned;
     }
-    void add_source(const Xapian::Database& db) {
+    void add_source(const Xapian::Database& db, const std::filesystem::path& dir) {
         std::lock_guard lock(mutex);
-        sources.push_back(db);
+        sources.push_back({db, dir});
+    }
+    // The dictionary `id` from the sources: a copy beside a local database, else the metadata.
+    std::unique_ptr<Known> find(std::uint32_t id) const {
+        auto k = std::make_unique<Known>();
+        for (const Source& source : sources) {
+            if (!source.dir.empty() && (k->copy = read_dictionary_file(source.dir, id))) {
+                k->bytes = k->copy->bytes;
+                return k;
+            }
+            if (!(k->owned = source.db.get_metadata(dictionary_key(id))).empty()) {
+                k->bytes = k->owned;
+                return k;
+            }
+        }
+        return nullptr;
     }
     // The tables for `id`, built on first use; null when no registered dictionary or source has
     // it. The tables stay until the process ends, so the pointer may be used after the lock is
     // released.
     const ZSTD_DDict* tables(std::uint32_t id) {
         std::lock_guard lock(mutex);
-        auto it = known.find(id);
-        if (it == known.end() || it->second->bytes.empty()) {
-            std::string bytes;
-            for (const Xapian::Database& db : sources)
-                if (!(bytes = db.get_metadata(dictionary_key(id))).empty()) break;
-            if (bytes.empty()) return nullptr;
-            Known& k = slot(id);
-            k.bytes = std::move(bytes);
-            it = known.find(id);
+        auto& k = known[id];
+        if (!k && !(k = find(id))) {
+            known.erase(id);
+            return nullptr;
         }
-        Known& k = *it->second;
-        if (!k.ddict) k.ddict = zstd().createDDict(k.bytes.data(), k.bytes.size());
-        return k.ddict;
+        if (!k->ddict) k->ddict = ZSTD_createDDict_byReference(k->bytes.data(), k->bytes.size());
+        return k->ddict;
     }
 };
 
@@ -100,13 +121,13 @@ Registry& registry() {
 struct TextDictionary::Compressor {
     ZSTD_CDict* cdict = nullptr;
     ~Compressor() {
-        if (cdict) zstd().freeCDict(cdict);
+        if (cdict) ZSTD_freeCDict(cdict);
     }
 };
 
 TextDictionary::TextDictionary(std::string bytes, std::uint32_t id)
     : m_bytes(std::move(bytes)), m_id(id), m_compressor(std::make_unique<Compressor>()) {
-    m_compressor->cdict = zstd().createCDict(m_bytes.data(), m_bytes.size(), kLevel);
+    m_compressor->cdict = ZSTD_createCDict(m_bytes.data(), m_bytes.size(), kLevel);
     if (!m_compressor->cdict) throw std::bad_alloc();
 }
 
@@ -134,15 +155,15 @@ std::shared_ptr<const TextDictionary> TextDictionary::train(const std::vector<st
     params.accel = 1;
     params.nbThreads = 1;
     params.zParams.compressionLevel = kLevel;
-    std::size_t size = zstd().trainFromBuffer_fastCover(dict.data(), dict.size(), joined.data(), sizes.data(),
+    std::size_t size = ZDICT_trainFromBuffer_fastCover(dict.data(), dict.size(), joined.data(), sizes.data(),
                                                        static_cast<unsigned>(sizes.size()), params);
-    if (zstd().dictIsError(size)) return nullptr;  // too little to learn from: records stay JSON
+    if (ZDICT_isError(size)) return nullptr;  // too little to learn from: records stay JSON
     dict.resize(size);
     return from_bytes(std::move(dict));
 }
 
 std::shared_ptr<const TextDictionary> TextDictionary::from_bytes(std::string bytes) {
-    std::uint32_t id = zstd().getDictID(bytes.data(), bytes.size());
+    std::uint32_t id = ZDICT_getDictID(bytes.data(), bytes.size());
     if (id == 0) return nullptr;
     std::shared_ptr<const TextDictionary> dict(new TextDictionary(std::move(bytes), id));
     register_text_dictionary(dict);
@@ -151,10 +172,10 @@ std::shared_ptr<const TextDictionary> TextDictionary::from_bytes(std::string byt
 
 std::string TextDictionary::compress(std::string_view record) const {
     thread_local CContext context;
-    std::string out(zstd().compressBound(record.size()), '\0');
-    std::size_t n = zstd().compress_usingCDict(context.ctx, out.data(), out.size(), record.data(), record.size(),
+    std::string out(ZSTD_compressBound(record.size()), '\0');
+    std::size_t n = ZSTD_compress_usingCDict(context.ctx, out.data(), out.size(), record.data(), record.size(),
                                              m_compressor->cdict);
-    if (zstd().isError(n)) throw std::runtime_error(fmt::format("zstd: {}", zstd().getErrorName(n)));
+    if (ZSTD_isError(n)) throw std::runtime_error(fmt::format("zstd: {}", ZSTD_getErrorName(n)));
     out.resize(n);
     return out;
 }
@@ -165,19 +186,19 @@ bool is_compressed_text(std::string_view record) {
 
 std::string expand_text(std::string_view record) {
     if (!is_compressed_text(record)) return std::string(record);
-    std::uint32_t id = zstd().getDictID_fromFrame(record.data(), record.size());
+    std::uint32_t id = ZSTD_getDictID_fromFrame(record.data(), record.size());
     const ZSTD_DDict* tables = id == 0 ? nullptr : registry().tables(id);
     if (!tables)
         throw std::runtime_error(fmt::format("stored article compressed with dictionary {}, which the index lacks", id));
-    unsigned long long size = zstd().getFrameContentSize(record.data(), record.size());
+    unsigned long long size = ZSTD_getFrameContentSize(record.data(), record.size());
     if (size == ZSTD_CONTENTSIZE_UNKNOWN || size == ZSTD_CONTENTSIZE_ERROR || size > (1ULL << 32))
         throw std::runtime_error("stored article: damaged zstd frame");
     thread_local DContext context;
     std::string out(static_cast<std::size_t>(size), '\0');
-    std::size_t n = zstd().decompress_usingDDict(context.ctx, out.data(), out.size(), record.data(), record.size(), tables);
-    if (zstd().isError(n) || n != out.size())
+    std::size_t n = ZSTD_decompress_usingDDict(context.ctx, out.data(), out.size(), record.data(), record.size(), tables);
+    if (ZSTD_isError(n) || n != out.size())
         throw std::runtime_error(fmt::format("stored article: damaged zstd frame ({})",
-                                             zstd().isError(n) ? zstd().getErrorName(n) : "short"));
+                                             ZSTD_isError(n) ? ZSTD_getErrorName(n) : "short"));
     return out;
 }
 
@@ -185,17 +206,17 @@ void register_text_dictionary(const std::shared_ptr<const TextDictionary>& dict)
     if (dict) registry().add(dict->id(), dict->bytes());
 }
 
-void register_text_dictionaries(const Xapian::Database& db, bool lazily) {
+void register_text_dictionaries(const Xapian::Database& db, bool lazily, const std::filesystem::path& dir) {
     if (lazily) {
         // Nothing read now: walking the dictionaries' keys reads through their hundred kilobytes,
         // and a search that prints no article needs none of them.
-        registry().add_source(db);
+        registry().add_source(db, dir);
         return;
     }
     const std::string prefix(schema::kTextDictionaryPrefix);
     for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
         std::string bytes = db.get_metadata(*it);
-        std::uint32_t id = zstd().getDictID(bytes.data(), bytes.size());
+        std::uint32_t id = ZDICT_getDictID(bytes.data(), bytes.size());
         if (id != 0) registry().add(id, std::move(bytes));
     }
 }

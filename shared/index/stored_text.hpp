@@ -15,6 +15,7 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -68,10 +69,13 @@ private:
 
 /// Makes every dictionary in `db`'s metadata known to expand_text (of its first shard only, when
 /// `db` combines several: call it on each shard's own handle). `lazily`: nothing is read now; a
-/// dictionary is read through `db` when an article first names it (a search that prints no
-/// article never reads one); the handle must then stay usable, and be used only by the thread
-/// that reads the articles, as in gazette-search. Otherwise they are read at once.
-void register_text_dictionaries(const Xapian::Database& db, bool lazily = false);
+/// dictionary is read when an article first names it (a search that prints no article never
+/// reads one), from its copy in `dir` (index/dictionary_file.hpp) when `db` is the local database
+/// there and the copy is intact, else through `db`; the handle must then stay usable, and be
+/// used only by the thread that reads the articles, as in gazette-search. Otherwise they are
+/// read at once.
+void register_text_dictionaries(const Xapian::Database& db, bool lazily = false,
+                                const std::filesystem::path& dir = {});
 /// Makes `dict` known to expand_text.
 void register_text_dictionary(const std::shared_ptr<const TextDictionary>& dict);
 
