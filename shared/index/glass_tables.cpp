@@ -4,9 +4,12 @@
 // and the serialised free list (revision, first unused block, ...). Numbers are 7-bit varints.
 #include "index/glass_tables.hpp"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <array>
-#include <fstream>
-#include <iterator>
+#include <cerrno>
+#include <string>
 #include <string_view>
 
 namespace gazette {
@@ -43,9 +46,19 @@ private:
 }  // namespace
 
 std::optional<std::vector<GlassTable>> read_glass_tables(const std::filesystem::path& dir) {
-    std::ifstream in(dir / "iamglass", std::ios::binary);
-    if (!in) return std::nullopt;
-    std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    // POSIX reads, not std::ifstream: every search opens the index through here, and nothing
+    // else in a search needs a file stream (1 % of a no-match search, 200 interleaved runs).
+    int fd = ::open((dir / "iamglass").c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return std::nullopt;
+    std::string data;
+    char buffer[4096];
+    for (;;) {
+        ssize_t n = ::read(fd, buffer, sizeof buffer);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;
+        data.append(buffer, static_cast<std::size_t>(n));
+    }
+    ::close(fd);
     if (!std::string_view(data).starts_with(kMagic)) return std::nullopt;
     Reader r(data);
     std::string_view skip;
