@@ -1,5 +1,6 @@
 #include "index/segments.hpp"
 
+#include <algorithm>
 #include <condition_variable>
 #include <deque>
 #include <exception>
@@ -31,7 +32,8 @@ public:
         if (m_error) std::rethrow_exception(m_error);
         m_queued += docs.size();
         m_queue.push_back(std::move(docs));
-        m_ready.notify_one();
+        // The writer is woken for a batch, not for each file: every wake-up is a context switch.
+        if (m_queued >= wake_at()) m_ready.notify_one();
     }
 
     // Lets the thread write what is queued, commit and end; returns its error, if any.
@@ -55,7 +57,8 @@ private:
                 std::vector<Xapian::Document> docs;
                 {
                     std::unique_lock lock(m_mutex);
-                    m_ready.wait(lock, [&] { return !m_queue.empty() || m_closed; });
+                    // Drains the queue, then sleeps until a batch is queued.
+                    if (m_queue.empty()) m_ready.wait(lock, [&] { return m_queued >= wake_at() || m_closed; });
                     if (m_queue.empty()) break;
                     docs = std::move(m_queue.front());
                     m_queue.pop_front();
@@ -73,6 +76,11 @@ private:
         }
         m_space.notify_all();
     }
+
+    // Documents queued before the writer is woken: a batch, never more than the queue holds
+    // (push() waits for room only when the queue is full, and then the writer is awake).
+    [[nodiscard]] std::size_t wake_at() const { return std::min<std::size_t>(kWakeBatch, m_max_queued); }
+    static constexpr std::size_t kWakeBatch = 32;
 
     void add(const std::vector<Xapian::Document>& docs) {
         if (!m_current || m_in_current >= m_docs_per_segment) {
