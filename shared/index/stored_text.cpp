@@ -79,6 +79,10 @@ struct Registry {
     }
     void add_source(const Xapian::Database& db, const std::filesystem::path& dir) {
         std::lock_guard lock(mutex);
+        // A local database opened again (a second probe of the same index) is one source: each
+        // kept handle keeps its files open to the end of the process.
+        if (!dir.empty() && std::any_of(sources.begin(), sources.end(), [&](const Source& s) { return s.dir == dir; }))
+            return;
         sources.push_back({db, dir});
     }
     // The dictionary `id` from the sources: a copy beside a local database, else the metadata.
