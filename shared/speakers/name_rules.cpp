@@ -222,7 +222,7 @@ NameRules::NameRules(const std::vector<std::vector<Token>>& paragraphs,
             if (token.kind != TokenKind::word || token.has_digit) continue;
             if (!token.upper) {
                 if (handle_part(tokens, i)) continue;
-                m_lowercase_words.emplace(token.text);
+                m_lowercase_words.insert(token.text);
             } else if (!token.sentence_start) {
                 m_inner_capitals.insert(fold_word(token.text));
             }
@@ -417,7 +417,7 @@ bool NameRules::strippable(const Token& token) const {
     if (descriptive_compound(token)) return true;
     // A capitalised particle opening a name stays: "Van den Berg said".
     if (token.upper && is_particle_word(word.view())) return false;
-    return token.sentence_start && m_lowercase_words.contains(std::string(word.view()));
+    return token.sentence_start && m_lowercase_words.contains(word.view());
 }
 
 std::optional<PersonName> NameRules::person_name(std::span<const Token> run, bool after_determiner,
@@ -537,7 +537,7 @@ std::optional<PersonName> NameRules::person_name(std::span<const Token> run, boo
     if (name.size() == 1) {
         std::string folded = fold_word(last.text);
         if (!honorific_surname &&
-            (word_classes(folded) != 0 || m_lowercase_words.contains(folded))) {
+            (word_classes(folded) != 0 || m_lowercase_words.contains(std::string_view(folded)))) {
             return std::nullopt;
         }
         if (last.sentence_start && !m_inner_capitals.contains(folded)) {

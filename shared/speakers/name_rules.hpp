@@ -52,6 +52,7 @@ enum class PronounKind { none, person, thing };  // he/she/him/her; it/they/we/I
 /// ("Texaco Inc", "Merrill Lynch and Co", "Viacom <VIA>", "<Novamin Inc>") is never a person's.
 class NameRules {
 public:
+    /// The tokens' text must outlive the rules (they keep views of it).
     explicit NameRules(const std::vector<std::vector<Token>>& paragraphs,
                        const std::vector<Token>& title);
 
@@ -76,7 +77,9 @@ private:
         add_company_names(std::span<const Token>(words));
     }
 
-    std::unordered_set<std::string> m_lowercase_words;  // folded words seen in lower case
+    // Words seen in lower case, as the article's tokens (which outlive the rules): a set of
+    // strings cost an allocation for every lower-case word of every article.
+    std::unordered_set<std::string_view> m_lowercase_words;
     std::unordered_set<std::string> m_inner_capitals;   // capitalised mid-sentence (folded)
     std::unordered_set<std::string> m_companies;        // folded names the article gives companies
     std::unordered_set<std::string> m_company_last_words;  // "steel" of "Nippon Steel Corp"
