@@ -373,7 +373,6 @@ TEST_CASE("a bulk run's merged segments hold the same articles as direct writes"
 TEST_CASE("a surname alone gets the archive's one full name for that person", "[cli][speakers]") {
     TempDir dir;
     auto corpus = dir / "corpus";
-    std::string db = (dir / "idx").string();
     write_file(corpus / "full.txt", "title: Talks\ndate: 2020-01-01\n\n"
                                     "\"We will wait,\" Russian President Vladimir Putin said on Monday.\n");
     write_file(corpus / "short.txt", "title: More talks\ndate: 2020-01-02\n\n"
@@ -384,20 +383,27 @@ TEST_CASE("a surname alone gets the archive's one full name for that person", "[
                                       "was tired.\n");
     write_file(corpus / "joe.txt", "title: Joe\ndate: 2020-01-04\n\n\"Yes,\" Joe Biden said.\n");
     write_file(corpus / "hunter.txt", "title: Hunter\ndate: 2020-01-05\n\n\"No,\" Hunter Biden said.\n");
-    RunResult r = run(kIndexBin, {corpus.string(), "--db", db});
-    INFO(r.err);
-    REQUIRE(r.status == 0);
+    // One database, and shards whose rewrites run one after another or each on a thread.
+    for (std::vector<std::string> layout : {std::vector<std::string>{}, {"--shards", "3", "--jobs", "1"},
+                                            {"--shards", "3", "--jobs", "3"}}) {
+        std::string db = (dir / fmt::format("idx{}", layout.size() == 4 ? layout[3] : "")).string();
+        std::vector<std::string> args{corpus.string(), "--db", db};
+        args.insert(args.end(), layout.begin(), layout.end());
+        RunResult r = run(kIndexBin, args);
+        INFO(r.err);
+        REQUIRE(r.status == 0);
 
-    auto speakers_of = [&](const std::string& id) {
-        for (const auto& line : lines_of(run(kSearchBin, {"--db", db, "--json", "--limit", "100"}).out)) {
-            json j = json::parse(line);
-            if (j["type"] == "hit" && j["id"] == id) return j["speakers"].get<std::vector<std::string>>();
-        }
-        return std::vector<std::string>{"(not found)"};
-    };
-    CHECK(speakers_of("corpus/short.txt") == std::vector<std::string>{"Vladimir Putin"});
-    CHECK(speakers_of("corpus/bidens.txt") == std::vector<std::string>{"Biden"});  // two Bidens: ambiguous
-    CHECK(run(kSearchBin, {"--db", db, "--speaker", "vladimir putin"}).out.find("More talks") != std::string::npos);
+        auto speakers_of = [&](const std::string& id) {
+            for (const auto& line : lines_of(run(kSearchBin, {"--db", db, "--json", "--limit", "100"}).out)) {
+                json j = json::parse(line);
+                if (j["type"] == "hit" && j["id"] == id) return j["speakers"].get<std::vector<std::string>>();
+            }
+            return std::vector<std::string>{"(not found)"};
+        };
+        CHECK(speakers_of("corpus/short.txt") == std::vector<std::string>{"Vladimir Putin"});
+        CHECK(speakers_of("corpus/bidens.txt") == std::vector<std::string>{"Biden"});  // two Bidens: ambiguous
+        CHECK(run(kSearchBin, {"--db", db, "--speaker", "vladimir putin"}).out.find("More talks") != std::string::npos);
+    }
 }
 
 TEST_CASE("a speaker filter never joins the names of two people", "[cli][speakers]") {

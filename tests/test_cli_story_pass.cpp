@@ -215,3 +215,35 @@ TEST_CASE("a page of collapsed hits is filled with stories however many copies r
     CHECK(text.out.find("+11 copies:") != std::string::npos);
     CHECK(text.out.find("… and 1 more (--all-versions lists each)") != std::string::npos);
 }
+
+TEST_CASE("the stories come out the same whatever the number of jobs writing them", "[cli][stories]") {
+    // Copies spread over three shards: the pass writes each shard's new stories on a thread of
+    // its own when it has jobs for them, one after another with --jobs 1.
+    TempDir dir;
+    const std::vector<std::pair<std::string, std::string>> stems{{"bridge", kBridge}, {"market", kMarket}};
+    for (std::size_t s = 0; s < stems.size(); ++s) {
+        const auto& [name, body] = stems[s];
+        for (int copy = 0; copy < 4; ++copy) {
+            std::string text = copy == 0 ? body : edited(body, "council", fmt::format("council ({})", copy));
+            write_article(dir / fmt::format("news/{}{}.txt", name, copy), fmt::format("{} {}", name, copy),
+                          fmt::format("2022-0{}-1{}", s + 3, 4 - copy), fmt::format("Outlet {}", copy), text);
+        }
+    }
+    std::map<std::string, std::map<std::string, std::string>> by_jobs;
+    for (std::string jobs : {"1", "3"}) {
+        std::string db = (dir / ("idx" + jobs)).string();
+        RunResult r = index(dir / "news", db, {"--shards", "3", "--jobs", jobs});
+        CHECK(r.err.find("6 copies of other stories") != std::string::npos);
+        CHECK(owed_records(db) == 0);
+        by_jobs[jobs] = stories(db);
+    }
+    const auto& story = by_jobs.at("1");
+    REQUIRE(story.size() == 8);
+    CHECK(by_jobs.at("3") == story);
+    // The oldest article founds each story (copy 3 is dated first), the others join it.
+    for (const auto& [name, body] : stems) {
+        for (int copy = 0; copy < 3; ++copy)
+            CHECK(story.at(fmt::format("news/{}{}.txt", name, copy)) == story.at(fmt::format("news/{}3.txt", name)));
+    }
+    CHECK(story.at("news/bridge3.txt") != story.at("news/market3.txt"));
+}

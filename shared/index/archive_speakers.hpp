@@ -17,7 +17,8 @@ class IndexWriter;
 /// plus the rewritten articles. Each database is rewritten in one transaction, which also clears
 /// its pending-pass record (schema::kPendingPassesKey): a kill or a full disk before that commit
 /// leaves the record, and the next run runs the pass again. Running it twice changes nothing.
-std::size_t canonicalize_archive_speakers(const std::vector<IndexWriter*>& writers);
+/// The databases are rewritten on up to `threads` threads, a database to each.
+std::size_t canonicalize_archive_speakers(const std::vector<IndexWriter*>& writers, std::size_t threads = 1);
 
 /// True when a database of the index still owes the pass (set with the articles it wrote).
 [[nodiscard]] bool speaker_pass_pending(const std::vector<IndexWriter*>& writers);

@@ -551,11 +551,11 @@ IndexStats run_index(const IndexOptions& options, IndexReporter& reporter, const
         }
         // The pass is owed whenever some database says so: articles written by this run, or by
         // one killed (or stopped by a full disk) before its pass committed (#19 item 1).
-        if (speaker_pass_pending(everything)) stats.renamed = canonicalize_archive_speakers(everything);
+        if (speaker_pass_pending(everything)) stats.renamed = canonicalize_archive_speakers(everything, thread_count(options.jobs));
         // Likewise the copies: this run's articles, and those of a run killed before its story
         // pass committed. With the pass off (a threshold above 1) they stay owed to a later run.
         if (options.copy_threshold <= 1.0 && story_pass_pending(everything))
-            stats.copies = assign_stories(everything, options.copy_threshold);
+            stats.copies = assign_stories(everything, options.copy_threshold, thread_count(options.jobs));
         // Also after a run that only deleted: the dictionary must not offer words the archive
         // lost. Before the merge, so that the spelling table is compacted with the rest.
         for (IndexWriter* writer : everything) writer->commit();

@@ -27,8 +27,9 @@ inline constexpr std::size_t kMaxBandCandidates = 100;
 /// copy_similarity reaches `threshold`; an article without one keeps its own story. Each
 /// database's changes and the end of what it owed are one commit: a kill or a full disk before
 /// it leaves that database's articles owed, and running the pass again changes nothing more.
+/// The copies' new stories are written on up to `threads` threads, a database to each.
 /// Returns how many articles were found to be copies.
-std::size_t assign_stories(const std::vector<IndexWriter*>& writers, double threshold);
+std::size_t assign_stories(const std::vector<IndexWriter*>& writers, double threshold, std::size_t threads = 1);
 
 /// True when a database of the index owes the pass (schema::kStoriesOwedPrefix keys).
 [[nodiscard]] bool story_pass_pending(const std::vector<IndexWriter*>& writers);
