@@ -158,6 +158,7 @@ int main(int argc, char** argv) {
     handle_stop_signals(g_stop, kStopGrace, kExitInterrupted);
     ConsoleReporter reporter(quiet, verbose);
     bool compacting = false;  // for the message when the disk fills
+    DiskFullOnTerminate on_terminate(db, [&reporter] { return reporter.articles_written(); }, kExitError);
     try {
         int status = kExitOk;
         if (list) {

@@ -2,6 +2,7 @@
 // terminal (redrawn in place), and the summary line.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 
 #include "index/index_run.hpp"
@@ -17,7 +18,8 @@ public:
     void file_deleted(const std::string& path) override;
     void summary(const IndexStats& stats) const;
     /// Articles the run had written when it last reported a file (for an error that stops it).
-    [[nodiscard]] std::size_t articles_written() const { return m_articles; }
+    /// Read from any thread (a failure may stop the run on a writer thread).
+    [[nodiscard]] std::size_t articles_written() const { return m_articles.load(std::memory_order_relaxed); }
 
 private:
     void clear_progress();
@@ -26,7 +28,7 @@ private:
     bool m_tty;
     bool m_progress_shown = false;
     double m_last_draw = -1;
-    std::size_t m_articles = 0;
+    std::atomic<std::size_t> m_articles = 0;
 };
 
 }  // namespace gazette

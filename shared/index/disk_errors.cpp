@@ -5,7 +5,13 @@
 #include <fmt/format.h>
 #include <xapian.h>
 
+#include <sys/statvfs.h>
+#include <unistd.h>
+
 #include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <exception>
 #include <system_error>
 
 namespace gazette {
@@ -46,6 +52,79 @@ bool report_disk_full(const std::filesystem::path& db, std::string_view error, s
     if (!reason) return false;
     fmt::print(stderr, "{}\n", disk_full_message(db, *reason, articles, compacting));
     return true;
+}
+
+namespace {
+
+// The filesystem holding `path` (or its nearest existing parent) has less than 1 MiB and less
+// than 1 % of its size left for this process to write.
+bool filesystem_full(const std::filesystem::path& path) {
+    std::error_code ec;
+    std::filesystem::path dir = std::filesystem::absolute(path, ec);
+    while (!dir.empty() && !std::filesystem::exists(dir, ec) && dir != dir.root_path()) dir = dir.parent_path();
+    struct statvfs fs {};
+    if (::statvfs(dir.c_str(), &fs) != 0) return false;
+    // What this process may still write: root may also fill the blocks kept for it.
+    auto blocks = static_cast<unsigned long long>(::geteuid() == 0 ? fs.f_bfree : fs.f_bavail);
+    unsigned long long left = blocks * fs.f_frsize;
+    unsigned long long size = static_cast<unsigned long long>(fs.f_blocks) * fs.f_frsize;
+    return left < (1ULL << 20) && left * 100 < size;
+}
+
+struct TerminateReport {
+    std::filesystem::path db;
+    std::function<std::size_t()> articles;
+    int status = 1;
+    std::terminate_handler previous = nullptr;
+};
+TerminateReport& terminate_report() {
+    static TerminateReport report;
+    return report;
+}
+
+[[noreturn]] void on_terminate() {
+    TerminateReport& report = terminate_report();
+    std::optional<std::string> reason;
+    if (std::exception_ptr in_flight = std::current_exception()) {
+        try {
+            std::rethrow_exception(in_flight);
+        } catch (const Xapian::Error& e) {
+            reason = disk_full_reason(e.get_description());
+        } catch (const std::exception& e) {
+            reason = disk_full_reason(e.what());
+        } catch (...) {
+        }
+    } else if (filesystem_full(report.db)) {
+        reason = std::generic_category().message(ENOSPC);
+    }
+    if (reason) {
+        try {
+            std::size_t articles = report.articles ? report.articles() : 0;
+            std::fprintf(stderr, "%s\n", disk_full_message(report.db, *reason, articles, false).c_str());
+            std::_Exit(report.status);
+        } catch (...) {
+            // Could not even say it: fall through to the runtime's own message.
+        }
+    }
+    if (report.previous) report.previous();
+    std::abort();
+}
+
+}  // namespace
+
+DiskFullOnTerminate::DiskFullOnTerminate(const std::filesystem::path& db, std::function<std::size_t()> articles,
+                                         int status) {
+    TerminateReport& report = terminate_report();
+    report.db = db;
+    report.articles = std::move(articles);
+    report.status = status;
+    report.previous = std::set_terminate(on_terminate);
+}
+
+DiskFullOnTerminate::~DiskFullOnTerminate() {
+    TerminateReport& report = terminate_report();
+    std::set_terminate(report.previous);
+    report.articles = nullptr;
 }
 
 }  // namespace gazette

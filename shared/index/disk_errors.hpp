@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -31,5 +32,22 @@ namespace gazette {
 /// caller exits with status 2); otherwise prints nothing and returns false.
 bool report_disk_full(const std::filesystem::path& db, std::string_view error, std::size_t articles,
                       bool compacting);
+
+/// Xapian 1.4 can end the process instead of throwing when the disk fills during a commit: it
+/// writes the value streams from a destructor (ValueUpdater, in GlassValueManager::merge_changes),
+/// and a block write that fails there calls std::terminate. The database is still at its last
+/// commit, so this is a full disk like any other. Installs a terminate handler that, when the
+/// exception in flight reports a full disk, or there is none and the filesystem holding `db` has
+/// less than 1 MiB and less than 1 % of its size left for this process to write, prints
+/// disk_full_message() (with `articles()` written so far) and ends the process with `status`;
+/// any other termination goes to the handler that was there before. Installed for the life of
+/// this object, which puts the previous handler back (`articles` may refer to locals).
+class DiskFullOnTerminate {
+public:
+    DiskFullOnTerminate(const std::filesystem::path& db, std::function<std::size_t()> articles, int status);
+    ~DiskFullOnTerminate();
+    DiskFullOnTerminate(const DiskFullOnTerminate&) = delete;
+    DiskFullOnTerminate& operator=(const DiskFullOnTerminate&) = delete;
+};
 
 }  // namespace gazette
