@@ -105,16 +105,21 @@ UChar32 fold(UChar32 c) {
     return u_foldCase(c, U_FOLD_CASE_DEFAULT);
 }
 
-void append_utf8(std::string& out, UChar32 c) {
-    if (c < 0x80) {
-        out += static_cast<char>(c);
-        return;
-    }
+// The non-ASCII half of append_utf8, out of line: the ASCII half is most of the calls.
+[[gnu::noinline]] void append_utf8_multibyte(std::string& out, UChar32 c) {
     char buf[U8_MAX_LENGTH];
     std::int32_t n = 0;
     UBool error = false;
     U8_APPEND(buf, n, U8_MAX_LENGTH, c, error);
     if (!error) out.append(buf, static_cast<std::size_t>(n));
+}
+
+inline void append_utf8(std::string& out, UChar32 c) {
+    if (c < 0x80) {
+        out += static_cast<char>(c);
+        return;
+    }
+    append_utf8_multibyte(out, c);
 }
 
 bool is_cjk(UChar32 c) {
@@ -407,6 +412,7 @@ bool is_short_heading(const Shape& s) {
 // differ only in numbers are data rows ("Net 4.1 mln vs 3.9 mln"), not one repeated line.
 std::string normalise_line(std::string_view p) {
     std::string out;
+    out.reserve(p.size());
     bool pending_space = false;
     CodePoints cps{p};
     UChar32 c = 0;
