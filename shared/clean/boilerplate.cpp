@@ -131,7 +131,8 @@ bool is_cjk(UChar32 c) {
 }
 
 bool is_quote_mark(UChar32 c) {
-    return c == '"' || c == 0x201C || c == 0x201D || c == 0x201E || c == 0x00AB || c == 0x00BB ||
+    if (c < 0x80) return c == '"';
+    return c == 0x201C || c == 0x201D || c == 0x201E || c == 0x00AB || c == 0x00BB ||
            c == 0x2039 || c == 0x203A || c == 0x2018 || c == 0x300C || c == 0x300D;
 }
 
@@ -147,7 +148,10 @@ bool is_closer(UChar32 c) {
 }
 
 // Separators of a menu or a media list: "240p | 6.9MB", "News · Sport · Weather".
-bool is_menu_separator(UChar32 c) { return c == '|' || c == 0x2022 || c == 0x00B7 || c == 0x25AA; }
+bool is_menu_separator(UChar32 c) {
+    if (c < 0x80) return c == '|';
+    return c == 0x2022 || c == 0x00B7 || c == 0x25AA;
+}
 
 // "example.com/news", "https://...", "www.x.org", "name@host.org".
 bool is_url_token(std::string_view t) {
@@ -212,8 +216,24 @@ struct Shape {
     [[nodiscard]] std::size_t word_count() const { return words.size() + cjk; }
 };
 
+bool is_ascii(std::string_view text) {
+    return std::all_of(text.begin(), text.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x80; });
+}
+
 Word make_word(std::string_view token) {
     Word w;
+    if (is_ascii(token)) {  // most words of most news: fold in place, no code-point decoding
+        w.folded.assign(token);
+        for (char& ch : w.folded) {
+            if (ch >= 'A' && ch <= 'Z') {
+                if (w.first == Case::none) w.first = Case::upper;
+                ch = static_cast<char>(ch - 'A' + 'a');
+            } else if (ch >= 'a' && ch <= 'z' && w.first == Case::none) {
+                w.first = Case::lower;
+            }
+        }
+        return w;
+    }
     CodePoints cps{token};
     UChar32 c = 0;
     while (cps.next(c)) {
@@ -234,7 +254,13 @@ void add_token(Shape& shape, std::string_view token) {
     // The word is the token without leading and trailing non-alphanumerics ("“Share" -> "Share").
     std::int32_t first = -1, last_end = -1;
     bool cjk = false;
-    for (CodePoints cps{token};;) {
+    const bool ascii = is_ascii(token);
+    for (std::size_t i = 0; ascii && i < token.size(); ++i) {
+        if (!is_alnum(static_cast<unsigned char>(token[i]))) continue;
+        if (first < 0) first = static_cast<std::int32_t>(i);
+        last_end = static_cast<std::int32_t>(i + 1);
+    }
+    for (CodePoints cps{ascii ? std::string_view() : token};;) {
         std::int32_t at = cps.pos;
         UChar32 c = 0;
         if (!cps.next(c)) break;
@@ -412,8 +438,31 @@ bool is_short_heading(const Shape& s) {
 // differ only in numbers are data rows ("Net 4.1 mln vs 3.9 mln"), not one repeated line.
 std::string normalise_line(std::string_view p) {
     std::string out;
-    out.reserve(p.size());
     bool pending_space = false;
+    // ASCII (most lines): never longer than the line, so written straight into its buffer; the
+    // first other byte sends the line to the code-point loop below.
+    out.resize(p.size());
+    std::size_t n = 0;
+    bool ascii = true;
+    for (char ch : p) {
+        if (static_cast<unsigned char>(ch) >= 0x80) {
+            ascii = false;
+            break;
+        }
+        if (!is_alnum(static_cast<unsigned char>(ch))) {
+            pending_space = n > 0;
+            continue;
+        }
+        if (pending_space) out[n++] = ' ';
+        pending_space = false;
+        out[n++] = ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch;
+    }
+    if (ascii) {
+        out.resize(n);
+        return out;
+    }
+    out.clear();
+    pending_space = false;
     CodePoints cps{p};
     UChar32 c = 0;
     while (cps.next(c)) {

@@ -7,8 +7,7 @@
 
 namespace gazette::speakers {
 
-CodePoint decode_at(std::string_view text, std::size_t pos) {
-    if (pos >= text.size()) return {};
+CodePoint decode_beyond_ascii(std::string_view text, std::size_t pos) {
     const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
     auto length = static_cast<int32_t>(text.size());
     auto i = static_cast<int32_t>(pos);
@@ -28,35 +27,19 @@ CodePoint decode_before(std::string_view text, std::size_t pos) {
     return {static_cast<char32_t>(c), pos - static_cast<std::size_t>(i)};
 }
 
-bool is_space(char32_t c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0xA0 ||
-           (c > 0x7F && u_isUWhiteSpace(static_cast<UChar32>(c)));
-}
+bool is_space_beyond_ascii(char32_t c) { return c == 0xA0 || u_isUWhiteSpace(static_cast<UChar32>(c)); }
 
-bool is_upper(char32_t c) {
-    if (c < 0x80) return c >= 'A' && c <= 'Z';
+bool is_upper_beyond_ascii(char32_t c) {
     return u_isupper(static_cast<UChar32>(c)) || u_istitle(static_cast<UChar32>(c));
 }
 
-bool is_lower(char32_t c) {
-    if (c < 0x80) return c >= 'a' && c <= 'z';
-    return u_islower(static_cast<UChar32>(c));
-}
+bool is_lower_beyond_ascii(char32_t c) { return u_islower(static_cast<UChar32>(c)); }
 
-bool is_letter(char32_t c) {
-    if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    return u_isalpha(static_cast<UChar32>(c));
-}
+bool is_letter_beyond_ascii(char32_t c) { return u_isalpha(static_cast<UChar32>(c)); }
 
-bool is_digit(char32_t c) {
-    if (c < 0x80) return c >= '0' && c <= '9';
-    return u_isdigit(static_cast<UChar32>(c));
-}
+bool is_digit_beyond_ascii(char32_t c) { return u_isdigit(static_cast<UChar32>(c)); }
 
-bool is_alnum(char32_t c) { return is_letter(c) || is_digit(c); }
-
-bool is_combining_mark(char32_t c) {
-    if (c < 0x300) return false;
+bool is_combining_mark_beyond_latin(char32_t c) {
     return (U_GET_GC_MASK(static_cast<UChar32>(c)) & U_GC_M_MASK) != 0;
 }
 
