@@ -247,3 +247,53 @@ TEST_CASE("the stories come out the same whatever the number of jobs writing the
     }
     CHECK(story.at("news/bridge3.txt") != story.at("news/market3.txt"));
 }
+
+TEST_CASE("a copy moved into a story keeps the story term it was indexed with and is listed as an alias", "[cli][stories]") {
+    TempDir dir;
+    write_article(dir / "news/a.txt", "Bridge closed to lorries", "2022-03-01", "Town Wire", kBridge);
+    write_article(dir / "news/b.txt", "Cracked bridge shut to heavy traffic", "2022-03-02", "Valley Post",
+                  edited(kBridge, "about twenty", "nearly twenty"));
+    write_article(dir / "news/m.txt", "Market opens on Sundays", "2022-03-03", "Town Wire", kMarket);
+    const std::string story_prefix(gazette::schema::kStoryPrefix);
+    for (std::string shards : {"1", "3"}) {
+        std::string db = (dir / ("idx" + shards)).string();
+        index(dir / "news", db, {"--quiet", "--shards", shards});
+        auto story = stories(db);
+        REQUIRE(story.at("news/b.txt") == story.at("news/a.txt"));
+        Xapian::Database all(db);
+        Xapian::docid copy = *all.postlist_begin("Qnews/b.txt");
+        Xapian::Document doc = all.get_document(copy);
+        CHECK(doc.get_value(gazette::schema::kStorySlot) == story.at("news/a.txt"));
+        std::vector<std::string> story_terms;
+        for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
+            if ((*t).rfind(story_prefix, 0) == 0) story_terms.push_back((*t).substr(story_prefix.size()));
+        REQUIRE(story_terms.size() == 1);
+        CHECK(story_terms[0] != story.at("news/a.txt"));  // its own, as indexed
+        // Every database of the index lists it under the story it joined, and says version 6.
+        for (const auto& path : databases(db)) {
+            Xapian::Database one(path);
+            CHECK(one.get_metadata(std::string(gazette::schema::kStoryAliasPrefix) + story.at("news/a.txt")) ==
+                  story_terms[0] + "\n");
+            CHECK(one.get_metadata(std::string(gazette::schema::kSchemaVersionKey)) ==
+                  std::to_string(gazette::schema::kSchemaVersion));
+        }
+        // The search groups it with its story (test_cli_stories: --like leaves a story's copies out).
+        JsonResult r = search_json_in(db, {"lorries"});
+        REQUIRE(r.hits.size() == 1);
+        REQUIRE(r.hits[0]["copies"].size() == 1);
+        CHECK(r.hits[0]["copies"][0]["id"] == "news/b.txt");
+        // A later copy adds itself to the story's aliases.
+        write_article(dir / "news/c.txt", "Bridge repairs to take two summers", "2022-03-04", "Hill Times",
+                      edited(kBridge, "at least four", "no less than four"));
+        index(dir / "news", db, {"--quiet"});
+        story = stories(db);
+        CHECK(story.at("news/c.txt") == story.at("news/a.txt"));
+        std::string aliases = Xapian::Database(databases(db).front())
+                                  .get_metadata(std::string(gazette::schema::kStoryAliasPrefix) + story.at("news/a.txt"));
+        CHECK(std::count(aliases.begin(), aliases.end(), '\n') == 2);
+        r = search_json_in(db, {"lorries"});
+        REQUIRE(r.hits.size() == 1);
+        CHECK(r.hits[0]["copies"].size() == 2);
+        fs::remove(dir / "news/c.txt");
+    }
+}

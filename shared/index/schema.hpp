@@ -11,8 +11,11 @@ namespace gazette::schema {
 /// Written to the database metadata under kSchemaVersionKey; the searcher refuses other versions.
 /// Version 5 may hold articles stored compressed (kTextDictionaryKey); a version-4 index is
 /// version 5 without them, so both are read, and gazette-index marks a version-4 index 5 when it
-/// first stores a dictionary in it.
-inline constexpr int kSchemaVersion = 5;
+/// first stores a dictionary in it. Version 6 may hold copies that keep the XSTORY term they were
+/// indexed with (kStoryAliasPrefix); a version-5 index is version 6 without them, and the story
+/// pass marks an index 6 when it first moves a copy so. An older build refuses a version-6 index,
+/// whose story members it would miss.
+inline constexpr int kSchemaVersion = 6;
 inline constexpr int kOldestReadableVersion = 4;
 inline constexpr std::string_view kSchemaVersionKey = "gazette.schema_version";
 /// True for the versions this build reads and writes (kOldestReadableVersion to kSchemaVersion).
@@ -41,6 +44,12 @@ inline constexpr std::string_view kSpeakerPass = "speakers";
 /// that writes those articles, deleted in the commit that ends the pass: a killed run's copies
 /// are grouped by the next run.
 inline constexpr std::string_view kStoriesOwedPrefix = "gazette.stories_owed.";
+/// gazette.story_alias.<story> = the XSTORY values (16 hex digits, one a line) of the copies the
+/// story pass moved into <story>: a copy's story slot changes, its XSTORY term stays the one it
+/// was indexed with (changing a term makes Xapian 1.4 read the document's every term and position
+/// back, most of the pass). The articles of a story are those with its XSTORY term or one of these
+/// whose story slot holds it (search/stories.hpp). Written to every database of the index alike.
+inline constexpr std::string_view kStoryAliasPrefix = "gazette.story_alias.";
 
 // ---- Term prefixes ------------------------------------------------------------------------
 // Ids are "<source label>/<path relative to that source's directory>": several directories feed
@@ -64,7 +73,8 @@ inline constexpr std::string_view kQuoteStemPrefix = "ZXQ";     // ZXQ<stem>, po
 /// block: `speaker:X quote:Y` asks for X's word right before Y within one block (kQuoteBlock).
 inline constexpr std::string_view kQuoteSpeakerPrefix = "XQSP";
 inline constexpr std::string_view kUndatedTerm = "XUNDATED";    // articles with no date
-/// XSTORY<16 hex>: the story the article belongs to, = its kStorySlot value.
+/// XSTORY<16 hex>: the story the article was indexed with, = its kStorySlot value unless the story
+/// pass moved it into another story since (kStoryAliasPrefix).
 inline constexpr std::string_view kStoryPrefix = "XSTORY";
 
 // ---- Value slots ----------------------------------------------------------------------------

@@ -1,15 +1,18 @@
 // Runs over the combined view of every shard (combined docid d is shard (d - 1) % n, local docid
 // (d - 1) / n + 1, Xapian's interleaving) through the run's own writers, and writes each copy's new
 // story in its own shard, in one transaction per shard that also clears what that shard owed.
-// The stories are all decided first and written after, each database on a thread of its own:
-// rewriting a document's term reads back its whole term list and positions (Xapian 1.4), which
-// made the writes three quarters of the pass, and the pass a tenth of a Reuters-21578 build's time
-// on one core while the other waited.
+// The stories are all decided first and written after, each database on a thread of its own. A
+// copy's story slot changes and its XSTORY term stays: changing a term makes Xapian 1.4 read the
+// document's whole term list and every position list back (Document::Internal::need_terms), 1.2
+// ms a Reuters story and three quarters of the pass, while a changed value is written alone. The
+// copy's old story is recorded as an alias of its new one (schema::kStoryAliasPrefix), which is
+// how the search finds it among the story's articles.
 #include "index/story_pass.hpp"
 
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <set>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -48,7 +51,9 @@ void set_story(Xapian::Document& doc, const std::string& story) {
     doc.add_boolean_term(story_term(story));
 }
 
-std::vector<std::string> split_owed(const std::string& value) {
+std::string alias_key(const std::string& story) { return std::string(schema::kStoryAliasPrefix) + story; }
+
+std::vector<std::string> split_lines(const std::string& value) {
     std::vector<std::string> out;
     std::size_t start = 0;
     while (start < value.size()) {
@@ -81,7 +86,7 @@ std::size_t assign_stories(const std::vector<IndexWriter*>& writers, double thre
         all.add_database(writer->database());
         owed_keys.push_back(writer->stories_owed());
         for (const auto& key : owed_keys.back())
-            for (auto& term : split_owed(writer->database().get_metadata(key))) id_terms.push_back(std::move(term));
+            for (auto& term : split_lines(writer->database().get_metadata(key))) id_terms.push_back(std::move(term));
     }
     if (std::all_of(owed_keys.begin(), owed_keys.end(), [](const auto& keys) { return keys.empty(); })) return 0;
     const auto n = static_cast<Xapian::docid>(writers.size());
@@ -114,6 +119,7 @@ std::size_t assign_stories(const std::vector<IndexWriter*>& writers, double thre
     std::unordered_set<Xapian::docid> unprocessed;
     for (const auto& [d, term] : pending_ids) unprocessed.insert(d);
     std::map<Xapian::docid, std::string> assigned;  // stories decided by this pass
+    std::map<std::string, std::set<std::string>> aliases;  // new story -> the XSTORY values moved into it
 
     // Candidates: the articles sharing a band key with an owed one (the first kMaxBandCandidates
     // of each band, in index order). The keys are not in the index: they come from the
@@ -199,8 +205,19 @@ std::size_t assign_stories(const std::vector<IndexWriter*>& writers, double thre
                 story = other_story;
             }
         }
-        if (story.empty() || story == doc.get_value(schema::kStorySlot)) continue;
+        std::string old = doc.get_value(schema::kStorySlot);
+        if (story.empty() || story == old) continue;
         assigned[d] = story;
+        if (!old.empty()) aliases[story].insert(std::move(old));
+    }
+    // Every database gets every alias (a search of several shards reads the first one's metadata;
+    // a merge keeps the main database's), added to those it already holds.
+    std::map<std::string, std::string> alias_values;
+    for (auto& [story, olds] : aliases) {
+        for (IndexWriter* writer : writers)
+            for (auto& old : split_lines(writer->database().get_metadata(alias_key(story)))) olds.insert(std::move(old));
+        std::string& value = alias_values[alias_key(story)];
+        for (const std::string& old : olds) value += old + "\n";
     }
     // Nothing above reads what the writes change (an article's story is looked up in `assigned`
     // first), so writing after deciding gives the stories writing as it went did.
@@ -214,9 +231,16 @@ std::size_t assign_stories(const std::vector<IndexWriter*>& writers, double thre
             db.begin_transaction();
             for (const auto& [local, story] : rewrites[w]) {
                 Xapian::Document writable = db.get_document(local);
-                set_story(writable, *story);
+                // An article indexed before stories existed has no XSTORY term to keep.
+                if (writable.get_value(schema::kStorySlot).empty())
+                    set_story(writable, *story);
+                else
+                    writable.add_value(schema::kStorySlot, *story);
                 db.replace_document(local, writable);
             }
+            for (const auto& [key, value] : alias_values) db.set_metadata(key, value);
+            if (!alias_values.empty())
+                db.set_metadata(std::string(schema::kSchemaVersionKey), std::to_string(schema::kSchemaVersion));
             for (const auto& key : owed_keys[w]) db.set_metadata(key, "");  // Xapian deletes a key set to ""
             db.commit_transaction();
             return true;

@@ -1,8 +1,9 @@
 // The story pass: after a run has written its articles, each new or changed article looks up the
 // articles sharing one of its fingerprint bands (index/fingerprint.hpp) in the index itself, and
 // joins the story of its most similar one when they are copies. So an incremental run finds the
-// copies indexed by earlier runs, in every shard. Only the copies are rewritten (a value and a
-// term), so the pass costs little when most articles are unique. Which articles the pass owes is
+// copies indexed by earlier runs, in every shard. Only the copies are rewritten (their story
+// slot; their old story becomes an alias of the new one, schema::kStoryAliasPrefix), so the pass
+// costs little when most articles are unique. Which articles the pass owes is
 // recorded in the index with them (IndexWriter::note_stories_owed), so a run killed before the
 // pass ends leaves it to the next run (#19's rule).
 #pragma once

@@ -10,6 +10,7 @@
 #include "index/schema.hpp"
 #include "search/query_parser.hpp"
 #include "search/stop_words.hpp"
+#include "search/stories.hpp"
 
 namespace gazette {
 namespace {
@@ -51,8 +52,7 @@ LikeQuery like_query(const Xapian::Database& db, const std::string& id) {
     Xapian::Query similar(Xapian::Query::OP_OR, terms.begin(), terms.end());
     // Its copies are the same story, not a related one; without a story value, just itself.
     std::string story = db.get_document(docid).get_value(schema::kStorySlot);
-    Xapian::Query self = story.empty() ? Xapian::Query(id_term)
-                                       : Xapian::Query(std::string(schema::kStoryPrefix) + story);
+    Xapian::Query self = story.empty() ? Xapian::Query(id_term) : story_query(db, story);
     out.query = Xapian::Query(Xapian::Query::OP_AND_NOT, similar, self);
     return out;
 }

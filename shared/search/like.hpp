@@ -1,6 +1,6 @@
 // Related stories (--like ID): the article's most telling body stems, chosen by Xapian's own
 // relevance-feedback expansion (Enquire::get_eset over an RSet of that one article), become a
-// ranked query that leaves out the article and its syndicated copies (its story's XSTORY term).
+// ranked query that leaves out the article and its syndicated copies (its story, stories.hpp).
 // The searcher adds the usual filters; this file only builds the query.
 #pragma once
 

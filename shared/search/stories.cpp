@@ -1,5 +1,6 @@
-// Story members come from the XSTORY term of the story, filtered by the query; story counts from a
-// MatchSpy that sees every match (the searcher runs it with check_at_least = every document).
+// Story members come from the XSTORY terms of the story and its aliases, filtered by the story
+// slot (and by the query); story counts from a MatchSpy that sees every match (the searcher runs
+// it with check_at_least = every document).
 #include "search/stories.hpp"
 
 #include <fmt/format.h>
@@ -13,6 +14,20 @@
 namespace gazette {
 namespace {
 
+
+// The XSTORY terms the articles of `story` may carry: its own, then its aliases'.
+std::vector<std::string> story_terms(const Xapian::Database& db, const std::string& story) {
+    const std::string prefix(schema::kStoryPrefix);
+    std::vector<std::string> terms{prefix + story};
+    const std::string aliases = db.get_metadata(std::string(schema::kStoryAliasPrefix) + story);
+    for (std::size_t start = 0; start < aliases.size();) {
+        std::size_t end = aliases.find('\n', start);
+        if (end == std::string::npos) end = aliases.size();
+        if (end > start) terms.push_back(prefix + aliases.substr(start, end - start));
+        start = end + 1;
+    }
+    return terms;
+}
 
 std::vector<FacetCount> by_story_count(const std::map<std::string, std::set<std::string>>& stories) {
     std::vector<FacetCount> out;
@@ -47,6 +62,31 @@ StoryCopy copy_of(const Xapian::Database& db, Xapian::docid id) {
 
 }  // namespace
 
+Xapian::Query story_query(const Xapian::Database& db, const std::string& story) {
+    std::vector<std::string> terms = story_terms(db, story);
+    Xapian::Query any(Xapian::Query::OP_OR, terms.begin(), terms.end());
+    return Xapian::Query(Xapian::Query::OP_FILTER, any,
+                         Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kStorySlot, story, story));
+}
+
+std::vector<Xapian::docid> story_member_ids(const Xapian::Database& db, const std::string& story,
+                                            Xapian::doccount limit) {
+    std::vector<std::string> terms = story_terms(db, story);
+    std::vector<Xapian::docid> ids;
+    for (const std::string& term : terms) {
+        Xapian::doccount kept = 0;
+        for (auto it = db.postlist_begin(term); it != db.postlist_end(term) && kept < limit; ++it) {
+            if (db.get_document(*it, Xapian::DOC_ASSUME_VALID).get_value(schema::kStorySlot) != story) continue;
+            ids.push_back(*it);
+            ++kept;
+        }
+    }
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    if (ids.size() > limit) ids.resize(limit);
+    return ids;
+}
+
 std::string story_of(const Xapian::Document& doc) {
     std::string story = doc.get_value(schema::kStorySlot);
     return story.empty() ? fmt::format("#{}", doc.get_docid()) : story;
@@ -66,8 +106,7 @@ std::vector<StoryCopy> story_copies(const Xapian::Database& db, const std::vecto
 std::vector<StoryCopy> story_members(const Xapian::Database& db, const Xapian::Query& query,
                                      const std::string& story) {
     Xapian::Enquire enquire(db);
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
-                                    Xapian::Query(std::string(schema::kStoryPrefix) + story)));
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, story_query(db, story)));
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     std::vector<Xapian::docid> ids;
     for (Xapian::docid id : enquire.get_mset(0, kMaxStoryMembers)) ids.push_back(id);

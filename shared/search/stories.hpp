@@ -27,6 +27,15 @@ struct StoryCopy {
 /// A story with more copies than this is a template, not a syndicated story; list the first.
 inline constexpr Xapian::doccount kMaxStoryMembers = 1000;
 
+/// The articles of `story`: those with its XSTORY term or with the XSTORY term of a copy the story
+/// pass moved into it (its aliases, schema::kStoryAliasPrefix), whose story slot holds `story` (a
+/// moved copy keeps its old term, which its old story's articles may share).
+[[nodiscard]] Xapian::Query story_query(const Xapian::Database& db, const std::string& story);
+
+/// The first `limit` articles of `story` (as story_query has them), in docid order.
+[[nodiscard]] std::vector<Xapian::docid> story_member_ids(const Xapian::Database& db, const std::string& story,
+                                                          Xapian::doccount limit);
+
 /// These articles of a story, earliest first (undated last, then by id).
 [[nodiscard]] std::vector<StoryCopy> story_copies(const Xapian::Database& db, const std::vector<Xapian::docid>& ids);
 

@@ -70,10 +70,7 @@ Xapian::Document StoryCollapse::shown(Xapian::docid id, const Xapian::Query& que
     hit.story = story_of(document);
     if (!m_collapse) return document;
     // The story's articles (Xapian's collapse count is not used, see the header).
-    const std::string term = std::string(schema::kStoryPrefix) + hit.story;
-    std::vector<Xapian::docid> members;
-    for (auto it = m_db.postlist_begin(term); it != m_db.postlist_end(term) && members.size() <= kMaxStoryMembers; ++it)
-        members.push_back(*it);
+    std::vector<Xapian::docid> members = story_member_ids(m_db, hit.story, kMaxStoryMembers + 1);
     if (members.size() < 2) return document;
     // Those the search fetched match the query; only when some were not fetched must the query
     // be run again on the story to know which of them match (copies rank close to each other,
