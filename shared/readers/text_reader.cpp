@@ -21,10 +21,11 @@ namespace {
 constexpr std::size_t kMaxHeaderKeyBytes = 30;
 constexpr std::size_t kMaxTitleChars = 150;  // a longer first line is text, not a headline
 
+// ASCII letters only, as std::tolower in the C locale (neither binary calls setlocale).
 std::string lower(std::string_view s) {
     std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     return out;
 }
 
@@ -184,9 +185,12 @@ enum class Repeat { None, Same, Inside };
 
 Repeat repeat_of(const std::string& paragraph, const std::string& title) {
     if (title.empty() || paragraph.size() < 12) return Repeat::None;
+    // Sizes first: lowering keeps them, and most paragraphs are far longer than any title.
+    const bool fits_inside = paragraph.size() * 2 >= title.size() && paragraph.size() < title.size();
+    if (paragraph.size() != title.size() && !fits_inside) return Repeat::None;
     std::string p = lower(paragraph), t = lower(title);
     if (p == t) return Repeat::Same;
-    if (p.size() * 2 < t.size() || p.size() >= t.size()) return Repeat::None;
+    if (!fits_inside) return Repeat::None;
     bool head = t.rfind(p, 0) == 0 && t[p.size()] == ' ';
     bool tail = t.compare(t.size() - p.size(), p.size(), p) == 0 && t[t.size() - p.size() - 1] == ' ';
     return head || tail ? Repeat::Inside : Repeat::None;

@@ -5,6 +5,7 @@
 #include "speakers/name_lists.hpp"
 
 #include <algorithm>
+#include <array>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -464,10 +465,21 @@ bool changed_letter(std::string_view word, std::string_view title) {
 
 }  // namespace
 
+// The titles long enough to be misspelled, by first byte (a slip keeps the first letter): a
+// word is compared with a dozen of them, not with every title (asked of most capitalised words).
+const std::array<std::vector<std::string_view>, 256>& slip_titles_by_first_byte() {
+    static const auto by_byte = [] {
+        std::array<std::vector<std::string_view>, 256> out;
+        for (std::string_view title : title_words())
+            if (title.size() >= kMinSlipTitle) out[static_cast<unsigned char>(title.front())].push_back(title);
+        return out;
+    }();
+    return by_byte;
+}
+
 bool is_misspelled_title(std::string_view folded) {
     if (folded.size() + 1 < kMinSlipTitle) return false;
-    for (std::string_view title : title_words()) {
-        if (title.size() < kMinSlipTitle || title.front() != folded.front()) continue;
+    for (std::string_view title : slip_titles_by_first_byte()[static_cast<unsigned char>(folded.front())]) {
         if (title.size() == folded.size() + 1 && dropped_letter(folded, title)) return true;
         if (title.size() == folded.size() && changed_letter(folded, title)) return true;
     }

@@ -80,9 +80,9 @@ std::string fold_word(std::string_view word) {
     }
     std::string out;
     if (ascii) {
-        out.reserve(word.size());
-        for (char ch : word)
-            out += (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch;
+        out.assign(word);
+        for (char& ch : out)
+            if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
         return out;
     }
     icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size())))
