@@ -158,24 +158,46 @@ private:
 
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
+// Xapian's own check of the index, where xapian-tools (which scripts/setup.sh installs) is.
+void check_with_xapian(const std::string& db) {
+    if (!fs::exists("/usr/bin/xapian-check")) return;
+    RunResult check = run("/usr/bin/xapian-check", {db});
+    INFO(check.out);
+    CHECK(check.status == 0);
+}
+
+// What every case starts from: the test corpus, and a 32 MB tmpfs for the index (`db`) to fill.
+// Skips the case (before anything is made) where no tmpfs can be mounted.
+struct DiskCase {
+    DiskCase() : disk((require_mount_rights(), write_corpus(dir / "corpus"), dir / "disk"), "32m") {}
+
+    /// The room a first build of the corpus takes; the index is removed again.
+    std::uintmax_t room_for_first_build() {
+        std::uintmax_t needed = disk.room_taken_by({corpus, "--db", db, "-q"});
+        fs::remove_all(db);
+        return needed;
+    }
+
+    TempDir dir;
+    Tmpfs disk;
+    std::string corpus = (dir / "corpus").string();
+    std::string db = (dir / "disk" / "idx").string();
+};
+
 }  // namespace
 
 TEST_CASE("a disk that fills mid-run stops the indexer cleanly and a run with room finishes", "[cli][disk]") {
-    require_mount_rights();
-    TempDir dir;
-    write_corpus(dir / "corpus");
-    Tmpfs disk(dir / "disk", "32m");
-    std::string db = (dir / "disk" / "idx").string();
+    DiskCase c;
+    const std::string& db = c.db;
 
     // How much room the whole index takes; then a disk with room for a third of it: some batches
     // fit, the whole run does not.
-    std::uintmax_t needed = disk.room_taken_by({(dir / "corpus").string(), "--db", db, "-q"});
-    fs::remove_all(db);
-    disk.resize(fmt::format("{}k", needed / 3 / 1024));
+    std::uintmax_t needed = c.room_for_first_build();
+    c.disk.resize(fmt::format("{}k", needed / 3 / 1024));
 
     // --bulk 0: batches committed into the database as they come, as an update run writes them
     // (a first build merges segments at its end instead: the next test).
-    RunResult full = run(kIndexBin, {(dir / "corpus").string(), "--db", db, "--batch", "10", "--bulk", "0", "-q"});
+    RunResult full = run(kIndexBin, {c.corpus, "--db", db, "--batch", "10", "--bulk", "0", "-q"});
     INFO(full.err);
     CHECK(full.status == 2);
     REQUIRE(lines_of(full.err).size() == 1);
@@ -189,14 +211,10 @@ TEST_CASE("a disk that fills mid-run stops the indexer cleanly and a run with ro
     CHECK(kept < static_cast<std::size_t>(kArticles));
     CHECK(contains(full.err, fmt::format("at its last commit ({} articles)", kept)));
     CHECK(run(kSearchBin, {"--db", db, marker(0)}).status == (kept > 0 ? 0 : 1));
-    if (fs::exists("/usr/bin/xapian-check")) {  // xapian-tools, which scripts/setup.sh installs
-        RunResult check = run("/usr/bin/xapian-check", {db});
-        INFO(check.out);
-        CHECK(check.status == 0);
-    }
+    check_with_xapian(db);
 
-    disk.resize("32m");
-    RunResult rest = run(kIndexBin, {(dir / "corpus").string(), "--db", db, "--batch", "10", "-q"});
+    c.disk.resize("32m");
+    RunResult rest = run(kIndexBin, {c.corpus, "--db", db, "--batch", "10", "-q"});
     INFO(rest.err);
     CHECK(rest.status == 0);
     CHECK(check_whole_articles(db) == static_cast<std::size_t>(kArticles));
@@ -205,18 +223,14 @@ TEST_CASE("a disk that fills mid-run stops the indexer cleanly and a run with ro
 
 TEST_CASE("a first build that fills the disk leaves an intact empty index and a run with room builds it",
           "[cli][disk]") {
-    require_mount_rights();
-    TempDir dir;
-    write_corpus(dir / "corpus");
-    Tmpfs disk(dir / "disk", "32m");
-    std::string db = (dir / "disk" / "idx").string();
-    std::uintmax_t needed = disk.room_taken_by({(dir / "corpus").string(), "--db", db, "-q"});
-    fs::remove_all(db);
-    disk.resize(fmt::format("{}k", needed / 3 / 1024));
+    DiskCase c;
+    const std::string& db = c.db;
+    std::uintmax_t needed = c.room_for_first_build();
+    c.disk.resize(fmt::format("{}k", needed / 3 / 1024));
 
     // A first build writes segments and merges them at its end: a disk that fills on the way
     // leaves the database as it was before the run (empty), never half-merged.
-    RunResult full = run(kIndexBin, {(dir / "corpus").string(), "--db", db, "--batch", "10", "-q"});
+    RunResult full = run(kIndexBin, {c.corpus, "--db", db, "--batch", "10", "-q"});
     INFO(full.err);
     CHECK(full.status == 2);
     REQUIRE(lines_of(full.err).size() == 1);
@@ -224,14 +238,10 @@ TEST_CASE("a first build that fills the disk leaves an intact empty index and a 
     CHECK(contains(full.err, "; the index is intact at its last commit (0 articles)"));
     CHECK_FALSE(contains(full.err, "damaged"));
     CHECK(check_whole_articles(db) == 0);
-    if (fs::exists("/usr/bin/xapian-check")) {
-        RunResult check = run("/usr/bin/xapian-check", {db});
-        INFO(check.out);
-        CHECK(check.status == 0);
-    }
+    check_with_xapian(db);
 
-    disk.resize("32m");
-    RunResult rest = run(kIndexBin, {(dir / "corpus").string(), "--db", db, "--batch", "10", "-q"});
+    c.disk.resize("32m");
+    RunResult rest = run(kIndexBin, {c.corpus, "--db", db, "--batch", "10", "-q"});
     INFO(rest.err);
     CHECK(rest.status == 0);
     CHECK(check_whole_articles(db) == static_cast<std::size_t>(kArticles));
@@ -244,18 +254,15 @@ TEST_CASE("a disk that fills anywhere in a commit stops the indexer with its one
     // fails there ends the process (std::terminate) instead of throwing: about one disk size in
     // twenty filled there. Whichever write fills the disk, the run says so and exits 2, and the
     // index is readable at its last commit.
-    require_mount_rights();
-    TempDir dir;
-    write_corpus(dir / "corpus");
-    Tmpfs disk(dir / "disk", "32m");
-    std::string db = (dir / "disk" / "idx").string();
-    std::uintmax_t needed = disk.room_taken_by({(dir / "corpus").string(), "--db", db, "-q"});
+    DiskCase c;
+    const std::string& db = c.db;
+    std::uintmax_t needed = c.room_for_first_build();
     constexpr int kSizes = 32;
     for (int step = 0; step < kSizes; ++step) {
         fs::remove_all(db);
         std::uintmax_t size = needed / 4 + needed * 3 / 4 * static_cast<std::uintmax_t>(step) / kSizes;
-        disk.resize(fmt::format("{}k", size / 1024));
-        RunResult full = run(kIndexBin, {(dir / "corpus").string(), "--db", db, "--batch", "10", "-q"});
+        c.disk.resize(fmt::format("{}k", size / 1024));
+        RunResult full = run(kIndexBin, {c.corpus, "--db", db, "--batch", "10", "-q"});
         INFO(fmt::format("disk of {} KB: {}", size / 1024, full.err));
         CHECK(full.status == 2);
         CHECK(lines_of(full.err).size() == 1);
@@ -266,18 +273,15 @@ TEST_CASE("a disk that fills anywhere in a commit stops the indexer with its one
 }
 
 TEST_CASE("compacting on a full disk keeps the index and removes the partial copy", "[cli][disk]") {
-    require_mount_rights();
-    TempDir dir;
-    write_corpus(dir / "corpus");
-    Tmpfs disk(dir / "disk", "32m");
-    std::string db = (dir / "disk" / "idx").string();
-    REQUIRE(run(kIndexBin, {(dir / "corpus").string(), "--db", db, "-q"}).status == 0);
+    DiskCase c;
+    const std::string& db = c.db;
+    REQUIRE(run(kIndexBin, {c.corpus, "--db", db, "-q"}).status == 0);
 
     // Leave 64 KiB: far less than the compacted copy needs.
-    std::uintmax_t room = disk.free_bytes();
+    std::uintmax_t room = c.disk.free_bytes();
     REQUIRE(room > 64 * 1024);
     {
-        std::ofstream filler(dir / "disk" / "filler", std::ios::binary);
+        std::ofstream filler(c.dir / "disk" / "filler", std::ios::binary);
         std::string chunk(64 * 1024, 'x');
         for (std::uintmax_t left = room - 64 * 1024; left > 0;) {
             std::uintmax_t n = std::min<std::uintmax_t>(left, chunk.size());
@@ -285,7 +289,7 @@ TEST_CASE("compacting on a full disk keeps the index and removes the partial cop
             left -= n;
         }
     }
-    std::uintmax_t free_before = disk.free_bytes();
+    std::uintmax_t free_before = c.disk.free_bytes();
 
     RunResult full = run(kIndexBin, {"--db", db, "--compact"});
     INFO(full.err);
@@ -295,10 +299,10 @@ TEST_CASE("compacting on a full disk keeps the index and removes the partial cop
     CHECK(contains(full.err, "free some space and run again"));
     CHECK_FALSE(fs::exists(db + ".compacting"));
     CHECK_FALSE(fs::exists(db + ".old"));
-    CHECK(disk.free_bytes() == free_before);  // the partial copy's space is free again
+    CHECK(c.disk.free_bytes() == free_before);  // the partial copy's space is free again
     CHECK(check_whole_articles(db) == static_cast<std::size_t>(kArticles));
 
-    fs::remove(dir / "disk" / "filler");
+    fs::remove(c.dir / "disk" / "filler");
     RunResult compacted = run(kIndexBin, {"--db", db, "--compact"});
     INFO(compacted.err);
     CHECK(compacted.status == 0);
