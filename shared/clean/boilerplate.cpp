@@ -220,9 +220,11 @@ bool is_ascii(std::string_view text) {
     return std::all_of(text.begin(), text.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x80; });
 }
 
-Word make_word(std::string_view token) {
+// `ascii`: the caller found the token all ASCII (most words of most news): folded in place, no
+// code-point decoding.
+Word make_word(std::string_view token, bool ascii) {
     Word w;
-    if (is_ascii(token)) {  // most words of most news: fold in place, no code-point decoding
+    if (ascii) {
         w.folded.assign(token);
         for (char& ch : w.folded) {
             if (ch >= 'A' && ch <= 'Z') {
@@ -277,7 +279,7 @@ void add_token(Shape& shape, std::string_view token) {
         return;
     }
     Word word = make_word(
-        token.substr(static_cast<std::size_t>(first), static_cast<std::size_t>(last_end - first)));
+        token.substr(static_cast<std::size_t>(first), static_cast<std::size_t>(last_end - first)), ascii);
     if (is_unit_token(word.folded)) {
         shape.junk_tokens += is_url_token(token) ? 0 : 1;
     } else if (is_digit(word.folded.front())) {

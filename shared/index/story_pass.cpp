@@ -67,6 +67,10 @@ std::vector<std::string> split_lines(const std::string& value) {
 
 }  // namespace
 
+std::vector<std::string> story_aliases(const Xapian::Database& db, const std::string& story) {
+    return split_lines(db.get_metadata(alias_key(story)));
+}
+
 void keep_story(const Xapian::Document& old_doc, Xapian::Document& rebuilt) {
     std::string story = old_doc.get_value(schema::kStorySlot);
     if (story.empty()) return;
@@ -215,7 +219,7 @@ std::size_t assign_stories(const std::vector<IndexWriter*>& writers, double thre
     std::map<std::string, std::string> alias_values;
     for (auto& [story, olds] : aliases) {
         for (IndexWriter* writer : writers)
-            for (auto& old : split_lines(writer->database().get_metadata(alias_key(story)))) olds.insert(std::move(old));
+            for (auto& old : story_aliases(writer->database(), story)) olds.insert(std::move(old));
         std::string& value = alias_values[alias_key(story)];
         for (const std::string& old : olds) value += old + "\n";
     }

@@ -35,6 +35,10 @@ std::size_t assign_stories(const std::vector<IndexWriter*>& writers, double thre
 /// True when a database of the index owes the pass (schema::kStoriesOwedPrefix keys).
 [[nodiscard]] bool story_pass_pending(const std::vector<IndexWriter*>& writers);
 
+/// The stories whose copies the pass moved into `story` (the XSTORY values they keep), as the
+/// database lists them under schema::kStoryAliasPrefix; none in an index written before aliases.
+[[nodiscard]] std::vector<std::string> story_aliases(const Xapian::Database& db, const std::string& story);
+
 /// Keeps the story of `old_doc` in `rebuilt` (a document rebuilt from its stored article, which
 /// starts with its own story again).
 void keep_story(const Xapian::Document& old_doc, Xapian::Document& rebuilt);

@@ -10,6 +10,7 @@
 #include "index/schema.hpp"
 #include "index/speaker_values.hpp"
 #include "index/stored_article.hpp"
+#include "index/story_pass.hpp"
 
 namespace gazette {
 namespace {
@@ -19,13 +20,7 @@ namespace {
 std::vector<std::string> story_terms(const Xapian::Database& db, const std::string& story) {
     const std::string prefix(schema::kStoryPrefix);
     std::vector<std::string> terms{prefix + story};
-    const std::string aliases = db.get_metadata(std::string(schema::kStoryAliasPrefix) + story);
-    for (std::size_t start = 0; start < aliases.size();) {
-        std::size_t end = aliases.find('\n', start);
-        if (end == std::string::npos) end = aliases.size();
-        if (end > start) terms.push_back(prefix + aliases.substr(start, end - start));
-        start = end + 1;
-    }
+    for (const std::string& alias : story_aliases(db, story)) terms.push_back(prefix + alias);
     return terms;
 }
 
