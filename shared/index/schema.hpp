@@ -10,8 +10,8 @@ namespace gazette::schema {
 
 /// Written to the database metadata under kSchemaVersionKey; the searcher refuses other versions.
 /// Version 5 may hold articles stored compressed (kTextDictionaryKey); a version-4 index is
-/// version 5 without them, so both are read, and gazette-index marks a version-4 index 5 when it
-/// first stores a dictionary in it. Version 6 may hold copies that keep the XSTORY term they were
+/// version 5 without them, so both are read, and gazette-index marks a version-4 index with the
+/// current version when it first stores a dictionary in it. Version 6 may hold copies that keep the XSTORY term they were
 /// indexed with (kStoryAliasPrefix); a version-5 index is version 6 without them, and the story
 /// pass marks an index 6 when it first moves a copy so. An older build refuses a version-6 index,
 /// whose story members it would miss.
