@@ -1,5 +1,6 @@
 // Analyzer: text -> (term, position, start, end, compound) tables, stemming and keywords.
 #include <catch2/catch.hpp>
+#include <cctype>
 
 #include <string>
 #include <vector>
@@ -110,6 +111,36 @@ TEST_CASE("stemming uses English Snowball and leaves other scripts alone", "[ana
     CHECK(analyzer().stem("congratulated") == analyzer().stem("congratulate"));
     CHECK(analyzer().stem("elections") == "elect");
     CHECK(analyzer().stem("выборы") == "выборы");
+}
+
+TEST_CASE("a stem starts with its word's first byte unless the word starts with an apostrophe",
+          "[analyzer]") {
+    // The snippets rely on it to stem only the words that can match (search/snippeter.cpp):
+    // checked on Snowball itself, over its irregular forms and generated words of every ending.
+    Xapian::Stem english("english");
+    std::vector<std::string> words = {"skies", "dying", "lying", "tying", "idly", "gently", "ugly",
+                                      "early", "only", "singly", "news", "yes", "yyy", "y", "ying",
+                                      "youths", "o'neill", "1990s", "_x"};
+    const char* endings[] = {"", "s", "ies", "ied", "ing", "ingly", "ed", "edly", "eed", "y",
+                             "ational", "ization", "biliti", "fulness", "ously", "'s", "e"};
+    for (char first = '0'; first <= 'z'; ++first) {
+        if (!std::isalnum(static_cast<unsigned char>(first))) continue;
+        for (std::string middle : {"", "a", "y", "ab", "ey", "ski", "tabl"})
+            for (const char* ending : endings) words.push_back(first + middle + ending);
+    }
+    for (const std::string& word : words) {
+        INFO(word);
+        if (!Analyzer::stem_keeps_first_byte(word)) continue;
+        std::string stem = english(word);
+        REQUIRE(!stem.empty());
+        CHECK(stem.front() == word.front());
+    }
+    CHECK(english("'tis") == "tis");
+    CHECK(english("Yay") == "yay");
+    CHECK_FALSE(Analyzer::stem_keeps_first_byte("'tis"));
+    CHECK_FALSE(Analyzer::stem_keeps_first_byte("Yay"));
+    CHECK(Analyzer::stem_keeps_first_byte("yay"));
+    CHECK_FALSE(Analyzer::stem_keeps_first_byte(""));
 }
 
 TEST_CASE("keywords are normalised but never split or stemmed", "[analyzer]") {

@@ -165,6 +165,11 @@ TEST_CASE("words match exactly, by stem, through possessives and hyphens", "[sni
          false},
         {"no prefix match", "Americana is not american-made.", {"american"}, {}, 240,
          "Americana is not [american]-made.", false, false},
+        // Words that only share the stem's first letter are looked at: irregular stems too.
+        {"irregular stems", "Skies cleared, the sky dried; dying plants die.", {"sky", "die"}, {}, 240,
+         "[Skies] cleared, the [sky] dried; [dying] plants [die].", false, false},
+        {"y and i endings", "Happy days, happiness, and the happiest day.", {"happi", "days"}, {}, 240,
+         "[Happy] [days], [happiness], and the happiest [day].", false, false},
     });
 }
 

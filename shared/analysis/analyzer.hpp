@@ -31,6 +31,14 @@ public:
     /// script are returned unchanged.
     [[nodiscard]] std::string stem(std::string_view term) const;
 
+    /// Whether stem(term) starts with term's first byte, known without stemming: Snowball's
+    /// English rules rewrite endings but never a word's first letter; they only drop one leading
+    /// apostrophe and give a leading "Y" back as "y" (normalised terms have neither). A search
+    /// looking for the words of one stem skips the others unstemmed.
+    [[nodiscard]] static bool stem_keeps_first_byte(std::string_view term) {
+        return !term.empty() && term.front() != '\'' && term.front() != 'Y';
+    }
+
     /// Keyword path for names, sources and ids: normalised like a term (case, accents,
     /// apostrophes) but never split or stemmed; runs of spaces and punctuation become one space.
     /// Example: "  Andrés Manuel LÓPEZ-Obrador " -> "andres manuel lopez-obrador".

@@ -5,6 +5,7 @@
 #include "search/snippeter.hpp"
 
 #include <algorithm>
+#include <bitset>
 #include <cstdint>
 #include <deque>
 #include <optional>
@@ -93,9 +94,17 @@ std::vector<Match> find_matches(const std::vector<Token>& tokens, const QueryIte
                                 const Analyzer& analyzer) {
     std::vector<Match> matches;
     if (!items.words_by_stem.empty()) {
+        // A word whose stem must start as it does cannot match a stem that starts otherwise:
+        // those (most words) are not stemmed, which was a quarter of a search's instructions.
+        std::bitset<256> stem_starts;
+        for (const auto& entry : items.words_by_stem)
+            if (!entry.first.empty()) stem_starts.set(static_cast<unsigned char>(entry.first.front()));
         // Stem each distinct term once; the map keys view the tokens' own strings.
         std::unordered_map<std::string_view, const std::vector<std::uint32_t>*> by_term;
         for (const Token& token : tokens) {
+            if (Analyzer::stem_keeps_first_byte(token.term) &&
+                !stem_starts.test(static_cast<unsigned char>(token.term.front())))
+                continue;
             auto [it, inserted] = by_term.try_emplace(token.term, nullptr);
             if (inserted) {
                 auto found = items.words_by_stem.find(analyzer.stem(token.term));
