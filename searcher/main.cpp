@@ -67,7 +67,7 @@ int main(int argc, char** argv) {
     app.add_option("--by", by, "Date buckets for --facets and --timeline: year, month or day")
         ->check(CLI::IsMember({"year", "month", "day"}));
     app.add_flag("--exact-count", options.exact_count,
-                 "Count every match (default: exact up to 10,000, estimated beyond; --facets and "
+                 "Count every match (default: exact up to 10,000, maybe estimated beyond; one word is always exact; --facets and "
                  "--timeline always count every match)");
     app.add_flag("--all-versions", options.all_versions,
                  "List every copy of a syndicated story (default: one hit per story, the earliest "

@@ -17,7 +17,8 @@ using namespace gazette;
 
 namespace {
 
-// 60 articles: all contain "common", the even ones "even", every third one quotes a speaker.
+// 60 articles: all contain "common", the even ones "even" and "ones", every fifth "fives", every
+// third one quotes a speaker.
 class SmallIndex {
 public:
     SmallIndex() {
@@ -31,7 +32,7 @@ public:
             Article a;
             a.id = a.path = fmt::format("a{}.txt", i);
             a.title = fmt::format("Article number {}", i);
-            a.paragraphs = {fmt::format("common words here{}", i % 2 == 0 ? " and even ones" : "")};
+            a.paragraphs = {fmt::format("common words here{}{}", i % 2 == 0 ? " and even ones" : "", i % 5 == 0 ? " fives" : "")};
             if (i % 3 == 0) a.speakers = {"Anna Kowalski"};
             db.add_document(builder.build(a, a.id, "1:1"));
         }
@@ -81,6 +82,43 @@ TEST_CASE("counts are exact up to the limit and estimated beyond it, unless aske
     SearchResult counted = searcher.search(exact);
     CHECK(counted.total_exact);
     CHECK(counted.total == 30);
+}
+
+TEST_CASE("a search for words is counted from its terms and ranks the same", "[search]") {
+    SmallIndex index;
+    Searcher searcher({index.path()});
+    auto search = [&](const std::string& query, std::size_t limit, bool exact) {
+        SearchOptions o;
+        o.query = query;
+        o.limit = 3;
+        o.exact_count_limit = limit;
+        o.exact_count = exact;
+        return searcher.search(o);
+    };
+    // One word is its stem's articles: exact however low the limit.
+    SearchResult one = search("common", 5, false);
+    CHECK(one.total_exact);
+    CHECK(one.total == 60);
+    // Two words past the limit: an estimate within the terms' bounds (30 to 30 + 12 articles).
+    SearchResult two = search("ones fives", 5, false);
+    CHECK_FALSE(two.total_exact);
+    CHECK(two.total >= 30);
+    CHECK(two.total <= 42);
+    // Under the limit: counted from the posting lists, exact (30 + 12 - 6 that have both).
+    SearchResult under = search("ones fives", 1000, false);
+    CHECK(under.total_exact);
+    CHECK(under.total == 36);
+    // Two words that every article has: the bounds meet at the index's size.
+    SearchResult every = search("common words", 5, false);
+    CHECK(every.total_exact);
+    CHECK(every.total == 60);
+    // The ranked search stops at its page either way: the same hits as when every match is seen.
+    SearchResult all = search("ones fives", 5, true);
+    REQUIRE(all.hits.size() == two.hits.size());
+    for (std::size_t i = 0; i < all.hits.size(); ++i) {
+        CHECK(all.hits[i].article.id == two.hits[i].article.id);
+        CHECK(all.hits[i].weight == two.hits[i].weight);
+    }
 }
 
 TEST_CASE("an exact count from the facet table's pass is the matcher's", "[search][facets]") {

@@ -12,6 +12,7 @@
 #include <type_traits>
 
 #include "index/index_damage.hpp"
+#include "search/match_count.hpp"
 
 namespace fs = std::filesystem;
 
@@ -137,48 +138,6 @@ private:
     Tally& m_tally;
 };
 
-/// When `query` matches exactly the documents holding one of some terms (terms and "every
-/// document" under OR, SYNONYM, MAX and weight scaling, whatever the weights), adds the terms to
-/// `terms` ("" for every document) and says true.
-bool union_of_terms(const Xapian::Query& query, std::vector<std::string>& terms) {
-    switch (query.get_type()) {
-        case Xapian::Query::LEAF_TERM:
-            terms.push_back(*query.get_terms_begin());
-            return true;
-        case Xapian::Query::LEAF_MATCH_ALL:
-            terms.emplace_back();
-            return true;
-        case Xapian::Query::LEAF_MATCH_NOTHING:
-            return true;
-        case Xapian::Query::OP_OR:
-        case Xapian::Query::OP_SYNONYM:
-        case Xapian::Query::OP_MAX:
-        case Xapian::Query::OP_SCALE_WEIGHT:
-            for (std::size_t i = 0; i < query.get_num_subqueries(); ++i)
-                if (!union_of_terms(query.get_subquery(i), terms)) return false;
-            return true;
-        default:
-            return false;
-    }
-}
-
-void sort_unique(std::vector<std::string>& terms) {
-    std::sort(terms.begin(), terms.end());
-    terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
-}
-
-/// The documents holding any of `terms` ("" for every document), a bit each by document id.
-std::vector<std::uint64_t> union_bits(const Xapian::Database& db, const std::vector<std::string>& terms) {
-    std::vector<std::uint64_t> seen(db.get_lastdocid() / 64 + 1, 0);
-    for (const std::string& term : terms) {
-        for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
-            Xapian::docid id = *p;
-            if (id / 64 < seen.size()) seen[id / 64] |= std::uint64_t{1} << (id % 64);
-        }
-    }
-    return seen;
-}
-
 /// Adds the documents holding any of `terms` to `tally`, each once: the posting lists are read
 /// straight, which takes a third of the matcher's time per match (#18).
 void tally_union(const Xapian::Database& db, std::vector<std::string> terms, Tally& tally) {
@@ -194,20 +153,6 @@ void tally_union(const Xapian::Database& db, std::vector<std::string> terms, Tal
     }
 }
 
-/// How many documents hold any of `terms`, when no value is wanted: for one term its frequency,
-/// which a local database keeps exact (deletions included), for every document the database's
-/// count, else the bits set in union_bits. `--count market` at 1M articles (482,470 matches)
-/// then reads no posting at all.
-Xapian::doccount count_union(const Xapian::Database& db, std::vector<std::string> terms) {
-    sort_unique(terms);
-    if (terms.empty()) return 0;
-    if (terms.front().empty()) return db.get_doccount();  // "" sorts first
-    if (terms.size() == 1) return db.get_termfreq(terms.front());
-    Xapian::doccount count = 0;
-    for (std::uint64_t bits : union_bits(db, terms)) count += static_cast<Xapian::doccount>(std::popcount(bits));
-    return count;
-}
-
 /// A value of a table and its matches in one database: the text stays in the table's mapping,
 /// which lives until the counts are added up.
 using ViewCounts = std::vector<std::pair<std::string_view, Xapian::doccount>>;
@@ -218,13 +163,12 @@ std::array<ViewCounts, FacetTable::kColumns> count_part(FacetPart& part, const F
                                                         std::array<bool, FacetTable::kColumns> wanted,
                                                         Xapian::doccount& matches) {
     Tally tally(table, wanted);
-    std::vector<std::string> terms;
-    if (union_of_terms(query, terms)) {
+    if (std::optional<std::vector<std::string>> terms = union_terms(query)) {
         if (!any_wanted(wanted)) {
-            matches = count_union(part.db, std::move(terms));
+            matches = count_union(part.db, std::move(*terms));
             return {};
         }
-        tally_union(part.db, std::move(terms), tally);
+        tally_union(part.db, std::move(*terms), tally);
     } else {
         Xapian::Enquire enquire(part.db);
         enquire.set_query(query);

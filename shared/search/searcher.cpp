@@ -18,6 +18,7 @@
 #include "search/date_query.hpp"
 #include "search/feedback.hpp"
 #include "search/like.hpp"
+#include "search/match_count.hpp"
 #include "search/timeline.hpp"
 #include "search/timeline_share.hpp"
 #include "search/proximity.hpp"
@@ -118,6 +119,20 @@ bool uses_proximity(const SearchOptions& options, const ParsedQuery& parsed) {
 /// The words whose pairs proximity scores: the query's first kMaxProximityWords words, which
 /// bounds the positions read per hit.
 constexpr std::size_t kMaxProximityWords = 8;
+
+/// The total from count_by_terms: its exact count, else the ranked search's estimate kept
+/// within the terms' bounds (Xapian's estimate for a word and its stem, which mostly hold the
+/// same articles, can be half as many again as the matches).
+void use_term_count(const TermCount& count, SearchResult& result) {
+    if (count.exact) {
+        result.total = *count.exact;
+        result.total_exact = true;
+    } else {
+        result.total = std::clamp(result.total, count.bounds.lower, count.bounds.upper);
+        result.total_exact = false;
+    }
+    result.articles = result.total;
+}
 
 std::vector<std::string> proximity_words(const ParsedQuery& parsed) {
     std::size_t n = std::min(parsed.words.size(), kMaxProximityWords);
@@ -287,6 +302,13 @@ SearchResult Searcher::search_once(const SearchOptions& options) const {
     }
     bool counted = counting.has_value();
     bool every_match = options.stories || ((counts_facets || counts_exactly) && !counted);
+    // A search for words (a union of terms) is counted from its terms, not by the ranked search:
+    // exactly from their posting lists when none has more than exact_count_limit documents,
+    // else between their frequencies' bounds. The ranked search then looks at no more than its
+    // page, which let Xapian skip 40 % of a search's work on 100,000 articles (#18).
+    std::optional<TermCount> by_terms;
+    if (!counted && !every_match && !m_remote)
+        by_terms = count_by_terms(m_db, enquire.get_query(), options.exact_count_limit, m_analyzer);
     // Syndicated copies: one hit per story, the rest listed under it (search/story_collapse.hpp).
     StoryCollapse stories(m_db, options, m_remote);
     stories.attach(enquire);
@@ -295,7 +317,7 @@ SearchResult Searcher::search_once(const SearchOptions& options) const {
     // With the count from the other pass, the ranked search looks at no more than its page
     // needs, which lets Xapian's matcher start skipping what cannot reach the page sooner.
     Xapian::doccount check_at_least = every_match ? m_db.get_doccount()
-                                      : counted   ? page_end
+                                      : counted || by_terms ? page_end
                                                   : std::max(static_cast<Xapian::doccount>(options.exact_count_limit), page_end);
     // Proximity re-ranks the first proximity_depth hits, and collapsing copies needs the page's
     // stories from the top: both fetch from the first hit on.
@@ -330,6 +352,7 @@ SearchResult Searcher::search_once(const SearchOptions& options) const {
         fetch *= 2;
         enquire.clear_matchspies();
     }
+    if (by_terms) use_term_count(*by_terms, result);
     if (counting) {
         TableCounts counts = counting->finish();
         result.collapsed = stories.collapsing();

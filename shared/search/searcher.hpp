@@ -28,11 +28,13 @@ namespace gazette {
 
 enum class SortOrder { Relevance, Newest, Oldest };
 
-/// Matches are counted exactly up to this many; beyond it, the total is Xapian's estimate unless
+/// Matches are counted exactly up to this many; beyond it, the total may be an estimate unless
 /// SearchOptions::exact_count (or a facet, which needs every match) asks for the exact figure.
 /// Counting every match of a common word costs time in proportion to the archive; ranking the
 /// top hits does not (Xapian skips documents that cannot reach the page). The same trade-off as
-/// Lucene's total-hits threshold.
+/// Lucene's total-hits threshold. A search for words is counted from its terms' frequencies and
+/// posting lists instead (search/match_count.hpp): exact for one word, and for several while no
+/// term is in more than this many articles.
 inline constexpr Xapian::doccount kExactCountLimit = 10000;
 
 /// Speakers and sources listed per facet, the most frequent first: an archive quotes thousands
