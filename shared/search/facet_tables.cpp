@@ -158,17 +158,19 @@ void tally_union(const Xapian::Database& db, std::vector<std::string> terms, Tal
 using ViewCounts = std::vector<std::pair<std::string_view, Xapian::doccount>>;
 
 /// One database's counts, per column.
+/// `terms`: the query's union_terms, if it is a union.
 std::array<ViewCounts, FacetTable::kColumns> count_part(FacetPart& part, const FacetTable& table,
                                                         const Xapian::Query& query,
+                                                        const std::optional<std::vector<std::string>>& terms,
                                                         std::array<bool, FacetTable::kColumns> wanted,
                                                         Xapian::doccount& matches) {
     Tally tally(table, wanted);
-    if (std::optional<std::vector<std::string>> terms = union_terms(query)) {
+    if (terms) {
         if (!any_wanted(wanted)) {
-            matches = count_union(part.db, std::move(*terms));
+            matches = count_union(part.db, *terms);
             return {};
         }
-        tally_union(part.db, std::move(*terms), tally);
+        tally_union(part.db, *terms, tally);
     } else {
         Xapian::Enquire enquire(part.db);
         enquire.set_query(query);
@@ -241,6 +243,7 @@ std::vector<FacetPart> open_facet_parts(const std::vector<std::string>& specs, X
 struct FacetCounting::State {
     std::vector<FacetTable> tables;
     std::vector<Xapian::Query> queries;
+    std::optional<std::vector<std::string>> terms;  // the query's union_terms, read by every thread
     std::vector<Xapian::doccount> matches;
     /// Each thread's databases' counts. Last member: the threads are joined before the rest goes.
     std::vector<std::future<std::vector<std::array<ViewCounts, FacetTable::kColumns>>>> runs;
@@ -267,9 +270,16 @@ FacetCounting::~FacetCounting() = default;
 
 std::optional<FacetCounting> FacetCounting::start(std::vector<FacetPart>& parts, const Xapian::Query& query,
                                                   std::array<bool, FacetTable::kColumns> wanted,
-                                                  bool beside_ranked) {
+                                                  bool beside_ranked, const Analyzer* analyzer) {
     if (parts.empty()) return std::nullopt;
     auto state = std::make_unique<State>();
+    // The terms are worked out here, on the caller's thread: the analyzer's stemmer is not to be
+    // shared between threads.
+    state->terms = union_terms(query);
+    if (state->terms && analyzer) {
+        sort_unique(*state->terms);
+        drop_implied_terms(*state->terms, *analyzer);
+    }
     // A count alone reads no column, so it needs no table: an index whose tables are stale or
     // of an older layout still counts from the posting lists.
     bool any_column = any_wanted(wanted);
@@ -289,7 +299,8 @@ std::optional<FacetCounting> FacetCounting::start(std::vector<FacetPart>& parts,
         state->runs.push_back(std::async(std::launch::async, [=] {
             std::vector<std::array<ViewCounts, FacetTable::kColumns>> out;
             for (std::size_t i = t; i < all->size(); i += threads)
-                out.push_back(count_part((*all)[i], shared->tables[i], shared->queries[i], wanted, shared->matches[i]));
+                out.push_back(count_part((*all)[i], shared->tables[i], shared->queries[i], shared->terms, wanted,
+                                         shared->matches[i]));
             return out;
         }));
     }
@@ -309,8 +320,9 @@ TableCounts FacetCounting::finish() {
 }
 
 std::optional<TableCounts> count_with_tables(std::vector<FacetPart>& parts, const Xapian::Query& query,
-                                             std::array<bool, FacetTable::kColumns> wanted) {
-    std::optional<FacetCounting> counting = FacetCounting::start(parts, query, wanted, false);
+                                             std::array<bool, FacetTable::kColumns> wanted,
+                                             const Analyzer* analyzer) {
+    std::optional<FacetCounting> counting = FacetCounting::start(parts, query, wanted, false, analyzer);
     if (!counting) return std::nullopt;
     return counting->finish();
 }

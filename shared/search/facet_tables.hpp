@@ -16,6 +16,7 @@
 
 #include <xapian.h>
 
+#include "analysis/analyzer.hpp"
 #include "index/facet_table.hpp"
 
 namespace gazette {
@@ -47,10 +48,12 @@ public:
     /// columns; nullopt (nothing started) when a column is wanted and some part has no table
     /// for its revision. `parts`
     /// must outlive the counting and not be used meanwhile. `beside_ranked`: the caller runs a
-    /// ranked search meanwhile, which is left a core.
+    /// ranked search meanwhile, which is left a core. With `analyzer`, a union of words reads
+    /// only the posting lists that add articles (drop_implied_terms: a word's stem, not its exact
+    /// form or title stem).
     [[nodiscard]] static std::optional<FacetCounting> start(std::vector<FacetPart>& parts, const Xapian::Query& query,
                                                             std::array<bool, FacetTable::kColumns> wanted,
-                                                            bool beside_ranked);
+                                                            bool beside_ranked, const Analyzer* analyzer = nullptr);
     /// Waits for the threads and adds their counts up; rethrows what a thread threw.
     [[nodiscard]] TableCounts finish();
 
@@ -66,6 +69,7 @@ private:
 
 /// start() and finish() in one.
 [[nodiscard]] std::optional<TableCounts> count_with_tables(std::vector<FacetPart>& parts, const Xapian::Query& query,
-                                                           std::array<bool, FacetTable::kColumns> wanted);
+                                                           std::array<bool, FacetTable::kColumns> wanted,
+                                                           const Analyzer* analyzer = nullptr);
 
 }  // namespace gazette

@@ -298,7 +298,7 @@ SearchResult Searcher::search_once(const SearchOptions& options) const {
     std::optional<FacetCounting> counting;  // runs beside the ranked search
     if ((counts_facets || counts_exactly) && !m_remote) {
         if (!m_parts) m_parts = open_facet_parts(m_specs, m_db.get_doccount());
-        counting = FacetCounting::start(*m_parts, enquire.get_query(), facets.columns(), options.limit > 0);
+        counting = FacetCounting::start(*m_parts, enquire.get_query(), facets.columns(), options.limit > 0, &m_analyzer);
     }
     bool counted = counting.has_value();
     bool every_match = options.stories || ((counts_facets || counts_exactly) && !counted);
