@@ -11,6 +11,7 @@
 
 #include "clean/cleaner.hpp"
 #include "dates/date_parser.hpp"
+#include "index/article_json.hpp"
 #include "index/schema.hpp"
 #include "index/stored_text.hpp"
 
@@ -89,6 +90,14 @@ Article deserialize_article(std::string_view data) {
     if (is_compressed_text(data)) {
         expanded = expand_text(data);
         data = expanded;
+    }
+    Article fast;
+    std::string path_hex;
+    if (read_article_json(data, fast, path_hex)) {
+        if (auto raw = from_hex(path_hex)) {
+            if (!raw->empty()) fast.path = std::move(*raw);
+        }
+        return fast;
     }
     nlohmann::json j = nlohmann::json::parse(data, nullptr, false);
     if (j.is_discarded() || !j.is_object() || !j.contains("id"))
