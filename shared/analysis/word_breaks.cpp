@@ -3,6 +3,7 @@
 // Katakana, regional indicators or emoji occur in the text this path accepts.
 #include "analysis/word_breaks.hpp"
 
+#include <array>
 #include <cstdint>
 
 namespace gazette {
@@ -50,6 +51,13 @@ constexpr Wb ascii_class(unsigned char c) {
     }
 }
 
+/// ascii_class of every byte below 0x80, looked up rather than branched on per character.
+constexpr std::array<Wb, 128> kAsciiClasses = [] {
+    std::array<Wb, 128> classes{};
+    for (unsigned c = 0; c < 128; ++c) classes[c] = ascii_class(static_cast<unsigned char>(c));
+    return classes;
+}();
+
 struct Char {
     std::size_t start;  // byte offset
     Wb wb;
@@ -61,7 +69,7 @@ bool decode(std::string_view text, std::size_t i, Char& out, std::size_t& length
     unsigned char b0 = byte(i);
     out.start = i;
     if (b0 < 0x80) {
-        out.wb = ascii_class(b0);
+        out.wb = kAsciiClasses[b0];
         length = 1;
         return true;
     }
@@ -144,8 +152,14 @@ std::optional<std::vector<WordSegment>> simple_word_segments(std::string_view te
         out.push_back({chars[first].start, end, word});
         first = end_index;
     };
-    for (std::size_t i = 1; i < chars.size(); ++i)
+    for (std::size_t i = 1; i < chars.size(); ++i) {
+        // Letters and digits next to each other never break (WB5, WB8-WB10), nor do spaces
+        // (WB3d): most pairs of a text, decided without the rules.
+        Wb left = chars[i - 1].wb, right = chars[i].wb;
+        bool alnum_pair = (left == Wb::ALetter || left == Wb::Numeric) && (right == Wb::ALetter || right == Wb::Numeric);
+        if (alnum_pair || (left == Wb::WSegSpace && right == Wb::WSegSpace)) continue;
         if (breaks_before(chars, i)) close(i);
+    }
     if (!chars.empty()) close(chars.size());
     return out;
 }
