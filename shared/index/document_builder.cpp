@@ -3,14 +3,12 @@
 // facets; the stored article as data. See docs/schema.md.
 #include "index/document_builder.hpp"
 
-#include <fmt/format.h>
 
 #include <algorithm>
 #include <cstdint>
 
 #include "index/fingerprint.hpp"
 #include "index/schema.hpp"
-#include "model/fnv1a.hpp"
 #include "index/speaker_values.hpp"
 #include "index/stored_article.hpp"
 
@@ -24,36 +22,6 @@ void add_boolean(Xapian::Document& doc, std::string_view prefix, std::string_vie
 }
 
 }  // namespace
-
-namespace {
-
-// prefix + value, or, when that would be too long a term, prefix + the value's source label and
-// "/" (everything up to the first '/') + "#" + a 64-bit FNV-1a hash of the value. The label stays
-// so that a source's terms keep the prefix its files are enumerated and removed by (sources.hpp
-// bounds labels, so this always fits). FNV-1a, not std::hash: the term must be the same on every
-// machine and every build.
-std::string bounded_term(std::string_view prefix, const std::string& value) {
-    std::string term = std::string(prefix) + value;
-    if (term.size() <= schema::kMaxTermBytes) return term;
-    std::uint64_t hash = fnv1a64(value);
-    std::size_t slash = value.find('/');
-    std::string_view label =
-        slash == std::string::npos ? std::string_view() : std::string_view(value).substr(0, slash + 1);
-    if (prefix.size() + label.size() + 17 > schema::kMaxTermBytes) label = {};
-    return fmt::format("{}{}#{:016x}", prefix, label, hash);
-}
-
-}  // namespace
-
-std::string DocumentBuilder::id_term(const std::string& id) { return bounded_term(schema::kIdPrefix, id); }
-
-std::string DocumentBuilder::own_story(const std::string& id, std::string_view fingerprint) {
-    return fmt::format("{:016x}", fnv1a64(fingerprint, fnv1a64(std::string_view(id.data(), id.size() + 1))));
-}
-
-std::string DocumentBuilder::file_term(const std::string& file_id) {
-    return bounded_term(schema::kFilePrefix, file_id);
-}
 
 unsigned DocumentBuilder::index_text(Xapian::Document& doc, std::string_view text,
                                      unsigned first_position, unsigned wdf, bool title,

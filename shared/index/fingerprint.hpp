@@ -30,6 +30,16 @@ inline constexpr std::size_t kMinFingerprintWords = 25;
 /// "Syndicated copies", for how it was measured).
 inline constexpr double kDefaultCopyThreshold = 0.6;
 
+/// splitmix64's finaliser: the min-hashes' per-row hash functions and the band keys mix with it.
+[[nodiscard]] constexpr std::uint64_t fingerprint_mix(std::uint64_t x) {
+    x ^= x >> 30;
+    x *= 0xbf58476d1ce4e5b9ull;
+    x ^= x >> 27;
+    x *= 0x94d049bb133111ebull;
+    x ^= x >> 31;
+    return x;
+}
+
 struct Fingerprint {
     std::uint32_t shingles = 0;  // distinct shingles in the body
     /// Each 32-bit min-hash keeps its low 16 bits (Li and König's b-bit MinHash): the low bits
