@@ -8,31 +8,11 @@
 #include "dates/date_parser.hpp"
 #include "index/article_json.hpp"
 #include "index/stored_article.hpp"
+#include "article_checks.hpp"
 
 using namespace gazette;
 
 namespace {
-
-void check_same(const Article& a, const Article& b) {
-    CHECK(a.id == b.id);
-    CHECK(a.path == b.path);
-    CHECK(a.title == b.title);
-    CHECK(a.date.has_value() == b.date.has_value());
-    if (a.date && b.date) CHECK(a.date->iso() == b.date->iso());
-    CHECK(a.date_source == b.date_source);
-    CHECK(a.source == b.source);
-    CHECK(a.url == b.url);
-    CHECK(a.author == b.author);
-    CHECK(a.language == b.language);
-    CHECK(a.extra == b.extra);
-    CHECK(a.speakers == b.speakers);
-    CHECK(a.paragraphs == b.paragraphs);
-    REQUIRE(a.quotes.size() == b.quotes.size());
-    for (std::size_t i = 0; i < a.quotes.size(); ++i) {
-        CHECK(a.quotes[i].speaker == b.quotes[i].speaker);
-        CHECK(a.quotes[i].text == b.quotes[i].text);
-    }
-}
 
 /// Text with what JSON must escape: quotes, backslashes, control characters, and UTF-8 of 2 to
 /// 4 bytes.
@@ -72,8 +52,8 @@ TEST_CASE("the fast reader reads back every article serialize_article writes", "
         Article read;
         std::string path_hex;
         REQUIRE(read_article_json(json, read, path_hex));
-        check_same(read, a);
-        check_same(deserialize_article(json), a);
+        test::check_same_article(read, a);
+        test::check_same_article(deserialize_article(json), a);
     }
 }
 

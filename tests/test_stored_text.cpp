@@ -11,6 +11,7 @@
 #include "index/schema.hpp"
 #include "index/stored_article.hpp"
 #include "index/stored_text.hpp"
+#include "article_checks.hpp"
 
 using namespace gazette;
 
@@ -54,16 +55,6 @@ std::vector<std::string> samples(std::uint32_t count) {
     std::vector<std::string> out;
     for (std::uint32_t n = 0; n < count; ++n) out.push_back(serialize_article(generated_article(n)));
     return out;
-}
-
-void check_same(const Article& a, const Article& b) {
-    CHECK(a.id == b.id);
-    CHECK(a.path == b.path);
-    CHECK(a.title == b.title);
-    CHECK(a.paragraphs == b.paragraphs);
-    CHECK(a.speakers == b.speakers);
-    REQUIRE(a.quotes.size() == b.quotes.size());
-    for (std::size_t i = 0; i < a.quotes.size(); ++i) CHECK(a.quotes[i].text == b.quotes[i].text);
 }
 
 }  // namespace
@@ -122,22 +113,22 @@ TEST_CASE("an article is stored compressed in its slot with a dictionary, as JSO
     store_article(plain, article, nullptr);
     CHECK(plain.get_value(schema::kStoredTextSlot).empty());
     CHECK(plain.get_data().front() == '{');
-    check_same(read_article(plain), article);
+    test::check_same_article(read_article(plain), article);
 
     Xapian::Document packed;
     store_article(packed, article, dict.get());
     CHECK(packed.get_data().empty());
     CHECK(is_compressed_text(packed.get_value(schema::kStoredTextSlot)));
-    check_same(read_article(packed), article);
+    test::check_same_article(read_article(packed), article);
     CHECK(has_stored_article(packed));
 
     // Re-stored without the dictionary (and back): one form at a time, never both.
     store_article(packed, article, nullptr);
     CHECK(packed.get_value(schema::kStoredTextSlot).empty());
-    check_same(read_article(packed), article);
+    test::check_same_article(read_article(packed), article);
     store_article(plain, article, dict.get());
     CHECK(plain.get_data().empty());
-    check_same(read_article(plain), article);
+    test::check_same_article(read_article(plain), article);
 
     CHECK_FALSE(has_stored_article(Xapian::Document()));
     CHECK_THROWS(read_article(Xapian::Document()));

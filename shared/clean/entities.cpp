@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <utility>
 
+#include "model/utf8.hpp"
+
 namespace gazette {
 namespace {
 
@@ -20,23 +22,10 @@ constexpr std::array<std::pair<std::string_view, char32_t>, 32> kNamed = {{
     {"ouml", 0xF6},     {"auml", 0xE4},     {"ccedil", 0xE7},   {"bull", 0x2022},
 }};
 
-void append_utf8(std::string& out, char32_t c) {
+/// A character reference's code point: NUL, surrogates and code points past Unicode become U+FFFD.
+void append_reference(std::string& out, char32_t c) {
     if (c == 0 || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) c = 0xFFFD;
-    if (c < 0x80) {
-        out += static_cast<char>(c);
-    } else if (c < 0x800) {
-        out += static_cast<char>(0xC0 | (c >> 6));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        out += static_cast<char>(0xE0 | (c >> 12));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (c >> 18));
-        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    }
+    append_utf8(out, c);
 }
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -62,7 +51,7 @@ std::size_t decode_one(std::string_view text, std::size_t i, std::string& out) {
         }
         if (j == digits_start) return 0;
         if (j < text.size() && text[j] == ';') ++j;
-        append_utf8(out, value);
+        append_reference(out, value);
         return j - i;
     }
     std::size_t name_start = j;
@@ -71,7 +60,7 @@ std::size_t decode_one(std::string_view text, std::size_t i, std::string& out) {
     std::string_view name = text.substr(name_start, j - name_start);
     for (const auto& [entity, code] : kNamed) {
         if (entity == name) {
-            append_utf8(out, code);
+            append_reference(out, code);
             return j + 1 - i;
         }
     }

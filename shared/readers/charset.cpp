@@ -15,6 +15,7 @@
 #include <memory>
 #include <optional>
 
+#include "model/utf8.hpp"
 #include "readers/binary_check.hpp"
 #include "readers/read_error.hpp"
 
@@ -54,19 +55,6 @@ bool starts_with_bytes(std::string_view bytes, std::string_view prefix) {
     return bytes.substr(0, prefix.size()) == prefix;
 }
 
-void append_code_point(std::string& out, char32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
-
 // One byte read as windows-1252 (undefined bytes become U+FFFD).
 void append_cp1252(std::string& out, unsigned char byte) {
     if (byte >= 0x80 && byte < 0xA0) {
@@ -74,9 +62,9 @@ void append_cp1252(std::string& out, unsigned char byte) {
         if (cp == 0)
             out += kReplacement;
         else
-            append_code_point(out, cp);
+            append_utf8(out, cp);
     } else {
-        append_code_point(out, byte);
+        append_utf8(out, byte);
     }
 }
 
