@@ -37,9 +37,8 @@ constexpr std::array<std::string_view, 19> kAbbreviations = {
 
 }  // namespace
 
-Utf8Char decode_utf8(std::string_view text, std::size_t pos) {
+Utf8Char decode_utf8_multibyte(std::string_view text, std::size_t pos) {
     auto lead = static_cast<unsigned char>(text[pos]);
-    if (lead < 0x80) return {lead, 1};
     std::size_t size = 0;
     char32_t code = 0;
     if ((lead & 0xE0) == 0xC0 && lead >= 0xC2) {
@@ -95,9 +94,12 @@ bool is_spaceless_script(char32_t c) {
 }
 
 TextBounds::TextBounds(std::string_view text, const std::vector<Token>& tokens) : m_text(text) {
+    // An ASCII byte is a character of its own, never of a spaceless script: only the bytes of
+    // other characters are decoded (most of a text's words have none around them).
+    auto non_ascii = [&](std::size_t pos) { return static_cast<unsigned char>(text[pos]) >= 0x80; };
     auto spaceless_around = [&](std::size_t pos) {
-        if (pos < text.size() && is_spaceless_script(decode_utf8(text, pos).code)) return true;
-        return pos > 0 &&
+        if (pos < text.size() && non_ascii(pos) && is_spaceless_script(decode_utf8(text, pos).code)) return true;
+        return pos > 0 && non_ascii(pos - 1) &&
                is_spaceless_script(decode_utf8(text, previous_char_start(text, pos)).code);
     };
     for (const Token& token : tokens) {

@@ -17,8 +17,16 @@ struct Utf8Char {
     std::size_t size;  // bytes, 1-4; an invalid byte is a 1-byte character
 };
 
-/// Decodes the character starting at `pos` (< text.size()).
-[[nodiscard]] Utf8Char decode_utf8(std::string_view text, std::size_t pos);
+/// decode_utf8 for a character that does not start with an ASCII byte.
+[[nodiscard]] Utf8Char decode_utf8_multibyte(std::string_view text, std::size_t pos);
+
+/// Decodes the character starting at `pos` (< text.size()). Inline for ASCII: the snippets step
+/// through every character of their passage this way.
+[[nodiscard]] inline Utf8Char decode_utf8(std::string_view text, std::size_t pos) {
+    auto lead = static_cast<unsigned char>(text[pos]);
+    if (lead < 0x80) return {lead, 1};
+    return decode_utf8_multibyte(text, pos);
+}
 
 /// Start of the character that ends at `pos` (> 0), consistent with decode_utf8.
 [[nodiscard]] std::size_t previous_char_start(std::string_view text, std::size_t pos);
