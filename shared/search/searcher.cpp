@@ -302,14 +302,12 @@ SearchResult Searcher::search_once(const SearchOptions& options) const {
     }
     bool counted = counting.has_value();
     bool every_match = options.stories || ((counts_facets || counts_exactly) && !counted);
-    // A search for words (a union of terms) is counted from its terms, not by the ranked search:
-    // one word by its stem's frequency, several exactly from their posting lists while none is
-    // in more than exact_count_limit articles, else between their frequencies' bounds. The
-    // ranked search then looks at no more than its page, which let Xapian skip 40 % of a
-    // search's work on 100,000 articles (#18).
-    std::optional<TermCount> by_terms;
-    if (!counted && !every_match && !m_remote)
-        by_terms = count_by_terms(m_db, enquire.get_query(), options.exact_count_limit, m_analyzer);
+    // A search for words (a union of terms) is counted from its terms when the ranked search
+    // has not counted it exactly: one word by its stem's frequency, several exactly from their
+    // posting lists while none is in more than exact_count_limit articles, else between their
+    // frequencies' bounds. The ranked search then looks at no more than its page, which let
+    // Xapian skip 40 % of a search's work on 100,000 articles (#18).
+    bool by_terms = !counted && !every_match && !m_remote && union_terms(enquire.get_query()).has_value();
     // Syndicated copies: one hit per story, the rest listed under it (search/story_collapse.hpp).
     StoryCollapse stories(m_db, options, m_remote);
     stories.attach(enquire);
@@ -353,7 +351,10 @@ SearchResult Searcher::search_once(const SearchOptions& options) const {
         fetch *= 2;
         enquire.clear_matchspies();
     }
-    if (by_terms) use_term_count(*by_terms, result);
+    if (by_terms && !result.total_exact) {
+        if (std::optional<TermCount> count = count_by_terms(m_db, enquire.get_query(), options.exact_count_limit, m_analyzer))
+            use_term_count(*count, result);
+    }
     if (counting) {
         TableCounts counts = counting->finish();
         result.collapsed = stories.collapsing();
