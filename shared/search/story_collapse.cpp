@@ -35,6 +35,10 @@ void StoryCollapse::count(const Xapian::MSet& mset, SearchResult& result) const 
 }
 
 std::vector<RankedDoc> StoryCollapse::first_of_each(const std::vector<RankedDoc>& ranked) {
+    if (ranked.empty()) {  // no story to read (a search that matched nothing)
+        m_fetched.clear();
+        return {};
+    }
     // The ranked docs' stories, read with one cursor over the story values in docid order: a
     // lookup per document cost more than the rest of a search's overhead for collapsing.
     std::vector<Xapian::docid> ids;
