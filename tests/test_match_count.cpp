@@ -148,6 +148,17 @@ TEST_CASE("counts from the terms are the matcher's, or bounds around it", "[matc
             if (count->exact) CHECK(*count->exact == truth);
         }
     }
+    // Several databases searched as one (shards, repeated --db): the same counts.
+    WordIndex other;
+    Xapian::Database both = index.db();
+    both.add_database(other.db());
+    for (std::size_t i = 0; i < queries.size(); ++i) {
+        INFO("both databases, query " << i);
+        std::optional<TermCount> count = count_by_terms(both, queries[i], 1000, analyzer());
+        REQUIRE(count);
+        REQUIRE(count->exact);
+        CHECK(*count->exact == matcher_count(both, queries[i]));
+    }
     // One word: its Z term alone, whose frequency is the count however large.
     std::optional<TermCount> word = count_by_terms(db, word_query("harbour"), 0, analyzer());
     REQUIRE(word);
