@@ -57,16 +57,21 @@ public:
         }
     }
 
-    /// `[ "..", ... ]` into `out`.
-    bool strings(std::vector<std::string>& out) {
-        out.clear();
+    /// `[ ..., ... ]`, calling `element()` to read each element.
+    template <typename F>
+    bool array(F&& element) {
         if (!take('[')) return false;
         if (take(']')) return true;
         do {
-            out.emplace_back();
-            if (!string(out.back())) return false;
+            if (!element()) return false;
         } while (take(','));
         return take(']');
+    }
+
+    /// `[ "..", ... ]` into `out`.
+    bool strings(std::vector<std::string>& out) {
+        out.clear();
+        return array([&] { return string(out.emplace_back()); });
     }
 
     /// `{ "key": ..., ... }`, calling `member(key)` to read each value.
@@ -161,18 +166,14 @@ bool read_article_json(std::string_view json, Article& out, std::string& path_he
         }
         if (key == "quotes") {
             a.quotes.clear();
-            if (!reader.take('[')) return false;
-            if (reader.take(']')) return true;
-            do {
+            return reader.array([&] {
                 Quote& quote = a.quotes.emplace_back();
-                bool read = reader.object([&](const std::string& field) {
+                return reader.object([&](const std::string& field) {
                     if (field == "speaker") return reader.string(quote.speaker);
                     if (field == "text") return reader.string(quote.text);
                     return false;
                 });
-                if (!read) return false;
-            } while (reader.take(','));
-            return reader.take(']');
+            });
         }
         return false;
     });

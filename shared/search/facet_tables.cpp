@@ -275,11 +275,7 @@ std::optional<FacetCounting> FacetCounting::start(std::vector<FacetPart>& parts,
     auto state = std::make_unique<State>();
     // The terms are worked out here, on the caller's thread: the analyzer's stemmer is not to be
     // shared between threads.
-    state->terms = union_terms(query);
-    if (state->terms && analyzer) {
-        sort_unique(*state->terms);
-        drop_implied_terms(*state->terms, *analyzer);
-    }
+    state->terms = counting_terms(query, analyzer);
     // A count alone reads no column, so it needs no table: an index whose tables are stale or
     // of an older layout still counts from the posting lists.
     bool any_column = any_wanted(wanted);

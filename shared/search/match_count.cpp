@@ -94,12 +94,18 @@ void drop_implied_terms(std::vector<std::string>& terms, const Analyzer& analyze
     terms = std::move(kept);
 }
 
-std::optional<TermCount> count_by_terms(const Xapian::Database& db, const Xapian::Query& query,
-                                       Xapian::doccount limit, const Analyzer& analyzer) {
+std::optional<std::vector<std::string>> counting_terms(const Xapian::Query& query, const Analyzer* analyzer) {
     std::optional<std::vector<std::string>> terms = union_terms(query);
     if (!terms) return std::nullopt;
     sort_unique(*terms);
-    drop_implied_terms(*terms, analyzer);
+    if (analyzer) drop_implied_terms(*terms, *analyzer);
+    return terms;
+}
+
+std::optional<TermCount> count_by_terms(const Xapian::Database& db, const Xapian::Query& query,
+                                       Xapian::doccount limit, const Analyzer& analyzer) {
+    std::optional<std::vector<std::string>> terms = counting_terms(query, &analyzer);
+    if (!terms) return std::nullopt;
     TermCount count;
     count.bounds = union_bounds(db, *terms);
     if (count.bounds.lower == count.bounds.upper) count.exact = count.bounds.lower;

@@ -44,6 +44,11 @@ struct UnionBounds {
 /// holding Z<stem>. A search for a word is then counted from its Z term and its quote stem.
 void drop_implied_terms(std::vector<std::string>& terms, const Analyzer& analyzer);
 
+/// The terms to count `query`'s matches by: its union_terms, sorted, without those
+/// drop_implied_terms drops (when given an analyzer); nullopt when `query` is not a union.
+[[nodiscard]] std::optional<std::vector<std::string>> counting_terms(const Xapian::Query& query,
+                                                                     const Analyzer* analyzer);
+
 /// A union query's count as far as it comes cheaply: exact when the bounds meet or when no term
 /// has more than `limit` documents (count_union then reads at most terms x limit postings), else
 /// only the bounds. nullopt when `query` is not a union of terms.
