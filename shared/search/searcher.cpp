@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <chrono>
 #include <stdexcept>
+#include <thread>
 
 #include "index/index_damage.hpp"
 #include "index/schema.hpp"
@@ -177,6 +178,25 @@ Searcher::Searcher(const std::vector<std::string>& dbs) : m_db(open_database(dbs
     for (const auto& spec : dbs) m_remote = m_remote || spec.rfind("tcp:", 0) == 0;
 }
 
+const Xapian::Database* Searcher::twin(Xapian::doccount docs, Xapian::docid last) const {
+    if (!m_twin) {
+        // Opened as m_db was, spec by spec, so that the shards come in the same order and a docid
+        // names the same article in both. A writer's commit between the two openings shows in the
+        // counts (`docs` and `last` are m_db's): then no twin (the facet parts' check,
+        // facet_tables.hpp). Nor when a database cannot be opened again (removed meanwhile):
+        // then one thread searches both halves on the handle it has.
+        std::optional<Xapian::Database> opened;
+        try {
+            Xapian::Database twin;
+            for (const std::string& spec : m_specs) twin.add_database(Xapian::Database(spec));
+            if (twin.get_doccount() == docs && twin.get_lastdocid() == last) opened = std::move(twin);
+        } catch (const Xapian::Error&) {
+        }
+        m_twin.emplace(std::move(opened));
+    }
+    return *m_twin ? &**m_twin : nullptr;
+}
+
 std::optional<Article> Searcher::article(const std::string& id_or_path) const {
     return find_article(m_db, id_or_path);
 }
@@ -258,6 +278,7 @@ SearchResult Searcher::search_retrying(const SearchOptions& options) const {
             if (attempt == kMaxReopens) throw;
             m_db.reopen();
             m_parts.reset();
+            m_twin.reset();
         }
     }
 }
@@ -272,7 +293,10 @@ SearchResult Searcher::search_once(const SearchOptions& options) const {
     const RankingParams& ranking = options.ranking;
     // k2 = 0 and k3 = 1: no query-length normalisation, a word typed twice counts twice (as in
     // Lucene); min_normlen 0.5 is Xapian's default.
-    enquire.set_weighting_scheme(Xapian::BM25Weight(ranking.k1, 0, 1, ranking.b, 0.5));
+    EnquireSetup weighting = [&ranking](Xapian::Enquire& e) {
+        e.set_weighting_scheme(Xapian::BM25Weight(ranking.k1, 0, 1, ranking.b, 0.5));
+    };
+    weighting(enquire);
     if (uses_feedback(options, parsed, m_db)) enquire.set_query(expand_query(enquire, query, ranking));
     // Undated articles sort last both ways: an empty date would come first oldest-first, which
     // breaks "who reported it first" (#17). Descending already puts the empty value last;
@@ -330,13 +354,22 @@ SearchResult Searcher::search_once(const SearchOptions& options) const {
     std::vector<RankedDoc> ranked;
     // With the counts from the tables and no page to show, the ranked search has nothing to add.
     bool ranks = !(counting && options.limit == 0);
+    // A long search by relevance with no spy to feed and no counting thread beside it: two
+    // threads, each over half the articles.
+    bool split = ranks && !counted && !every_match && !m_remote && options.split_min_postings > 0 &&
+                 std::thread::hardware_concurrency() > 1 &&
+                 enquire.get_query().get_length() > 0 && options.sort == SortOrder::Relevance &&
+                 parsed.has_weighted_terms &&
+                 worth_splitting(m_db, enquire.get_query(), static_cast<Xapian::doccount>(options.split_min_postings));
+    TwinOpener open_twin = [this, docs = m_db.get_doccount(), last = m_db.get_lastdocid()] { return twin(docs, last); };
     for (bool first_pass = true; ranks; first_pass = false) {
-        Xapian::MSet mset = from_top ? enquire.get_mset(0, fetch, check_at_least)
-                                     : enquire.get_mset(static_cast<Xapian::doccount>(options.offset),
-                                                        static_cast<Xapian::doccount>(options.limit), check_at_least);
-        if (first_pass) stories.count(mset, result);
-        ranked.clear();
-        for (auto it = mset.begin(); it != mset.end(); ++it) ranked.push_back({*it, it.get_weight()});
+        Xapian::doccount first = from_top ? 0 : static_cast<Xapian::doccount>(options.offset);
+        Xapian::doccount count = from_top ? fetch : static_cast<Xapian::doccount>(options.limit);
+        RankedPage page = split ? rank_in_halves(m_db, open_twin, enquire.get_query(), weighting, first, count, check_at_least)
+                                : rank_page(enquire, first, count, check_at_least);
+        if (first_pass) stories.count(page, result);
+        ranked = std::move(page.docs);
+        std::size_t fetched = ranked.size();
         if (!from_top) break;
         if (rerank) {
             std::size_t head = std::min<std::size_t>(ranked.size(), options.ranking.proximity_depth);
@@ -347,7 +380,7 @@ SearchResult Searcher::search_once(const SearchOptions& options) const {
         if (stories.collapsing()) ranked = stories.first_of_each(ranked);
         // Enough stories for the page, or no more matches: done. Otherwise fetch twice as many,
         // without the spies (the first pass counted every match they were to see).
-        if (ranked.size() >= page_end || mset.size() < fetch) break;
+        if (ranked.size() >= page_end || fetched < fetch) break;
         fetch *= 2;
         enquire.clear_matchspies();
     }

@@ -16,6 +16,7 @@
 #include "search/facets.hpp"
 #include "search/query_parser.hpp"
 #include "search/quote_matcher.hpp"
+#include "search/ranked_halves.hpp"
 #include "search/ranking.hpp"
 #include "search/snippeter.hpp"
 #include "search/spelling_correction.hpp"
@@ -60,6 +61,9 @@ struct SearchOptions {
     bool exact_count = false;                // count every match even beyond exact_count_limit
     RankingParams ranking;                   // ranking.hpp; the defaults are the measured ones
     std::size_t exact_count_limit = kExactCountLimit;
+    /// A search by relevance whose terms are in at least this many articles together is ranked by
+    /// two threads, each over half of the articles (search/ranked_halves.hpp); 0: never.
+    std::size_t split_min_postings = kSplitMinPostings;
     /// Did you mean (spelling_correction.hpp): propose a corrected query, and search it instead
     /// when the query as typed matches nothing.
     bool correct = true;
@@ -138,6 +142,9 @@ public:
 private:
     [[nodiscard]] SearchResult search_retrying(const SearchOptions& options) const;
     [[nodiscard]] SearchResult search_once(const SearchOptions& options) const;
+    /// The second handle of a split search (opened by its thread, which must not read m_db: `docs`
+    /// and `last` are m_db's counts), nullptr when it could not be opened alike.
+    [[nodiscard]] const Xapian::Database* twin(Xapian::doccount docs, Xapian::docid last) const;
 
     mutable Xapian::Database m_db;  // reopened by search() when a writer moved it on
     bool m_remote = false;          // some shard is a xapian-tcpsrv: only Xapian's own match spies
@@ -145,6 +152,10 @@ private:
     /// The local databases on their own, for counting facets from their tables; opened at the
     /// first search that counts, again after m_db was reopened.
     mutable std::optional<std::vector<FacetPart>> m_parts;
+    /// A second handle on the same databases for the second half of a split ranked search
+    /// (nullopt inside: the databases moved on between the two openings); opened at the first
+    /// search that splits, again after m_db was reopened.
+    mutable std::optional<std::optional<Xapian::Database>> m_twin;
     Analyzer m_analyzer;
     Snippeter m_snippeter{m_analyzer};
 };

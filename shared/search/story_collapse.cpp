@@ -22,10 +22,10 @@ void StoryCollapse::attach(Xapian::Enquire& enquire) {
     if (m_stories) enquire.add_matchspy(&m_counter);
 }
 
-void StoryCollapse::count(const Xapian::MSet& mset, SearchResult& result) const {
+void StoryCollapse::count(const RankedPage& page, SearchResult& result) const {
     result.collapsed = m_collapse;
-    result.articles = mset.get_matches_estimated();
-    result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    result.articles = page.estimated;
+    result.total_exact = page.exact();
     result.total = result.articles;
     if (m_stories) {
         result.stories = static_cast<Xapian::doccount>(m_counter.stories());

@@ -13,6 +13,7 @@
 #include <xapian.h>
 
 #include "search/proximity.hpp"
+#include "search/ranked_halves.hpp"
 #include "search/searcher.hpp"
 #include "search/stories.hpp"
 
@@ -32,8 +33,8 @@ public:
     void attach(Xapian::Enquire& enquire);
 
     /// result.total (articles, or stories with --stories), total_exact, articles, collapsed and,
-    /// with --stories, stories; from the MSet and the spy.
-    void count(const Xapian::MSet& mset, SearchResult& result) const;
+    /// with --stories, stories; from the ranked page's bounds and the spy.
+    void count(const RankedPage& page, SearchResult& result) const;
 
     /// The hits of `ranked` (every hit the search fetched) whose story no hit before them has:
     /// each story at its best rank.

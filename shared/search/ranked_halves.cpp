@@ -1,0 +1,154 @@
+#include "search/ranked_halves.hpp"
+
+#include <algorithm>
+#include <future>
+#include <optional>
+
+namespace gazette {
+namespace {
+
+/// The docids of one half of a database: 1 .. last / 2, or the rest. Given the shard itself by
+/// Xapian (one clone per shard of a database searched as one), so each shard splits in its own
+/// docids. Used as a filter only: it yields ids whether or not a document has them, and the
+/// query's own posting lists decide.
+class DocidHalf final : public Xapian::PostingSource {
+public:
+    explicit DocidHalf(bool upper) : m_upper(upper) {}
+
+    void init(const Xapian::Database& db) override {
+        Xapian::docid last = db.get_lastdocid();
+        m_first = m_upper ? last / 2 + 1 : 1;
+        m_last = m_upper ? last : last / 2;
+        m_at = 0;
+        // Said to hold every document, so that Xapian's AND always steps through the query's
+        // own lists and only asks the half about their documents: when the half led (its
+        // estimate below the query's), Xapian 1.4 weighted an OR holding a phrase wrongly, the
+        // phrase's weight added to documents without the phrase. A half's estimate is then the
+        // whole query's (rank_in_halves halves it).
+        m_docs = db.get_doccount();
+        set_maxweight(0);
+    }
+    [[nodiscard]] Xapian::doccount get_termfreq_min() const override { return 0; }
+    [[nodiscard]] Xapian::doccount get_termfreq_est() const override { return m_docs; }
+    [[nodiscard]] Xapian::doccount get_termfreq_max() const override { return m_docs; }
+    void next(double) override { m_at = m_at == 0 ? m_first : m_at + 1; }
+    void skip_to(Xapian::docid did, double) override { m_at = std::max({m_at, did, m_first}); }
+    // The matcher asks about each candidate of the query's own lists: answered in place.
+    bool check(Xapian::docid did, double) override {
+        m_at = std::max({m_at, did, m_first});
+        return true;
+    }
+    [[nodiscard]] bool at_end() const override { return m_at > m_last; }
+    [[nodiscard]] Xapian::docid get_docid() const override { return m_at; }
+    [[nodiscard]] DocidHalf* clone() const override { return new DocidHalf(m_upper); }
+    [[nodiscard]] std::string get_description() const override {
+        return m_upper ? "DocidHalf(upper)" : "DocidHalf(lower)";
+    }
+
+private:
+    bool m_upper;
+    Xapian::docid m_first = 1;
+    Xapian::docid m_last = 0;
+    Xapian::docid m_at = 0;  // 0: not started
+    Xapian::doccount m_docs = 0;
+};
+
+Xapian::Query half_of(const Xapian::Query& query, bool upper) {
+    auto* half = new DocidHalf(upper);
+    return {Xapian::Query::OP_FILTER, query, Xapian::Query(half->release())};
+}
+
+RankedPage rank_half(const Xapian::Database& db, const Xapian::Query& query, const EnquireSetup& setup,
+                     Xapian::doccount wanted, Xapian::doccount check_at_least) {
+    Xapian::Enquire enquire(db);
+    setup(enquire);
+    enquire.set_query(query);
+    return rank_page(enquire, 0, wanted, check_at_least);
+}
+
+}  // namespace
+
+RankedPage rank_page(Xapian::Enquire& enquire, Xapian::doccount first, Xapian::doccount count,
+                     Xapian::doccount check_at_least) {
+    Xapian::MSet mset = enquire.get_mset(first, count, check_at_least);
+    RankedPage page;
+    page.lower = mset.get_matches_lower_bound();
+    page.estimated = mset.get_matches_estimated();
+    page.upper = mset.get_matches_upper_bound();
+    page.docs.reserve(mset.size());
+    for (auto it = mset.begin(); it != mset.end(); ++it) page.docs.push_back({*it, it.get_weight()});
+    return page;
+}
+
+bool worth_splitting(const Xapian::Database& db, const Xapian::Query& query, Xapian::doccount min_postings) {
+    Xapian::doccount postings = 0;
+    for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
+        postings += db.get_termfreq(*it);
+        if (postings >= min_postings) return true;
+    }
+    return false;
+}
+
+RankedPage rank_in_halves(const Xapian::Database& db, const TwinOpener& open_twin, const Xapian::Query& query,
+                          const EnquireSetup& setup, Xapian::doccount first, Xapian::doccount count,
+                          Xapian::doccount check_at_least) {
+    Xapian::doccount wanted = first + count;
+    Xapian::doccount half_check = check_at_least / 2 + check_at_least % 2;
+    // Xapian::Query counts its references without atomics: the other thread builds its half
+    // from a copy of its own (as the facet threads do, facet_tables.cpp).
+    Xapian::Query lower_query = half_of(query, false);
+    struct UpperRun {
+        Xapian::Query query;
+        std::optional<RankedPage> page;  // nullopt: no twin
+    };
+    auto upper_run = std::async(std::launch::async, [&, serialised = query.serialise()] {
+        // The other thread opens its handle itself, while this one starts on its half.
+        UpperRun run{half_of(Xapian::Query::unserialise(serialised), true), std::nullopt};
+        if (const Xapian::Database* twin = open_twin())
+            run.page = rank_half(*twin, run.query, setup, wanted, half_check);
+        return run;
+    });
+    RankedPage lower;
+    try {
+        lower = rank_half(db, lower_query, setup, wanted, half_check);
+    } catch (...) {
+        upper_run.wait();  // the thread reads `setup`: let it end first
+        throw;
+    }
+    UpperRun ran = upper_run.get();
+    const Xapian::Database& upper_db = ran.page ? *open_twin() : db;
+    const Xapian::Query& upper_query = ran.query;
+    RankedPage upper = ran.page ? std::move(*ran.page) : rank_half(db, upper_query, setup, wanted, half_check);
+
+    // One Enquire's count is exact whenever there are at most check_at_least matches. A half
+    // that stopped at half of it, beside a half that counted b exactly, may still hold no more
+    // than check_at_least - b: then it counts again up to that.
+    auto recount = [&](RankedPage& stopped, const RankedPage& counted, const Xapian::Database& on,
+                       const Xapian::Query& half_query) {
+        if (stopped.exact() || !counted.exact() || counted.lower >= check_at_least) return;
+        Xapian::doccount room = check_at_least - counted.lower;
+        if (room <= half_check || stopped.lower > room) return;
+        stopped = rank_half(on, half_query, setup, wanted, room);
+    };
+    recount(lower, upper, db, lower_query);
+    recount(upper, lower, upper_db, upper_query);
+
+    RankedPage page;
+    page.lower = lower.lower + upper.lower;
+    page.upper = lower.upper + upper.upper;
+    // A half that stopped early estimates the whole query's matches (DocidHalf): half of it.
+    auto share = [](const RankedPage& half) {
+        return half.exact() ? half.lower : std::clamp(half.estimated / 2, half.lower, half.upper);
+    };
+    page.estimated = std::clamp(share(lower) + share(upper), page.lower, page.upper);
+    page.docs.reserve(lower.docs.size() + upper.docs.size());
+    std::merge(lower.docs.begin(), lower.docs.end(), upper.docs.begin(), upper.docs.end(),
+               std::back_inserter(page.docs), [](const RankedDoc& a, const RankedDoc& b) {
+                   return a.weight != b.weight ? a.weight > b.weight : a.id < b.id;
+               });
+    if (page.docs.size() > wanted) page.docs.resize(wanted);
+    page.docs.erase(page.docs.begin(), page.docs.begin() + std::min<std::ptrdiff_t>(first, std::ssize(page.docs)));
+    return page;
+}
+
+}  // namespace gazette

@@ -1,0 +1,59 @@
+// A ranked page from two threads, each searching half of every database's documents: on two
+// cores a common word's search, a phrase's count or a facet query's ranked part takes about half
+// the time (#18). The answer is the one Enquire's: BM25 reads the whole database's statistics in
+// either half, a half's page holds its best hits, and the two pages merge by weight then docid,
+// Xapian's own order. A half is an OP_FILTER by a posting source of the docids from 1 to half
+// the last one (or the rest), in each shard's own docids.
+#pragma once
+
+#include <functional>
+#include <vector>
+
+#include <xapian.h>
+
+#include "search/proximity.hpp"
+
+namespace gazette {
+
+/// The hits of one page and the matcher's bounds on the number of matches.
+struct RankedPage {
+    std::vector<RankedDoc> docs;
+    Xapian::doccount lower = 0;
+    Xapian::doccount estimated = 0;
+    Xapian::doccount upper = 0;
+
+    [[nodiscard]] bool exact() const { return lower == upper; }
+};
+
+/// Sets an Enquire up for the search (weighting scheme, order): applied to each half's Enquire.
+/// Relevance order only: rank_in_halves merges by weight.
+using EnquireSetup = std::function<void(Xapian::Enquire&)>;
+
+/// Hits first .. first + count - 1 of one Enquire, with its bounds.
+[[nodiscard]] RankedPage rank_page(Xapian::Enquire& enquire, Xapian::doccount first, Xapian::doccount count,
+                                   Xapian::doccount check_at_least);
+
+/// Whether splitting `query` pays for a thread and a second handle: its terms are in at least
+/// kSplitMinPostings articles together (about 8 ms of matching on one core). At 1M articles, a
+/// threshold of 40,000 made the median query slower (a second core of a VM is not always at
+/// hand within a millisecond) and 100,000 did not (bench/RESULTS.md).
+inline constexpr Xapian::doccount kSplitMinPostings = 100000;
+[[nodiscard]] bool worth_splitting(const Xapian::Database& db, const Xapian::Query& query,
+                                   Xapian::doccount min_postings = kSplitMinPostings);
+
+/// A second handle on the same databases at the same revision as the search's (a
+/// Xapian::Database is not for sharing between threads), nullptr when there is none.
+using TwinOpener = std::function<const Xapian::Database*()>;
+
+/// The same page as rank_page over `db` alone, from this thread over the lower half of `db` and
+/// another over the upper half of the twin `open_twin` gives it (or, without one, this thread
+/// after its own half). The count stays exact up to check_at_least as with one Enquire: each
+/// half first checks half of it, and a half stopped early is run again with what the other half
+/// left when the two may still hold fewer. Exceptions of either thread
+/// (Xapian::DatabaseModifiedError) come out here.
+[[nodiscard]] RankedPage rank_in_halves(const Xapian::Database& db, const TwinOpener& open_twin,
+                                        const Xapian::Query& query, const EnquireSetup& setup,
+                                        Xapian::doccount first, Xapian::doccount count,
+                                        Xapian::doccount check_at_least);
+
+}  // namespace gazette
