@@ -47,8 +47,8 @@ struct Outcome {
     bool exact = false;
 };
 
-Outcome run(const Searcher& searcher, SearchOptions options, std::size_t split_min_postings) {
-    options.split_min_postings = split_min_postings;
+Outcome run(const Searcher& searcher, SearchOptions options, std::size_t split_min_work) {
+    options.split_min_work = split_min_work;
     SearchResult result = searcher.search(options);
     Outcome out{{}, result.total, result.total_exact};
     for (const Hit& hit : result.hits) out.hits.emplace_back(hit.article.id, hit.weight);

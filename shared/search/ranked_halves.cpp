@@ -80,13 +80,25 @@ RankedPage rank_page(Xapian::Enquire& enquire, Xapian::doccount first, Xapian::d
     return page;
 }
 
-bool worth_splitting(const Xapian::Database& db, const Xapian::Query& query, Xapian::doccount min_postings) {
-    Xapian::doccount postings = 0;
-    for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it) {
-        postings += db.get_termfreq(*it);
-        if (postings >= min_postings) return true;
+std::uint64_t split_work(const Xapian::Database& db, const Xapian::Query& query) {
+    std::uint64_t work = 0;
+    auto op = query.get_type();
+    if (op == Xapian::Query::OP_PHRASE || op == Xapian::Query::OP_NEAR) {
+        // Its candidates are the articles with all its words (about the rarest word's), and
+        // each costs a read of every word's positions.
+        Xapian::doccount rarest = db.get_doccount();
+        for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it)
+            rarest = std::min(rarest, db.get_termfreq(*it));
+        return std::uint64_t{rarest} * kPositionCheckWork;
     }
-    return false;
+    if (query.get_num_subqueries() == 0) {
+        for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it)
+            work = std::max<std::uint64_t>(work, db.get_termfreq(*it));
+        return work;
+    }
+    for (std::size_t i = 0; i < query.get_num_subqueries(); ++i)
+        work = std::max(work, split_work(db, query.get_subquery(i)));
+    return work;
 }
 
 RankedPage rank_in_halves(const Xapian::Database& db, const TwinOpener& open_twin, const Xapian::Query& query,

@@ -6,6 +6,7 @@
 // the last one (or the rest), in each shard's own docids.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <vector>
 
@@ -33,13 +34,17 @@ using EnquireSetup = std::function<void(Xapian::Enquire&)>;
 [[nodiscard]] RankedPage rank_page(Xapian::Enquire& enquire, Xapian::doccount first, Xapian::doccount count,
                                    Xapian::doccount check_at_least);
 
-/// Whether splitting `query` pays for a thread and a second handle: its terms are in at least
-/// kSplitMinPostings articles together (about 8 ms of matching on one core). At 1M articles, a
-/// threshold of 40,000 made the median query slower (a second core of a VM is not always at
-/// hand within a millisecond) and 100,000 did not (bench/RESULTS.md).
-inline constexpr Xapian::doccount kSplitMinPostings = 100000;
-[[nodiscard]] bool worth_splitting(const Xapian::Database& db, const Xapian::Query& query,
-                                   Xapian::doccount min_postings = kSplitMinPostings);
+/// The matching work of `query`'s longest part, in postings: its commonest term's frequency, or
+/// for a phrase the articles holding all its words times kPositionCheckWork. Splitting pays for a
+/// thread and a second handle from kSplitMinWork on (bench/RESULTS.md): below it, on a VM whose
+/// second core is not always at hand within a millisecond, a split word's search came out slower;
+/// a union of words gains little either way (each half prunes by its own page's weights).
+[[nodiscard]] std::uint64_t split_work(const Xapian::Database& db, const Xapian::Query& query);
+
+/// A phrase's candidate costs about as much as this many postings of a word: at 300,000
+/// articles, 0.7 us against 0.05 us.
+inline constexpr std::uint64_t kPositionCheckWork = 15;
+inline constexpr std::uint64_t kSplitMinWork = 150000;
 
 /// A second handle on the same databases at the same revision as the search's (a
 /// Xapian::Database is not for sharing between threads), nullptr when there is none.

@@ -356,10 +356,9 @@ SearchResult Searcher::search_once(const SearchOptions& options) const {
     bool ranks = !(counting && options.limit == 0);
     // A long search by relevance with no spy to feed and no counting thread beside it: two
     // threads, each over half the articles.
-    bool split = ranks && !counted && !every_match && !m_remote && options.split_min_postings > 0 &&
+    bool split = ranks && !counted && !every_match && !m_remote && options.split_min_work > 0 &&
                  enquire.get_query().get_length() > 0 && options.sort == SortOrder::Relevance &&
-                 parsed.has_weighted_terms &&
-                 worth_splitting(m_db, enquire.get_query(), static_cast<Xapian::doccount>(options.split_min_postings)) &&
+                 parsed.has_weighted_terms && split_work(m_db, enquire.get_query()) >= options.split_min_work &&
                  std::thread::hardware_concurrency() > 1;
     TwinOpener open_twin = [this, docs = m_db.get_doccount(), last = m_db.get_lastdocid()] { return twin(docs, last); };
     for (bool first_pass = true; ranks; first_pass = false) {
