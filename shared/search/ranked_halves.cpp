@@ -133,14 +133,14 @@ RankedPage rank_in_halves(const Xapian::Database& db, const TwinOpener& open_twi
     RankedPage upper = ran.page ? std::move(*ran.page) : rank_half(db, upper_query, setup, wanted, half_check);
 
     // One Enquire's count is exact whenever there are at most check_at_least matches. A half
-    // that stopped at half of it, beside a half that counted b exactly, may still hold no more
-    // than check_at_least - b: then it counts again up to that.
+    // that stopped after half of it, beside a half that counted b exactly, may still hold no more
+    // than check_at_least - b: then it counts again, one match further, to see its end.
     auto recount = [&](RankedPage& stopped, const RankedPage& counted, const Xapian::Database& on,
                        const Xapian::Query& half_query) {
         if (stopped.exact() || !counted.exact() || counted.lower >= check_at_least) return;
         Xapian::doccount room = check_at_least - counted.lower;
-        if (room <= half_check || stopped.lower > room) return;
-        stopped = rank_half(on, half_query, setup, wanted, room);
+        if (stopped.lower > room) return;  // more than check_at_least in all
+        stopped = rank_half(on, half_query, setup, wanted, room + 1);
     };
     recount(lower, upper, db, lower_query);
     recount(upper, lower, upper_db, upper_query);
@@ -148,7 +148,8 @@ RankedPage rank_in_halves(const Xapian::Database& db, const TwinOpener& open_twi
     RankedPage page;
     page.lower = lower.lower + upper.lower;
     page.upper = lower.upper + upper.upper;
-    // A half that stopped early estimates the whole query's matches (DocidHalf): half of it.
+    // A half that stopped early mostly estimates the whole query's matches (DocidHalf's
+    // frequency is the database's): half of it.
     auto share = [](const RankedPage& half) {
         return half.exact() ? half.lower : std::clamp(half.estimated / 2, half.lower, half.upper);
     };
