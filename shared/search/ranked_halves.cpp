@@ -26,9 +26,14 @@ public:
         // phrase's weight added to documents without the phrase. A half's estimate is then the
         // whole query's (rank_in_halves halves it).
         m_docs = db.get_doccount();
+        // At least the docids of the half that no deleted document can have left empty: with
+        // this the matcher's lower bound for a query in every article stays the half's size.
+        Xapian::doccount span = m_last >= m_first ? m_last - m_first + 1 : 0;
+        Xapian::doccount missing = last - m_docs;
+        m_min = span > missing ? span - missing : 0;
         set_maxweight(0);
     }
-    [[nodiscard]] Xapian::doccount get_termfreq_min() const override { return 0; }
+    [[nodiscard]] Xapian::doccount get_termfreq_min() const override { return m_min; }
     [[nodiscard]] Xapian::doccount get_termfreq_est() const override { return m_docs; }
     [[nodiscard]] Xapian::doccount get_termfreq_max() const override { return m_docs; }
     void next(double) override { m_at = m_at == 0 ? m_first : m_at + 1; }
@@ -51,6 +56,7 @@ private:
     Xapian::docid m_last = 0;
     Xapian::docid m_at = 0;  // 0: not started
     Xapian::doccount m_docs = 0;
+    Xapian::doccount m_min = 0;
 };
 
 Xapian::Query half_of(const Xapian::Query& query, bool upper) {
@@ -59,37 +65,70 @@ Xapian::Query half_of(const Xapian::Query& query, bool upper) {
 }
 
 RankedPage rank_half(const Xapian::Database& db, const Xapian::Query& query, const EnquireSetup& setup,
-                     Xapian::doccount wanted, Xapian::doccount check_at_least) {
+                     MergeOrder order, Xapian::doccount wanted, Xapian::doccount check_at_least) {
     Xapian::Enquire enquire(db);
     setup(enquire);
     enquire.set_query(query);
-    return rank_page(enquire, 0, wanted, check_at_least);
+    return rank_page(enquire, 0, wanted, check_at_least, order != MergeOrder::Relevance);
+}
+
+/// Whether hit i of `a` comes before hit j of `b` in `order`.
+bool comes_before(const RankedPage& a, std::size_t i, const RankedPage& b, std::size_t j, MergeOrder order) {
+    if (order != MergeOrder::Relevance && a.keys[i] != b.keys[j])
+        return order == MergeOrder::KeyAscending ? a.keys[i] < b.keys[j] : a.keys[i] > b.keys[j];
+    if (a.docs[i].weight != b.docs[j].weight) return a.docs[i].weight > b.docs[j].weight;
+    return a.docs[i].id < b.docs[j].id;
 }
 
 }  // namespace
 
 RankedPage rank_page(Xapian::Enquire& enquire, Xapian::doccount first, Xapian::doccount count,
-                     Xapian::doccount check_at_least) {
+                     Xapian::doccount check_at_least, bool keys) {
     Xapian::MSet mset = enquire.get_mset(first, count, check_at_least);
     RankedPage page;
     page.lower = mset.get_matches_lower_bound();
     page.estimated = mset.get_matches_estimated();
     page.upper = mset.get_matches_upper_bound();
     page.docs.reserve(mset.size());
-    for (auto it = mset.begin(); it != mset.end(); ++it) page.docs.push_back({*it, it.get_weight()});
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        page.docs.push_back({*it, it.get_weight()});
+        if (keys) page.keys.push_back(it.get_sort_key());
+    }
     return page;
 }
+
+namespace {
+
+/// About how many articles `query` matches: a term's frequency, a union's sum (at most every
+/// article), else its largest part's.
+std::uint64_t frequency(const Xapian::Database& db, const Xapian::Query& query) {
+    std::uint64_t freq = 0;
+    auto op = query.get_type();
+    if (query.get_num_subqueries() == 0) {
+        for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it)
+            freq = std::max<std::uint64_t>(freq, db.get_termfreq(*it));
+        return freq;
+    }
+    bool any = op == Xapian::Query::OP_OR || op == Xapian::Query::OP_SYNONYM;
+    for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
+        std::uint64_t part = frequency(db, query.get_subquery(i));
+        freq = any ? freq + part : std::max(freq, part);
+    }
+    return std::min<std::uint64_t>(freq, db.get_doccount());
+}
+
+}  // namespace
 
 std::uint64_t split_work(const Xapian::Database& db, const Xapian::Query& query) {
     std::uint64_t work = 0;
     auto op = query.get_type();
     if (op == Xapian::Query::OP_PHRASE || op == Xapian::Query::OP_NEAR) {
-        // Its candidates are the articles with all its words (about the rarest word's), and
-        // each costs a read of every word's positions.
-        Xapian::doccount rarest = db.get_doccount();
-        for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it)
-            rarest = std::min(rarest, db.get_termfreq(*it));
-        return std::uint64_t{rarest} * kPositionCheckWork;
+        // Its candidates are the articles with all its words (about its rarest word's, a word
+        // with its spellings counted together), and each costs a read of every word's positions.
+        std::uint64_t rarest = db.get_doccount();
+        for (std::size_t i = 0; i < query.get_num_subqueries(); ++i)
+            rarest = std::min(rarest, frequency(db, query.get_subquery(i)));
+        return rarest * kPositionCheckWork;
     }
     if (query.get_num_subqueries() == 0) {
         for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it)
@@ -102,10 +141,12 @@ std::uint64_t split_work(const Xapian::Database& db, const Xapian::Query& query)
 }
 
 RankedPage rank_in_halves(const Xapian::Database& db, const TwinOpener& open_twin, const Xapian::Query& query,
-                          const EnquireSetup& setup, Xapian::doccount first, Xapian::doccount count,
-                          Xapian::doccount check_at_least) {
+                          const EnquireSetup& setup, MergeOrder order, Xapian::doccount first,
+                          Xapian::doccount count, Xapian::doccount check_at_least) {
     Xapian::doccount wanted = first + count;
-    Xapian::doccount half_check = check_at_least / 2 + check_at_least % 2;
+    // By relevance each half checks half of check_at_least. Ordered by key, every match is seen
+    // anyway and a half's count is exact only while it is below check_at_least: all of it.
+    Xapian::doccount half_check = order == MergeOrder::Relevance ? check_at_least / 2 + check_at_least % 2 : check_at_least;
     // Xapian::Query counts its references without atomics: the other thread builds its half
     // from a copy of its own (as the facet threads do, facet_tables.cpp).
     Xapian::Query lower_query = half_of(query, false);
@@ -117,12 +158,12 @@ RankedPage rank_in_halves(const Xapian::Database& db, const TwinOpener& open_twi
         // The other thread opens its handle itself, while this one starts on its half.
         UpperRun run{half_of(Xapian::Query::unserialise(serialised), true), std::nullopt};
         if (const Xapian::Database* twin = open_twin())
-            run.page = rank_half(*twin, run.query, setup, wanted, half_check);
+            run.page = rank_half(*twin, run.query, setup, order, wanted, half_check);
         return run;
     });
     RankedPage lower;
     try {
-        lower = rank_half(db, lower_query, setup, wanted, half_check);
+        lower = rank_half(db, lower_query, setup, order, wanted, half_check);
     } catch (...) {
         upper_run.wait();  // the thread reads `setup`: let it end first
         throw;
@@ -130,7 +171,7 @@ RankedPage rank_in_halves(const Xapian::Database& db, const TwinOpener& open_twi
     UpperRun ran = upper_run.get();
     const Xapian::Database& upper_db = ran.page ? *open_twin() : db;
     const Xapian::Query& upper_query = ran.query;
-    RankedPage upper = ran.page ? std::move(*ran.page) : rank_half(db, upper_query, setup, wanted, half_check);
+    RankedPage upper = ran.page ? std::move(*ran.page) : rank_half(db, upper_query, setup, order, wanted, half_check);
 
     // One Enquire's count is exact whenever there are at most check_at_least matches. A half
     // that stopped after half of it, beside a half that counted b exactly, may still hold no more
@@ -140,7 +181,7 @@ RankedPage rank_in_halves(const Xapian::Database& db, const TwinOpener& open_twi
         if (stopped.exact() || !counted.exact() || counted.lower >= check_at_least) return;
         Xapian::doccount room = check_at_least - counted.lower;
         if (stopped.lower > room) return;  // more than check_at_least in all
-        stopped = rank_half(on, half_query, setup, wanted, room + 1);
+        stopped = rank_half(on, half_query, setup, order, wanted, room + 1);
     };
     recount(lower, upper, db, lower_query);
     recount(upper, lower, upper_db, upper_query);
@@ -148,18 +189,23 @@ RankedPage rank_in_halves(const Xapian::Database& db, const TwinOpener& open_twi
     RankedPage page;
     page.lower = lower.lower + upper.lower;
     page.upper = lower.upper + upper.upper;
+    // A half that stopped early bounds the whole query's matches too: its candidates' bound is
+    // the query's (DocidHalf claims every document). All of them found: the count is exact.
+    for (const RankedPage* half : {&lower, &upper})
+        if (!half->exact()) page.upper = std::max(page.lower, std::min(page.upper, half->upper));
     // A half that stopped early mostly estimates the whole query's matches (DocidHalf's
     // frequency is the database's): half of it.
     auto share = [](const RankedPage& half) {
         return half.exact() ? half.lower : std::clamp(half.estimated / 2, half.lower, half.upper);
     };
     page.estimated = std::clamp(share(lower) + share(upper), page.lower, page.upper);
-    page.docs.reserve(lower.docs.size() + upper.docs.size());
-    std::merge(lower.docs.begin(), lower.docs.end(), upper.docs.begin(), upper.docs.end(),
-               std::back_inserter(page.docs), [](const RankedDoc& a, const RankedDoc& b) {
-                   return a.weight != b.weight ? a.weight > b.weight : a.id < b.id;
-               });
-    if (page.docs.size() > wanted) page.docs.resize(wanted);
+    std::size_t i = 0;
+    std::size_t j = 0;
+    while (page.docs.size() < wanted && (i < lower.docs.size() || j < upper.docs.size())) {
+        bool from_lower = j == upper.docs.size() ||
+                          (i < lower.docs.size() && comes_before(lower, i, upper, j, order));
+        page.docs.push_back(from_lower ? lower.docs[i++] : upper.docs[j++]);
+    }
     page.docs.erase(page.docs.begin(), page.docs.begin() + std::min<std::ptrdiff_t>(first, std::ssize(page.docs)));
     return page;
 }

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <string>
 #include <vector>
 
 #include <xapian.h>
@@ -16,9 +17,14 @@
 
 namespace gazette {
 
+/// The order a search's hits come in, which the halves' pages merge by: weight, or the sort key
+/// Xapian made of each hit (a date order), then weight; then docid.
+enum class MergeOrder { Relevance, KeyAscending, KeyDescending };
+
 /// The hits of one page and the matcher's bounds on the number of matches.
 struct RankedPage {
     std::vector<RankedDoc> docs;
+    std::vector<std::string> keys;  // each hit's sort key, when a half of a keyed order
     Xapian::doccount lower = 0;
     Xapian::doccount estimated = 0;
     Xapian::doccount upper = 0;
@@ -26,13 +32,13 @@ struct RankedPage {
     [[nodiscard]] bool exact() const { return lower == upper; }
 };
 
-/// Sets an Enquire up for the search (weighting scheme, order): applied to each half's Enquire.
-/// Relevance order only: rank_in_halves merges by weight.
+/// Sets an Enquire up for the search (weighting scheme, order): applied to each half's Enquire,
+/// in its thread (a KeyMaker it sets must be the Enquire's own).
 using EnquireSetup = std::function<void(Xapian::Enquire&)>;
 
-/// Hits first .. first + count - 1 of one Enquire, with its bounds.
+/// Hits first .. first + count - 1 of one Enquire, with its bounds; with `keys`, their sort keys.
 [[nodiscard]] RankedPage rank_page(Xapian::Enquire& enquire, Xapian::doccount first, Xapian::doccount count,
-                                   Xapian::doccount check_at_least);
+                                   Xapian::doccount check_at_least, bool keys = false);
 
 /// The matching work of `query`'s longest part, in postings: its commonest term's frequency, or
 /// for a phrase the articles holding all its words times kPositionCheckWork. Splitting pays for a
@@ -59,7 +65,7 @@ using TwinOpener = std::function<const Xapian::Database*()>;
 /// (Xapian::DatabaseModifiedError) come out here.
 [[nodiscard]] RankedPage rank_in_halves(const Xapian::Database& db, const TwinOpener& open_twin,
                                         const Xapian::Query& query, const EnquireSetup& setup,
-                                        Xapian::doccount first, Xapian::doccount count,
+                                        MergeOrder order, Xapian::doccount first, Xapian::doccount count,
                                         Xapian::doccount check_at_least);
 
 }  // namespace gazette
