@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <future>
 #include <optional>
+#include <system_error>
 
 namespace gazette {
 namespace {
@@ -154,13 +155,20 @@ RankedPage rank_in_halves(const Xapian::Database& db, const TwinOpener& open_twi
         Xapian::Query query;
         std::optional<RankedPage> page;  // nullopt: no twin
     };
-    auto upper_run = std::async(std::launch::async, [&, serialised = query.serialise()] {
-        // The other thread opens its handle itself, while this one starts on its half.
+    auto run_upper = [&, serialised = query.serialise()](bool other_thread) {
         UpperRun run{half_of(Xapian::Query::unserialise(serialised), true), std::nullopt};
-        if (const Xapian::Database* twin = open_twin())
+        // The other thread opens its handle itself, while this one starts on its half.
+        if (const Xapian::Database* twin = other_thread ? open_twin() : nullptr)
             run.page = rank_half(*twin, run.query, setup, order, wanted, half_check);
         return run;
-    });
+    };
+    std::future<UpperRun> upper_run;
+    try {
+        upper_run = std::async(std::launch::async, run_upper, true);
+    } catch (const std::system_error&) {
+        // No thread to be had (a limit on processes): this thread ranks both halves.
+        upper_run = std::async(std::launch::deferred, run_upper, false);
+    }
     RankedPage lower;
     try {
         lower = rank_half(db, lower_query, setup, order, wanted, half_check);

@@ -291,7 +291,7 @@ SearchResult Searcher::search_once(const SearchOptions& options) const {
     Xapian::Enquire enquire(m_db);
     enquire.set_query(query);
     const RankingParams& ranking = options.ranking;
-    // Filters only: newest first.
+    // By --sort, else by relevance, else (filters only) newest first.
     MergeOrder order = options.sort == SortOrder::Oldest ? MergeOrder::KeyAscending
                        : options.sort == SortOrder::Newest || !parsed.has_weighted_terms ? MergeOrder::KeyDescending
                                                                                          : MergeOrder::Relevance;

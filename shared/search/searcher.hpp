@@ -61,8 +61,8 @@ struct SearchOptions {
     bool exact_count = false;                // count every match even beyond exact_count_limit
     RankingParams ranking;                   // ranking.hpp; the defaults are the measured ones
     std::size_t exact_count_limit = kExactCountLimit;
-    /// A search by relevance whose matching takes at least this much work (split_work) is ranked
-    /// by two threads, each over half of the articles (search/ranked_halves.hpp); 0: never.
+    /// A search whose matching takes at least this much work (split_work) is ranked by two
+    /// threads, each over half of the articles (search/ranked_halves.hpp); 0: never.
     std::uint64_t split_min_work = kSplitMinWork;
     /// Did you mean (spelling_correction.hpp): propose a corrected query, and search it instead
     /// when the query as typed matches nothing.
