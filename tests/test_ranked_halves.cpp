@@ -1,7 +1,7 @@
 // A ranked search split over two threads (search/ranked_halves.hpp) answers as one thread does:
-// the same hits with the same weights in the same order, and a count exact whenever one
-// Enquire's is, on an index built by gazette-index (stories, copies, quotes, dates) and on two
-// databases searched as one.
+// the same hits with the same weights in the same order (by relevance or by date), and a count
+// exact whenever one Enquire's is (always, ordered by date), on an index built by gazette-index
+// (stories, copies, quotes, dates, undated articles) and on two databases searched as one.
 #include <catch2/catch.hpp>
 #include <fmt/format.h>
 #include <xapian.h>
@@ -48,7 +48,7 @@ struct Outcome {
     bool exact = false;
 };
 
-Outcome run(const Searcher& searcher, SearchOptions options, std::size_t split_min_work) {
+Outcome search_with(const Searcher& searcher, SearchOptions options, std::size_t split_min_work) {
     options.split_min_work = split_min_work;
     SearchResult result = searcher.search(options);
     Outcome out{{}, result.total, result.total_exact};
@@ -80,11 +80,11 @@ void check_same_answers(const Searcher& searcher) {
                     o.correct = false;
                     INFO(fmt::format("query '{}' limit {} exact up to {} all versions {} sort {}", q, limit,
                                      exact_limit, all_versions, static_cast<int>(sort)));
-                    Outcome one = run(searcher, o, 0);
-                    Outcome two = run(searcher, o, 1);
+                    Outcome one = search_with(searcher, o, 0);
+                    Outcome two = search_with(searcher, o, 1);
                     SearchOptions every = o;
                     every.exact_count = true;
-                    Xapian::doccount matches = run(searcher, every, 0).total;
+                    Xapian::doccount matches = search_with(searcher, every, 0).total;
                     CHECK(two.hits == one.hits);
                     // Exact in one thread (at most exact_limit matches, or ordered by date) is
                     // exact split, and a count said exact is the true one.
@@ -120,10 +120,10 @@ TEST_CASE("a search split over two threads ranks and counts as one thread does",
     o.exact_count_limit = 70;
     o.correct = false;
     o.all_versions = true;
-    Outcome split = run(searcher, o, 1);
+    Outcome split = search_with(searcher, o, 1);
     CHECK(split.exact);
     CHECK(split.total == 60);
-    CHECK(split.hits == run(searcher, o, 0).hits);
+    CHECK(split.hits == search_with(searcher, o, 0).hits);
 }
 
 TEST_CASE("two databases searched as one split each in its own docids", "[search][split]") {
