@@ -131,11 +131,7 @@ std::uint64_t split_work(const Xapian::Database& db, const Xapian::Query& query)
             rarest = std::min(rarest, frequency(db, query.get_subquery(i)));
         return rarest * kPositionCheckWork;
     }
-    if (query.get_num_subqueries() == 0) {
-        for (auto it = query.get_unique_terms_begin(); it != query.get_unique_terms_end(); ++it)
-            work = std::max<std::uint64_t>(work, db.get_termfreq(*it));
-        return work;
-    }
+    if (query.get_num_subqueries() == 0) return frequency(db, query);  // a term's postings
     for (std::size_t i = 0; i < query.get_num_subqueries(); ++i)
         work = std::max(work, split_work(db, query.get_subquery(i)));
     return work;
