@@ -500,9 +500,19 @@ private:
     Query weighted_word(const std::string& term, QueryField field) const {
         Prefixes prefixes = weighted_prefixes(field);
         std::string stem = m_analyzer.stem(term);
+        std::string exact_term = prefixed(prefixes.exact, term);
+        std::string stem_term = prefixed(prefixes.stem, stem);
         std::vector<Query> parts;
-        if (auto q = scaled(Query(prefixed(prefixes.exact, term)), m_ranking.exact_weight)) parts.push_back(*q);
-        parts.emplace_back(prefixed(prefixes.stem, stem));
+        const auto& same = m_options.same_postings;
+        if (m_ranking.exact_weight > 0 && same && same(exact_term, stem_term)) {
+            // Each exact form is indexed with its stem at the same wdf, so the two lists match
+            // posting for posting and BM25 gives the exact term exact_weight times the stem's
+            // weight in every article (same frequency, same wdf, same length).
+            parts.push_back(*scaled(Query(stem_term), 1 + m_ranking.exact_weight));
+        } else {
+            if (auto q = scaled(Query(exact_term), m_ranking.exact_weight)) parts.push_back(*q);
+            parts.emplace_back(stem_term);
+        }
         if (field == QueryField::None) {
             if (auto q = scaled(Query(prefixed(schema::kTitleStemPrefix, stem)), m_ranking.title_weight))
                 parts.push_back(*q);
@@ -695,6 +705,11 @@ ParsedQuery QueryParser::parse(std::string_view text, DefaultOperator op,
     result.query = query ? *query : Query::MatchAll;
     result.has_weighted_terms = query.has_value() && node.weighted;
     return result;
+}
+
+bool same_postings(const Xapian::Database& db, const std::string& exact, const std::string& stem) {
+    Xapian::doccount docs = db.get_termfreq(stem);
+    return docs > 0 && db.get_termfreq(exact) == docs && db.get_collection_freq(exact) == db.get_collection_freq(stem);
 }
 
 }  // namespace gazette

@@ -36,8 +36,17 @@ struct QueryParserOptions {
     PrefixTerms prefix_terms = {};
     /// Aliases (synonyms.hpp): a word of the query also finds each of its aliases.
     Synonyms synonyms = {};
+    /// Whether the index holds `exact` exactly where, and as often as, `stem` (the word has no
+    /// other form in the archive). The word is then its stem alone, weighted 1 + exact_weight:
+    /// the same scores from one posting list instead of two. Unset: never.
+    std::function<bool(const std::string& exact, const std::string& stem)> same_postings = {};
 };
 
+
+/// QueryParserOptions::same_postings for `db`: `exact` in as many articles as `stem` (at least
+/// one) and as many times in all. The index writes each exact form with its stem at the same wdf
+/// (docs/schema.md), so equal totals mean equal postings.
+[[nodiscard]] bool same_postings(const Xapian::Database& db, const std::string& exact, const std::string& stem);
 
 class QueryParser {
 public:

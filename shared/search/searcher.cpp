@@ -214,6 +214,12 @@ Xapian::Query Searcher::build_query(const SearchOptions& options, ParsedQuery& p
         return terms;
     };
     parser_options.synonyms = options.synonyms;
+    // Not over the network, where its four frequencies a word would be four round trips.
+    if (!m_remote) {
+        parser_options.same_postings = [this](const std::string& exact, const std::string& stem) {
+            return same_postings(m_db, exact, stem);
+        };
+    }
     QueryParser parser(m_analyzer, parser_options);
     parsed = parser.parse(options.query, options.op, options.speakers);
     Xapian::Query query = parsed.query;
