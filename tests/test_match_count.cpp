@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 #include <xapian.h>
 
+#include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <random>
 #include <set>
@@ -144,6 +146,8 @@ TEST_CASE("counts from the terms are the matcher's, or bounds around it", "[matc
             REQUIRE(count);
             CHECK(count->bounds.lower <= truth);
             CHECK(truth <= count->bounds.upper);
+            CHECK(count->bounds.lower <= count->bounds.estimate);
+            CHECK(count->bounds.estimate <= count->bounds.upper);
             if (limit == 1000) REQUIRE(count->exact);
             if (count->exact) CHECK(*count->exact == truth);
         }
@@ -164,4 +168,21 @@ TEST_CASE("counts from the terms are the matcher's, or bounds around it", "[matc
     REQUIRE(word);
     CHECK(word->exact == db.get_termfreq("Zharbour"));
     CHECK_FALSE(count_by_terms(db, Query(Query::OP_AND, Query("Zharbour"), Query("Zstorm")), 1000, analyzer()));
+}
+
+TEST_CASE("a union's estimate is what independent terms would give, within its bounds", "[match-count]") {
+    WordIndex index;
+    Xapian::Database db = index.db();
+    const double all = db.get_doccount();
+    auto freq = [&](const std::string& term) { return static_cast<double>(db.get_termfreq(term)); };
+    UnionBounds two = union_bounds(db, {"Zharbour", "Zstorm"});
+    double none = (1 - freq("Zharbour") / all) * (1 - freq("Zstorm") / all);
+    CHECK(two.estimate == std::clamp(static_cast<Xapian::doccount>(std::llround(all * (1 - none))), two.lower, two.upper));
+    CHECK(two.lower < two.upper);
+    // One term: its frequency; every document (the empty term): all of them; nothing: none.
+    UnionBounds one = union_bounds(db, {"Zharbour"});
+    CHECK(one.estimate == db.get_termfreq("Zharbour"));
+    CHECK(union_bounds(db, {"", "Zstorm"}).estimate == db.get_doccount());
+    CHECK(union_bounds(db, {"Znowhere"}).estimate == 0);
+    CHECK(union_bounds(db, {}).estimate == 0);
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cmath>
 
 #include <fmt/format.h>
 
@@ -69,11 +70,15 @@ Xapian::doccount count_union(const Xapian::Database& db, std::vector<std::string
 UnionBounds union_bounds(const Xapian::Database& db, const std::vector<std::string>& terms) {
     UnionBounds bounds;
     const Xapian::doccount all = db.get_doccount();
+    double none = 1;  // the share of articles with no term, were they independent
     for (const std::string& term : terms) {
         Xapian::doccount freq = term.empty() ? all : db.get_termfreq(term);
         bounds.lower = std::max(bounds.lower, freq);
         bounds.upper += std::min(freq, all - bounds.upper);  // never past every document
+        if (all > 0) none *= 1 - static_cast<double>(std::min(freq, all)) / all;
     }
+    auto independent = static_cast<Xapian::doccount>(std::llround(all * (1 - none)));
+    bounds.estimate = std::clamp(independent, bounds.lower, bounds.upper);
     return bounds;
 }
 

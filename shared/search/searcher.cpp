@@ -121,15 +121,15 @@ bool uses_proximity(const SearchOptions& options, const ParsedQuery& parsed) {
 /// bounds the positions read per hit.
 constexpr std::size_t kMaxProximityWords = 8;
 
-/// The total from count_by_terms: its exact count, else the ranked search's estimate kept
-/// within the terms' bounds (Xapian's estimate for a word and its stem, which mostly hold the
-/// same articles, can be half as many again as the matches).
+/// The total from count_by_terms: its exact count, else its estimate from the terms'
+/// frequencies (the ranked search's own depends on how far Xapian's matcher went, and was
+/// farther off: match_count.hpp).
 void use_term_count(const TermCount& count, SearchResult& result) {
     if (count.exact) {
         result.total = *count.exact;
         result.total_exact = true;
     } else {
-        result.total = std::clamp(result.total, count.bounds.lower, count.bounds.upper);
+        result.total = count.bounds.estimate;
         result.total_exact = false;
     }
     result.articles = result.total;
