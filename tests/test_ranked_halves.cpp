@@ -50,6 +50,7 @@ struct Outcome {
 
 Outcome search_with(const Searcher& searcher, SearchOptions options, std::size_t split_min_work) {
     options.split_min_work = split_min_work;
+    options.split_ranked_terms = true;  // words by relevance too, which searches do not split
     SearchResult result = searcher.search(options);
     Outcome out{{}, result.total, result.total_exact};
     for (const Hit& hit : result.hits) out.hits.emplace_back(hit.article.id, hit.weight);

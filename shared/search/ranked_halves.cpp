@@ -120,7 +120,7 @@ std::uint64_t frequency(const Xapian::Database& db, const Xapian::Query& query) 
 
 }  // namespace
 
-std::uint64_t split_work(const Xapian::Database& db, const Xapian::Query& query) {
+std::uint64_t split_work(const Xapian::Database& db, const Xapian::Query& query, bool terms_count) {
     std::uint64_t work = 0;
     auto op = query.get_type();
     if (op == Xapian::Query::OP_PHRASE || op == Xapian::Query::OP_NEAR) {
@@ -131,9 +131,9 @@ std::uint64_t split_work(const Xapian::Database& db, const Xapian::Query& query)
             rarest = std::min(rarest, frequency(db, query.get_subquery(i)));
         return rarest * kPositionCheckWork;
     }
-    if (query.get_num_subqueries() == 0) return frequency(db, query);  // a term's postings
+    if (query.get_num_subqueries() == 0) return terms_count ? frequency(db, query) : 0;  // a term's postings
     for (std::size_t i = 0; i < query.get_num_subqueries(); ++i)
-        work = std::max(work, split_work(db, query.get_subquery(i)));
+        work = std::max(work, split_work(db, query.get_subquery(i), terms_count));
     return work;
 }
 

@@ -370,7 +370,8 @@ SearchResult Searcher::search_once(const SearchOptions& options) const {
     // A long search with no spy to feed and no counting thread beside it: two threads, each over
     // half the articles.
     bool split = ranks && !counted && !every_match && !m_remote && options.split_min_work > 0 &&
-                 split_work(m_db, enquire.get_query()) >= options.split_min_work &&
+                 split_work(m_db, enquire.get_query(), order != MergeOrder::Relevance || options.split_ranked_terms) >=
+                     options.split_min_work &&
                  std::thread::hardware_concurrency() > 1;
     TwinOpener open_twin = [this, docs = m_db.get_doccount(), last = m_db.get_lastdocid()] { return twin(docs, last); };
     for (bool first_pass = true; ranks; first_pass = false) {

@@ -64,6 +64,9 @@ struct SearchOptions {
     /// A search whose matching takes at least this much work (split_work) is ranked by two
     /// threads, each over half of the articles (search/ranked_halves.hpp); 0: never.
     std::uint64_t split_min_work = kSplitMinWork;
+    /// By relevance, a term's postings count as work too (split_work): off, as a split word
+    /// search came out slower; the tests turn it on to split every kind of search.
+    bool split_ranked_terms = false;
     /// Did you mean (spelling_correction.hpp): propose a corrected query, and search it instead
     /// when the query as typed matches nothing.
     bool correct = true;
