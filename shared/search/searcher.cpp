@@ -375,13 +375,14 @@ SearchResult Searcher::search_once(const SearchOptions& options) const {
                      options.split_min_work &&
                  std::thread::hardware_concurrency() > 1;
     TwinOpener open_twin = [this, docs = m_db.get_doccount(), last = m_db.get_lastdocid()] { return twin(docs, last); };
-    // A word alone, by relevance, counted from its terms or the facet tables: ranked by a posting
-    // source that skips the postings which cannot reach the page (search/word_source.hpp), the
-    // same hits and weights as Xapian's in 40-55 % of the time.
+    // A word by relevance, alone or filtered (--speaker, --from, --to): ranked by a posting source
+    // that skips the postings which cannot reach the page (search/word_source.hpp), the same hits
+    // and weights as Xapian's in 40-55 % of the time. Its counts are Xapian's too: the matcher
+    // raises its minimum weight only after check_at_least matches, and counts none below it.
     const Xapian::Query searched = enquire.get_query();
-    if (order == MergeOrder::Relevance && (by_terms || counted) && !every_match && !split && !m_remote) {
-        if (std::optional<SearchedWord> word = single_word(searched, m_analyzer))
-            enquire.set_query(word_source_query(m_db, *word, options.ranking));
+    if (order == MergeOrder::Relevance && !every_match && !split && !m_remote) {
+        if (std::optional<Xapian::Query> ranked_by_source = with_word_source(m_db, searched, m_analyzer, options.ranking))
+            enquire.set_query(*ranked_by_source);
     }
     for (bool first_pass = true; ranks; first_pass = false) {
         Xapian::doccount first = from_top ? 0 : static_cast<Xapian::doccount>(options.offset);

@@ -187,4 +187,13 @@ Xapian::Query word_source_query(const Xapian::Database& db, const SearchedWord& 
     return Xapian::Query(source->release());
 }
 
+std::optional<Xapian::Query> with_word_source(const Xapian::Database& db, const Xapian::Query& query,
+                                              const Analyzer& analyzer, const RankingParams& ranking) {
+    if (std::optional<SearchedWord> word = single_word(query, analyzer)) return word_source_query(db, *word, ranking);
+    if (query.get_type() != Xapian::Query::OP_FILTER || query.get_num_subqueries() != 2) return std::nullopt;
+    std::optional<SearchedWord> word = single_word(query.get_subquery(0), analyzer);
+    if (!word) return std::nullopt;
+    return Xapian::Query(Xapian::Query::OP_FILTER, word_source_query(db, *word, ranking), query.get_subquery(1));
+}
+
 }  // namespace gazette

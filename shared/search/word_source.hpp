@@ -51,4 +51,10 @@ struct SearchedWord {
 [[nodiscard]] Xapian::Query word_source_query(const Xapian::Database& db, const SearchedWord& word,
                                               const RankingParams& ranking);
 
+/// `query` ranked by the word's source when it is one word (single_word) or one word filtered
+/// (OP_FILTER: the filter weighs nothing, so the matcher's minimum is the word's own); nothing
+/// otherwise.
+[[nodiscard]] std::optional<Xapian::Query> with_word_source(const Xapian::Database& db, const Xapian::Query& query,
+                                                            const Analyzer& analyzer, const RankingParams& ranking);
+
 }  // namespace gazette
