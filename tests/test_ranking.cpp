@@ -166,6 +166,7 @@ TEST_CASE("a word with one form in the index is searched by its stem alone with 
     archive.add("b", "Notes", "A quiet harbour town voted today, and the voting went on late.");
     archive.add("c", "Notes", "The harbour master and the harbour pilots were out; a vote was held.");
     archive.add("d", "Notes", "Nothing about the sea here, only the vote of the council.");
+    archive.add("e", "Notes", "Harbour lights were lit at dusk.");
     QueryParserOptions options;
     options.same_postings = [&](const std::string& exact, const std::string& stem) {
         return same_postings(archive.db, exact, stem);
@@ -180,6 +181,17 @@ TEST_CASE("a word with one form in the index is searched by its stem alone with 
         for (auto it = mset.begin(); it != mset.end(); ++it) out.emplace_back(archive.ids[*it - 1], it.get_weight());
         return out;
     };
+    // The same articles in the same order, the weights equal but for the last bits (1.1 w
+    // against w + 0.1 w).
+    auto check_same_scores = [&](const Xapian::Query& folded, const Xapian::Query& both) {
+        auto a = scored(folded), b = scored(both);
+        REQUIRE(a.size() == b.size());
+        REQUIRE_FALSE(a.empty());
+        for (std::size_t i = 0; i < a.size(); ++i) {
+            CHECK(a[i].first == b[i].first);
+            CHECK(a[i].second == Approx(b[i].second).epsilon(1e-12));
+        }
+    };
     RankingParams defaults;
     REQUIRE(defaults.exact_weight > 0);
     for (const char* text : {"harbour", "harbour vote", "harbour OR votes", "harbour -vote"}) {
@@ -193,12 +205,7 @@ TEST_CASE("a word with one form in the index is searched by its stem alone with 
         CHECK(description.find("* harbour OR Zharbour") == std::string::npos);
         CHECK(both.get_description().find("harbour OR Zharbour") != std::string::npos);
         if (std::string(text) != "harbour") CHECK(description.find(" OR Zvote") != std::string::npos);
-        auto a = scored(folded), b = scored(both);
-        REQUIRE(a.size() == b.size());
-        for (std::size_t i = 0; i < a.size(); ++i) {
-            CHECK(a[i].first == b[i].first);
-            CHECK(a[i].second == Approx(b[i].second).epsilon(1e-12));
-        }
+        check_same_scores(folded, both);
     }
     // Beside the same exact term elsewhere in the query (a phrase, =word, NEAR, a wildcard) or the
     // stem through a form the archive lacks ("harbours"), the scores are still the same: Xapian
@@ -206,13 +213,7 @@ TEST_CASE("a word with one form in the index is searched by its stem alone with 
     for (const char* text : {"\"harbour office\" harbour", "=harbour harbour", "harbour harbours",
                              "harb* harbour", "harbour harbour", "title:harbour harbour", "harbour NEAR office"}) {
         CAPTURE(text);
-        auto a = scored(QueryParser(analyzer(), options).parse(text).query), b = scored(parse(text).query);
-        REQUIRE(a.size() == b.size());
-        REQUIRE_FALSE(a.empty());
-        for (std::size_t i = 0; i < a.size(); ++i) {
-            CHECK(a[i].first == b[i].first);
-            CHECK(a[i].second == Approx(b[i].second).epsilon(1e-12));
-        }
+        check_same_scores(QueryParser(analyzer(), options).parse(text).query, parse(text).query);
     }
     // A word repeated folds each time.
     CHECK(QueryParser(analyzer(), options).parse("harbour harbour").query.get_description().find("* harbour OR") ==

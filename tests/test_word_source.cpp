@@ -6,7 +6,6 @@
 #include <fmt/format.h>
 #include <xapian.h>
 
-#include <filesystem>
 #include <optional>
 #include <random>
 #include <string>
@@ -14,6 +13,7 @@
 #include <vector>
 
 #include "analysis/analyzer.hpp"
+#include "fixtures.hpp"
 #include "index/document_builder.hpp"
 #include "search/query_parser.hpp"
 #include "search/ranking.hpp"
@@ -38,8 +38,7 @@ const std::vector<std::string> kWords = {"harbour", "harbours", "storm",  "storm
 class WordsIndex {
 public:
     WordsIndex(int articles, unsigned seed) {
-        m_path = std::filesystem::temp_directory_path() / fmt::format("gazette-word-source-{}", std::random_device{}());
-        Xapian::WritableDatabase db(m_path.string(), Xapian::DB_CREATE);
+        Xapian::WritableDatabase db((m_dir / "db").string(), Xapian::DB_CREATE);
         DocumentBuilder builder(analyzer());
         std::mt19937 random(seed);
         std::geometric_distribution<std::size_t> pick(0.2);
@@ -60,14 +59,10 @@ public:
         }
         db.commit();
     }
-    ~WordsIndex() {
-        std::error_code ec;
-        std::filesystem::remove_all(m_path, ec);
-    }
-    [[nodiscard]] Xapian::Database db() const { return Xapian::Database(m_path.string()); }
+    [[nodiscard]] Xapian::Database db() const { return Xapian::Database((m_dir / "db").string()); }
 
 private:
-    std::filesystem::path m_path;
+    test::TempDir m_dir;
 };
 
 using Hits = std::vector<std::pair<Xapian::docid, double>>;
