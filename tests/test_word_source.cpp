@@ -73,8 +73,7 @@ struct Ranked {
 };
 
 Ranked ranked(const Xapian::Database& db, const Query& query, Xapian::doccount first, Xapian::doccount size,
-              Xapian::doccount check_at_least) {
-    RankingParams ranking;
+              Xapian::doccount check_at_least, const RankingParams& ranking) {
     Xapian::Enquire enquire(db);
     enquire.set_weighting_scheme(Xapian::BM25Weight(ranking.k1, 0, 1, ranking.b, 0.5));
     enquire.set_query(query);
@@ -87,8 +86,7 @@ Ranked ranked(const Xapian::Database& db, const Query& query, Xapian::doccount f
 
 /// Each query below as the parser writes it, folded where the index allows and not: the source's
 /// hits are Xapian's, weights compared exactly, for every page, filter and check_at_least.
-void check_same_as_xapian(const Xapian::Database& db) {
-    RankingParams ranking;
+void check_same_as_xapian(const Xapian::Database& db, const RankingParams& ranking = {}) {
     QueryParserOptions folding;
     folding.same_postings = [&](const std::string& exact, const std::string& stem) { return same_postings(db, exact, stem); };
     int compared = 0, with_exact = 0;
@@ -107,9 +105,9 @@ void check_same_as_xapian(const Xapian::Database& db) {
                 for (auto [first, size] : {std::pair{0u, 1u}, {0u, 10u}, {7u, 10u}, {0u, 100u}}) {
                     for (Xapian::doccount check : {0u, 10u, 1000u}) {
                         INFO(fmt::format("filtered {} page {}+{} checking {}", filtered, first, size, check));
-                        Ranked expected = ranked(db, a, first, size, std::max(check, first + size));
+                        Ranked expected = ranked(db, a, first, size, std::max(check, first + size), ranking);
                         REQUIRE_FALSE(expected.hits.empty());
-                        Ranked got = ranked(db, *b, first, size, std::max(check, first + size));
+                        Ranked got = ranked(db, *b, first, size, std::max(check, first + size), ranking);
                         CHECK(got.hits == expected.hits);
                         // Counted exactly up to check_at_least, as Xapian counts.
                         if (expected.count) CHECK(got.count == expected.count);
@@ -169,6 +167,17 @@ TEST_CASE("the word source takes a word's stem, or its exact form OR its stem, a
 TEST_CASE("the word source ranks and weighs as Xapian's BM25 does", "[search][word-source]") {
     WordsIndex index(1200, 11);
     check_same_as_xapian(index.db());
+}
+
+TEST_CASE("the word source weighs with k1 and b as Xapian clamps them", "[search][word-source]") {
+    WordsIndex index(1200, 11);
+    for (auto [k1, b] : {std::pair{0.5, 2.0}, {0.0, 0.75}, {1.2, 0.0}, {-1.0, -1.0}}) {
+        INFO("k1 " << k1 << " b " << b);
+        RankingParams ranking;
+        ranking.k1 = k1;
+        ranking.b = b;
+        check_same_as_xapian(index.db(), ranking);
+    }
 }
 
 TEST_CASE("the word source reads the whole index's statistics over two databases", "[search][word-source]") {

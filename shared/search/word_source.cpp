@@ -19,8 +19,9 @@ constexpr double kMinNormlen = 0.5;  // Xapian's default, as searcher.cpp sets i
 class TermWeight {
 public:
     TermWeight() = default;
+    // k1 and b as BM25Weight's constructor clamps them (k1 >= 0, 0 <= b <= 1).
     TermWeight(const Xapian::Database& db, const WeightedTerm& term, double k1, double b)
-        : m_term(term.term), m_k1(k1), m_b(b), m_shortest(db.get_doclength_lower_bound()),
+        : m_term(term.term), m_k1(std::max(k1, 0.0)), m_b(std::clamp(b, 0.0, 1.0)), m_shortest(db.get_doclength_lower_bound()),
           m_highest_wdf(db.get_wdf_upper_bound(term.term)) {
         Xapian::doccount articles = db.get_doccount();
         Xapian::doccount termfreq = db.get_termfreq(term.term);
@@ -29,7 +30,7 @@ public:
         m_termweight = std::log(tw) * term.factor;
         const double k3 = 1, wqf = 1;
         m_termweight *= (k3 + 1) * wqf / (k3 + wqf);
-        m_termweight *= (k1 + 1);
+        m_termweight *= (m_k1 + 1);
         double average_length = db.get_avlength();
         m_len_factor = average_length != 0 ? 1 / average_length : 0;
     }
