@@ -1,5 +1,5 @@
-// A word searched alone, by relevance: its BM25 computed by a posting source that skips the
-// postings which cannot reach the page. Xapian 1.4 scores every posting of a term (it has no
+// A word searched by relevance, alone or under filters: its BM25 computed by a posting source
+// that skips the postings which cannot reach the page. Xapian 1.4 scores every posting of a term (it has no
 // block-max or WAND skipping), reading each article's length to do so; most articles hold a
 // common word once or twice, and once the page is full a posting's wdf alone (with the shortest
 // article's length) often shows it cannot score high enough, so its length is never read. The
