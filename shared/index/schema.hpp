@@ -69,6 +69,16 @@ inline constexpr std::string_view kSpeakerWordPrefix = "XSPW";  // XSPW<one word
 inline constexpr std::string_view kSourcePrefix = "XSRC";       // XSRC<normalised source>
 inline constexpr std::string_view kQuotePrefix = "XQ";          // XQ<word>, words inside quotes
 inline constexpr std::string_view kQuoteStemPrefix = "ZXQ";     // ZXQ<stem>, positional
+/// The prefixes a word is written under with its stem, in lockstep (DocumentBuilder: each exact
+/// term beside its stem term at the same wdf, so the stem's articles hold every exact form's):
+/// title and body words, title words, quoted words.
+struct WordPrefixes {
+    std::string_view exact;
+    std::string_view stem;
+};
+inline constexpr WordPrefixes kBodyWords{kBodyPrefix, kStemPrefix};
+inline constexpr WordPrefixes kTitleWords{kTitlePrefix, kTitleStemPrefix};
+inline constexpr WordPrefixes kQuoteWords{kQuotePrefix, kQuoteStemPrefix};
 /// XQSP<one word of the quote's speaker's normalised name>, at the first position of the quote's
 /// block: `speaker:X quote:Y` asks for X's word right before Y within one block (kQuoteBlock).
 inline constexpr std::string_view kQuoteSpeakerPrefix = "XQSP";

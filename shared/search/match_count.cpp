@@ -82,6 +82,16 @@ UnionBounds union_bounds(const Xapian::Database& db, const std::vector<std::stri
     return bounds;
 }
 
+std::string stem_term_of(const std::string& exact, const Analyzer& analyzer) {
+    for (const schema::WordPrefixes& words : {schema::kBodyWords, schema::kTitleWords, schema::kQuoteWords}) {
+        if (exact.size() <= words.exact.size() || !exact.starts_with(words.exact)) continue;
+        char first = exact[words.exact.size()];
+        if (first >= 'A' && first <= 'Z') continue;  // another prefix
+        return std::string(words.stem) + analyzer.stem(exact.substr(words.exact.size()));
+    }
+    return {};
+}
+
 void drop_implied_terms(std::vector<std::string>& terms, const Analyzer& analyzer) {
     auto holds = [&](const std::string& term) { return std::binary_search(terms.begin(), terms.end(), term); };
     std::vector<std::string> kept;
@@ -90,7 +100,7 @@ void drop_implied_terms(std::vector<std::string>& terms, const Analyzer& analyze
         bool word = !term.empty() && !(term.front() >= 'A' && term.front() <= 'Z');
         bool implied = false;
         if (word) {
-            implied = holds(fmt::format("{}{}", schema::kStemPrefix, analyzer.stem(term)));
+            implied = holds(stem_term_of(term, analyzer));
         } else if (term.starts_with(schema::kTitleStemPrefix)) {
             implied = holds(fmt::format("{}{}", schema::kStemPrefix, term.substr(schema::kTitleStemPrefix.size())));
         }

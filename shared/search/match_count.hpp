@@ -43,6 +43,11 @@ struct UnionBounds {
 };
 [[nodiscard]] UnionBounds union_bounds(const Xapian::Database& db, const std::vector<std::string>& terms);
 
+/// The stem term the index writes beside the exact term `exact` (schema::WordPrefixes): Z<stem>
+/// for a title or body word, ZS<stem> for a title word (S), ZXQ<stem> for a quoted word (XQ); ""
+/// for any other term. Prefixes are upper case and words start otherwise.
+[[nodiscard]] std::string stem_term_of(const std::string& exact, const Analyzer& analyzer);
+
 /// Drops from `terms` (sorted, unique) those whose articles all hold another term of theirs, as
 /// the index is written (DocumentBuilder::index_text): every word of a title or body is written
 /// with its stem under Z, so a word's exact term and its title stem (ZS) add nothing to a union

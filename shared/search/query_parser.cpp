@@ -62,15 +62,10 @@ std::optional<Query> materialise(const Node& node) {
 /// Filters restrict the match but add nothing to the weight.
 Query unweighted(const Query& query) { return Query(Query::OP_SCALE_WEIGHT, query, 0); }
 
-struct Prefixes {
-    std::string_view exact;
-    std::string_view stem;
-};
-
-Prefixes weighted_prefixes(QueryField field) {
-    if (field == QueryField::Title) return {schema::kTitlePrefix, schema::kTitleStemPrefix};
-    if (field == QueryField::Quote) return {schema::kQuotePrefix, schema::kQuoteStemPrefix};
-    return {schema::kBodyPrefix, schema::kStemPrefix};
+schema::WordPrefixes weighted_prefixes(QueryField field) {
+    if (field == QueryField::Title) return schema::kTitleWords;
+    if (field == QueryField::Quote) return schema::kQuoteWords;
+    return schema::kBodyWords;
 }
 
 /// A name as a reader types it, titles and all ("President Putin", "Russian President Vladimir
@@ -498,7 +493,7 @@ private:
     /// (exact_weight); outside fields, also the stem in the title (title_weight) and in quotes
     /// (quote_weight). What matches is the stem's articles in every case.
     Query weighted_word(const std::string& term, QueryField field) const {
-        Prefixes prefixes = weighted_prefixes(field);
+        schema::WordPrefixes prefixes = weighted_prefixes(field);
         std::string stem = m_analyzer.stem(term);
         std::string exact_term = prefixed(prefixes.exact, term);
         std::string stem_term = prefixed(prefixes.stem, stem);
@@ -536,7 +531,7 @@ private:
         for (const Token& t : tokens) (t.compound ? compounds : part_tokens).push_back(&t);
         if (part_tokens.empty()) return {};
         count_terms(part_tokens.size(), token);
-        Prefixes prefixes = weighted_prefixes(context.field);
+        schema::WordPrefixes prefixes = weighted_prefixes(context.field);
         Node node;
         node.weighted = true;
         if (part_tokens.size() == 1) {

@@ -8,7 +8,7 @@
 #include <cmath>
 #include <cstdlib>
 
-#include "index/schema.hpp"
+#include "search/match_count.hpp"
 
 namespace gazette {
 namespace {
@@ -131,22 +131,6 @@ private:
     Xapian::doccount m_docs = 0;
     double m_weight = 0;
 };
-
-/// The stem term the index writes beside the exact term `exact` (DocumentBuilder): Z<stem> for a
-/// title or body word, ZS<stem> for a title word (S), ZXQ<stem> for a quoted word (XQ); "" for
-/// any other term. Prefixes are upper case and words start otherwise.
-std::string stem_term_of(const std::string& exact, const Analyzer& analyzer) {
-    auto word_after = [&](std::string_view prefix) -> std::optional<std::string> {
-        if (exact.size() <= prefix.size() || exact.compare(0, prefix.size(), prefix) != 0) return std::nullopt;
-        char first = exact[prefix.size()];
-        if (first >= 'A' && first <= 'Z') return std::nullopt;
-        return exact.substr(prefix.size());
-    };
-    if (auto word = word_after(schema::kBodyPrefix)) return std::string(schema::kStemPrefix) + analyzer.stem(*word);
-    if (auto word = word_after(schema::kTitlePrefix)) return std::string(schema::kTitleStemPrefix) + analyzer.stem(*word);
-    if (auto word = word_after(schema::kQuotePrefix)) return std::string(schema::kQuoteStemPrefix) + analyzer.stem(*word);
-    return {};
-}
 
 }  // namespace
 
