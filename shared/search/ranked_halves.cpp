@@ -5,65 +5,10 @@
 #include <optional>
 #include <system_error>
 
+#include "search/docid_slices.hpp"
+
 namespace gazette {
 namespace {
-
-/// The docids of one half of a database: 1 .. last / 2, or the rest. Given the shard itself by
-/// Xapian (one clone per shard of a database searched as one), so each shard splits in its own
-/// docids. Used as a filter only: it yields ids whether or not a document has them, and the
-/// query's own posting lists decide.
-class DocidHalf final : public Xapian::PostingSource {
-public:
-    explicit DocidHalf(bool upper) : m_upper(upper) {}
-
-    void init(const Xapian::Database& db) override {
-        Xapian::docid last = db.get_lastdocid();
-        m_first = m_upper ? last / 2 + 1 : 1;
-        m_last = m_upper ? last : last / 2;
-        m_at = 0;
-        // Said to hold every document, so that Xapian's AND always steps through the query's
-        // own lists and only asks the half about their documents: when the half led (its
-        // estimate below the query's), Xapian 1.4 weighted an OR holding a phrase wrongly, the
-        // phrase's weight added to documents without the phrase. A half's estimate is then the
-        // whole query's (rank_in_halves halves it).
-        m_docs = db.get_doccount();
-        // At least the docids of the half that no deleted document can have left empty: with
-        // this the matcher's lower bound for a query in every article stays the half's size.
-        Xapian::doccount span = m_last >= m_first ? m_last - m_first + 1 : 0;
-        Xapian::doccount missing = last - m_docs;
-        m_min = span > missing ? span - missing : 0;
-        set_maxweight(0);
-    }
-    [[nodiscard]] Xapian::doccount get_termfreq_min() const override { return m_min; }
-    [[nodiscard]] Xapian::doccount get_termfreq_est() const override { return m_docs; }
-    [[nodiscard]] Xapian::doccount get_termfreq_max() const override { return m_docs; }
-    void next(double) override { m_at = m_at == 0 ? m_first : m_at + 1; }
-    void skip_to(Xapian::docid did, double) override { m_at = std::max({m_at, did, m_first}); }
-    // The matcher asks about each candidate of the query's own lists: answered in place.
-    bool check(Xapian::docid did, double) override {
-        m_at = std::max({m_at, did, m_first});
-        return true;
-    }
-    [[nodiscard]] bool at_end() const override { return m_at > m_last; }
-    [[nodiscard]] Xapian::docid get_docid() const override { return m_at; }
-    [[nodiscard]] DocidHalf* clone() const override { return new DocidHalf(m_upper); }
-    [[nodiscard]] std::string get_description() const override {
-        return m_upper ? "DocidHalf(upper)" : "DocidHalf(lower)";
-    }
-
-private:
-    bool m_upper;
-    Xapian::docid m_first = 1;
-    Xapian::docid m_last = 0;
-    Xapian::docid m_at = 0;  // 0: not started
-    Xapian::doccount m_docs = 0;
-    Xapian::doccount m_min = 0;
-};
-
-Xapian::Query half_of(const Xapian::Query& query, bool upper) {
-    auto* half = new DocidHalf(upper);
-    return {Xapian::Query::OP_FILTER, query, Xapian::Query(half->release())};
-}
 
 RankedPage rank_half(const Xapian::Database& db, const Xapian::Query& query, const EnquireSetup& setup,
                      MergeOrder order, Xapian::doccount wanted, Xapian::doccount check_at_least) {
@@ -118,19 +63,31 @@ std::uint64_t frequency(const Xapian::Database& db, const Xapian::Query& query) 
     return std::min<std::uint64_t>(freq, db.get_doccount());
 }
 
+/// The candidates of a phrase or NEAR: the articles with all its words, about its rarest
+/// word's (a word with its spellings counted together).
+std::uint64_t rarest_word(const Xapian::Database& db, const Xapian::Query& query) {
+    std::uint64_t rarest = db.get_doccount();
+    for (std::size_t i = 0; i < query.get_num_subqueries(); ++i)
+        rarest = std::min(rarest, frequency(db, query.get_subquery(i)));
+    return rarest;
+}
+
 }  // namespace
+
+std::uint64_t positional_candidates(const Xapian::Database& db, const Xapian::Query& query) {
+    auto op = query.get_type();
+    if (op == Xapian::Query::OP_PHRASE || op == Xapian::Query::OP_NEAR) return rarest_word(db, query);
+    std::uint64_t most = 0;
+    for (std::size_t i = 0; i < query.get_num_subqueries(); ++i)
+        most = std::max(most, positional_candidates(db, query.get_subquery(i)));
+    return most;
+}
 
 std::uint64_t split_work(const Xapian::Database& db, const Xapian::Query& query, bool terms_count) {
     std::uint64_t work = 0;
     auto op = query.get_type();
-    if (op == Xapian::Query::OP_PHRASE || op == Xapian::Query::OP_NEAR) {
-        // Its candidates are the articles with all its words (about its rarest word's, a word
-        // with its spellings counted together), and each costs a read of every word's positions.
-        std::uint64_t rarest = db.get_doccount();
-        for (std::size_t i = 0; i < query.get_num_subqueries(); ++i)
-            rarest = std::min(rarest, frequency(db, query.get_subquery(i)));
-        return rarest * kPositionCheckWork;
-    }
+    // A phrase's candidates each cost a read of every word's positions.
+    if (op == Xapian::Query::OP_PHRASE || op == Xapian::Query::OP_NEAR) return rarest_word(db, query) * kPositionCheckWork;
     if (query.get_num_subqueries() == 0) return terms_count ? frequency(db, query) : 0;  // a term's postings
     for (std::size_t i = 0; i < query.get_num_subqueries(); ++i)
         work = std::max(work, split_work(db, query.get_subquery(i), terms_count));
@@ -146,13 +103,13 @@ RankedPage rank_in_halves(const Xapian::Database& db, const TwinOpener& open_twi
     Xapian::doccount half_check = order == MergeOrder::Relevance ? check_at_least / 2 + check_at_least % 2 : check_at_least;
     // Xapian::Query counts its references without atomics: the other thread builds its half
     // from a copy of its own (as the facet threads do, facet_tables.cpp).
-    Xapian::Query lower_query = half_of(query, false);
+    Xapian::Query lower_query = restricted_to(query, DocidShare::lower_half());
     struct UpperRun {
         Xapian::Query query;
         std::optional<RankedPage> page;  // nullopt: no twin
     };
     auto run_upper = [&, serialised = query.serialise()](bool other_thread) {
-        UpperRun run{half_of(Xapian::Query::unserialise(serialised), true), std::nullopt};
+        UpperRun run{restricted_to(Xapian::Query::unserialise(serialised), DocidShare::upper_half()), std::nullopt};
         // The other thread opens its handle itself, while this one starts on its half.
         if (const Xapian::Database* twin = other_thread ? open_twin() : nullptr)
             run.page = rank_half(*twin, run.query, setup, order, wanted, half_check);
@@ -194,10 +151,10 @@ RankedPage rank_in_halves(const Xapian::Database& db, const TwinOpener& open_twi
     page.lower = lower.lower + upper.lower;
     page.upper = lower.upper + upper.upper;
     // A half that stopped early bounds the whole query's matches too: its candidates' bound is
-    // the query's (DocidHalf claims every document). All of them found: the count is exact.
+    // the query's (the half's filter claims every document). All of them found: the count is exact.
     for (const RankedPage* half : {&lower, &upper})
         if (!half->exact()) page.upper = std::max(page.lower, std::min(page.upper, half->upper));
-    // A half that stopped early mostly estimates the whole query's matches (DocidHalf's
+    // A half that stopped early mostly estimates the whole query's matches (its filter's
     // frequency is the database's): half of it.
     auto share = [](const RankedPage& half) {
         return half.exact() ? half.lower : std::clamp(half.estimated / 2, half.lower, half.upper);

@@ -136,6 +136,14 @@ void use_term_count(const TermCount& count, SearchResult& result) {
     result.articles = result.total;
 }
 
+/// The total from a sample (sampled_count.hpp), kept within the bounds the ranked search found;
+/// exact when the sample held every article.
+void use_sample(const Sample& sample, const RankedPage& page, Xapian::doccount docs, SearchResult& result) {
+    result.total_exact = sample.whole();
+    result.total = result.articles =
+        sample.whole() ? sample.matches : std::clamp(sample.estimate(docs), page.lower, std::max(page.lower, page.upper));
+}
+
 std::vector<std::string> proximity_words(const ParsedQuery& parsed) {
     std::size_t n = std::min(parsed.words.size(), kMaxProximityWords);
     return {parsed.words.begin(), parsed.words.begin() + static_cast<std::ptrdiff_t>(n)};
@@ -342,6 +350,13 @@ SearchResult Searcher::search_once(const SearchOptions& options) const {
     // frequencies' bounds. The ranked search then looks at no more than its page, which let
     // Xapian skip 40 % of a search's work on 100,000 articles (#18).
     bool by_terms = !counted && !every_match && !m_remote && union_terms(enquire.get_query()).has_value();
+    // A phrase of common words by relevance is counted from a sample of slices of the archive
+    // (search/sampled_count.hpp). When a glimpse puts it well beyond the exact count's limit (its
+    // error is about a tenth), the ranked search looks at no more than its page.
+    std::optional<Sample> glimpse;
+    if (!counted && !every_match && !by_terms && !m_remote && order == MergeOrder::Relevance)
+        glimpse = sample_matches(m_db, enquire.get_query(), kGlimpseCandidates, options.sample_from);
+    bool by_sample = glimpse && glimpse->estimate(m_db.get_doccount()) > options.exact_count_limit + options.exact_count_limit / 2;
     // Syndicated copies: one hit per story, the rest listed under it (search/story_collapse.hpp).
     StoryCollapse stories(m_db, options, m_remote);
     stories.attach(enquire);
@@ -354,7 +369,7 @@ SearchResult Searcher::search_once(const SearchOptions& options) const {
     // its 19,612 matches and 102-117 ms saying "about 50,000".
     bool sees_every_match = every_match || (order != MergeOrder::Relevance && !counted);
     Xapian::doccount check_at_least = sees_every_match ? m_db.get_doccount()
-                                      : counted || by_terms ? page_end
+                                      : counted || by_terms || by_sample ? page_end
                                                   : std::max(static_cast<Xapian::doccount>(options.exact_count_limit), page_end);
     // Proximity re-ranks the first proximity_depth hits, and collapsing copies needs the page's
     // stories from the top: both fetch from the first hit on.
@@ -389,7 +404,11 @@ SearchResult Searcher::search_once(const SearchOptions& options) const {
         Xapian::doccount count = from_top ? fetch : static_cast<Xapian::doccount>(options.limit);
         RankedPage page = split ? rank_in_halves(m_db, open_twin, enquire.get_query(), setup, order, first, count, check_at_least)
                                 : rank_page(enquire, first, count, check_at_least);
-        if (first_pass) stories.count(page, result);
+        if (first_pass) {
+            stories.count(page, result);
+            if (glimpse && !result.total_exact)
+                use_sample(finer_sample(m_db, searched, *glimpse, options.sample_from), page, m_db.get_doccount(), result);
+        }
         ranked = std::move(page.docs);
         std::size_t fetched = ranked.size();
         if (!from_top) break;

@@ -17,6 +17,7 @@
 #include "search/query_parser.hpp"
 #include "search/quote_matcher.hpp"
 #include "search/ranked_halves.hpp"
+#include "search/sampled_count.hpp"
 #include "search/ranking.hpp"
 #include "search/snippeter.hpp"
 #include "search/spelling_correction.hpp"
@@ -67,6 +68,9 @@ struct SearchOptions {
     /// By relevance, a term's postings count as work too (split_work): off, as a split word
     /// search came out slower; the tests turn it on to split every kind of search.
     bool split_ranked_terms = false;
+    /// A search by relevance whose phrases check more candidates than this is counted from a
+    /// sample of them beyond exact_count_limit (search/sampled_count.hpp).
+    std::uint64_t sample_from = kSampleFrom;
     /// Did you mean (spelling_correction.hpp): propose a corrected query, and search it instead
     /// when the query as typed matches nothing.
     bool correct = true;

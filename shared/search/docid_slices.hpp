@@ -1,0 +1,37 @@
+// A query restricted to some of each database's document ids: the same share of every one of a
+// few equal parts of the docid range. Two threads each rank one half (ranked_halves.hpp: one
+// part, the first or second half of it), and a phrase of common words is counted in a sample of
+// thin slices spread over the archive (sampled_count.hpp). The restriction is a posting source
+// used as a filter: it says it holds every document, so Xapian's AND always walks the query's own
+// lists and asks the source only about their candidates, and it answers by moving to the next
+// id it holds, so the candidates in between are skipped without being checked (a phrase's
+// positions are never read outside the slices).
+#pragma once
+
+#include <cstdint>
+
+#include <xapian.h>
+
+namespace gazette {
+
+/// Which ids: the range 1 .. last docid cut in `parts` equal parts, and of each the share from
+/// `from` to `to` (in kWhole-ths of it). Ids are each database's own (a shard's, when several are
+/// searched as one), so each shard is cut alike.
+struct DocidShare {
+    static constexpr std::uint32_t kWhole = 1U << 20;
+    std::uint32_t parts = 1;
+    std::uint32_t from = 0;
+    std::uint32_t to = kWhole;
+
+    [[nodiscard]] static DocidShare lower_half() { return {1, 0, kWhole / 2}; }
+    [[nodiscard]] static DocidShare upper_half() { return {1, kWhole / 2, kWhole}; }
+    /// `parts` slices holding about `fraction` (0 < fraction <= 1) of the ids in all.
+    [[nodiscard]] static DocidShare slices(std::uint32_t parts, double fraction);
+    /// The share of the ids the slices hold, as the scale of a count made in them.
+    [[nodiscard]] double fraction() const { return static_cast<double>(to - from) / kWhole; }
+};
+
+/// OP_FILTER of `query` by the ids of `share`.
+[[nodiscard]] Xapian::Query restricted_to(const Xapian::Query& query, DocidShare share);
+
+}  // namespace gazette
