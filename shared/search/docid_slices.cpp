@@ -10,12 +10,12 @@ namespace {
 /// The ids of a DocidShare in the database Xapian gives it (each shard its own clone).
 class DocidSlices final : public Xapian::PostingSource {
 public:
-    explicit DocidSlices(DocidShare share) : m_share(share) {}
+    explicit DocidSlices(DocidShare share) : m_share(share), m_cursor(share, 0) {}
 
     void init(const Xapian::Database& db) override {
-        m_lastdocid = db.get_lastdocid();
-        m_slice = 0;
+        m_cursor = SliceCursor(m_share, db.get_lastdocid());
         m_at = 0;
+        m_done = false;
         // Said to hold every document, so that Xapian's AND always steps through the query's
         // own lists and only asks the slices about their documents: when the source led (its
         // estimate below the query's), Xapian 1.4 weighted an OR holding a phrase wrongly, the
@@ -24,23 +24,17 @@ public:
         m_docs = db.get_doccount();
         // At least the ids held that no deleted document can have left empty: with this the
         // matcher's lower bound for a query in every article stays the share's size.
-        Xapian::doccount span = 0;
-        for (std::uint32_t i = 0; i < m_share.parts; ++i)
-            if (last(i) >= first(i)) span += last(i) - first(i) + 1;
-        Xapian::doccount missing = m_lastdocid - m_docs;
+        Xapian::doccount span = m_cursor.held();
+        Xapian::doccount missing = db.get_lastdocid() - m_docs;
         m_min = span > missing ? span - missing : 0;
         set_maxweight(0);
     }
     [[nodiscard]] Xapian::doccount get_termfreq_min() const override { return m_min; }
     [[nodiscard]] Xapian::doccount get_termfreq_est() const override { return m_docs; }
     [[nodiscard]] Xapian::doccount get_termfreq_max() const override { return m_docs; }
-    void next(double) override {
-        ++m_at;
-        settle();
-    }
+    void next(double) override { move_to(m_at + 1); }
     void skip_to(Xapian::docid did, double) override {
-        m_at = std::max(m_at, did);
-        settle();
+        if (did > m_at) move_to(did);
     }
     // The matcher asks about each candidate of the query's own lists: answered by moving to the
     // first id held from it on, which the matcher then skips the query's lists to.
@@ -48,7 +42,7 @@ public:
         skip_to(did, 0);
         return true;
     }
-    [[nodiscard]] bool at_end() const override { return m_slice >= m_share.parts; }
+    [[nodiscard]] bool at_end() const override { return m_done; }
     [[nodiscard]] Xapian::docid get_docid() const override { return m_at; }
     [[nodiscard]] DocidSlices* clone() const override { return new DocidSlices(m_share); }
     [[nodiscard]] std::string get_description() const override {
@@ -57,35 +51,44 @@ public:
     }
 
 private:
-    // Part i holds the ids after i * last / parts up to (i + 1) * last / parts; its slice is
-    // the share from .. to of them.
-    [[nodiscard]] Xapian::docid part_start(std::uint32_t i) const {
-        return static_cast<Xapian::docid>(std::uint64_t{m_lastdocid} * i / m_share.parts);
-    }
-    [[nodiscard]] Xapian::docid offset(std::uint32_t i, std::uint32_t share) const {
-        std::uint64_t length = part_start(i + 1) - part_start(i);
-        return part_start(i) + static_cast<Xapian::docid>(length * share / DocidShare::kWhole);
-    }
-    [[nodiscard]] Xapian::docid first(std::uint32_t i) const { return offset(i, m_share.from) + 1; }
-    [[nodiscard]] Xapian::docid last(std::uint32_t i) const { return offset(i, m_share.to); }
-
-    /// m_at moved to the first id held from it on (or past the last slice).
-    void settle() {
-        for (; m_slice < m_share.parts; ++m_slice) {
-            m_at = std::max(m_at, first(m_slice));
-            if (m_at <= last(m_slice)) return;
-        }
+    void move_to(Xapian::docid did) {
+        m_at = m_cursor.first_from(did);
+        m_done = m_at == 0;
     }
 
     DocidShare m_share;
-    Xapian::docid m_lastdocid = 0;
-    std::uint32_t m_slice = 0;
+    SliceCursor m_cursor;
     Xapian::docid m_at = 0;  // 0: not started
+    bool m_done = false;
     Xapian::doccount m_docs = 0;
     Xapian::doccount m_min = 0;
 };
 
 }  // namespace
+
+Xapian::docid SliceCursor::part_start(std::uint32_t i) const {
+    return static_cast<Xapian::docid>(std::uint64_t{m_lastdocid} * i / m_share.parts);
+}
+
+Xapian::docid SliceCursor::offset(std::uint32_t i, std::uint32_t share) const {
+    std::uint64_t length = part_start(i + 1) - part_start(i);
+    return part_start(i) + static_cast<Xapian::docid>(length * share / DocidShare::kWhole);
+}
+
+Xapian::docid SliceCursor::first_from(Xapian::docid did) {
+    for (; m_slice < m_share.parts; ++m_slice) {
+        did = std::max(did, first(m_slice));
+        if (did <= last(m_slice)) return did;
+    }
+    return 0;
+}
+
+Xapian::doccount SliceCursor::held() const {
+    Xapian::doccount held = 0;
+    for (std::uint32_t i = 0; i < m_share.parts; ++i)
+        if (last(i) >= first(i)) held += last(i) - first(i) + 1;
+    return held;
+}
 
 DocidShare DocidShare::slices(std::uint32_t parts, double fraction) {
     auto width = static_cast<std::uint32_t>(std::clamp(std::ceil(fraction * kWhole), 1.0, double{kWhole}));

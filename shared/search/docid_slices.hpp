@@ -31,6 +31,29 @@ struct DocidShare {
     [[nodiscard]] double fraction() const { return static_cast<double>(to - from) / kWhole; }
 };
 
+/// The ids a DocidShare holds in one database, visited in order.
+class SliceCursor {
+public:
+    SliceCursor(DocidShare share, Xapian::docid lastdocid) : m_share(share), m_lastdocid(lastdocid) {}
+
+    /// The first id held from `did` on (never before one returned already), 0 past the last slice.
+    [[nodiscard]] Xapian::docid first_from(Xapian::docid did);
+    /// How many ids the share holds in all.
+    [[nodiscard]] Xapian::doccount held() const;
+
+private:
+    // Part i holds the ids after i * last / parts up to (i + 1) * last / parts; its slice is
+    // the share from .. to of them.
+    [[nodiscard]] Xapian::docid part_start(std::uint32_t i) const;
+    [[nodiscard]] Xapian::docid offset(std::uint32_t i, std::uint32_t share) const;
+    [[nodiscard]] Xapian::docid first(std::uint32_t i) const { return offset(i, m_share.from) + 1; }
+    [[nodiscard]] Xapian::docid last(std::uint32_t i) const { return offset(i, m_share.to); }
+
+    DocidShare m_share;
+    Xapian::docid m_lastdocid;
+    std::uint32_t m_slice = 0;
+};
+
 /// OP_FILTER of `query` by the ids of `share`.
 [[nodiscard]] Xapian::Query restricted_to(const Xapian::Query& query, DocidShare share);
 

@@ -355,7 +355,7 @@ SearchResult Searcher::search_once(const SearchOptions& options) const {
     // error is about a tenth), the ranked search looks at no more than its page.
     std::optional<Sample> glimpse;
     if (!counted && !every_match && !by_terms && !m_remote && order == MergeOrder::Relevance)
-        glimpse = sample_matches(m_db, enquire.get_query(), kGlimpseCandidates, options.sample_from);
+        glimpse = glimpse_matches(m_db, enquire.get_query(), options.exact_count_limit, options.sample_from);
     bool by_sample = glimpse && glimpse->estimate(m_db.get_doccount()) > options.exact_count_limit + options.exact_count_limit / 2;
     // Syndicated copies: one hit per story, the rest listed under it (search/story_collapse.hpp).
     StoryCollapse stories(m_db, options, m_remote);
