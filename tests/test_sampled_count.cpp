@@ -125,6 +125,25 @@ TEST_CASE("a phrase of common words is counted from a sample near its true count
         if (layout.truth == Xapian::doccount(n)) CHECK(estimate == layout.truth);
         if (layout.truth > 0 && layout.truth < n / 5) CHECK(sample.candidates > glimpse->candidates);
     }
+    // Two databases searched as one: each is sliced in its own ids, and the share held is theirs.
+    Xapian::WritableDatabase first = phrase_db(n, [](int i) { return i % 2 == 0; });
+    Xapian::WritableDatabase second = phrase_db(n / 3, [](int) { return true; });
+    Xapian::Database both;
+    both.add_database(first);
+    both.add_database(second);
+    std::optional<Sample> two = sample_matches(both, alpha_beta(), kSampledCandidates);
+    REQUIRE(two.has_value());
+    Xapian::doccount truth = n / 2 + n / 3;
+    INFO(fmt::format("two databases: {} for {}", two->estimate(both.get_doccount()), truth));
+    CHECK(std::abs(double(two->estimate(both.get_doccount())) - truth) <= 0.1 * truth);
+
+    // Only a phrase every match must hold is sampled: under an AND, not beside an OR.
+    Xapian::Query filler("filler");
+    CHECK(sample_matches(first, Xapian::Query(Xapian::Query::OP_AND, alpha_beta(), filler), kGlimpseCandidates).has_value());
+    CHECK(sample_matches(first, Xapian::Query(Xapian::Query::OP_FILTER, filler, alpha_beta()), kGlimpseCandidates).has_value());
+    CHECK_FALSE(sample_matches(first, Xapian::Query(Xapian::Query::OP_OR, alpha_beta(), filler), kGlimpseCandidates).has_value());
+    CHECK_FALSE(sample_matches(first, filler, kGlimpseCandidates).has_value());
+
     // Too few candidates to sample: counted as before.
     Xapian::WritableDatabase small = phrase_db(kSampleFrom, [](int i) { return i % 2 == 0; });
     CHECK_FALSE(sample_matches(small, alpha_beta(), kGlimpseCandidates).has_value());
