@@ -7,15 +7,13 @@
 namespace gazette {
 namespace {
 
-/// The ids of a DocidShare in the database Xapian gives it (each shard its own clone).
-class DocidSlices final : public Xapian::PostingSource {
+/// The ids of a DocidShare, every one of them.
+class DocidSlices final : public SlicedSource {
 public:
-    explicit DocidSlices(DocidShare share) : m_share(share), m_cursor(share, 0) {}
+    explicit DocidSlices(DocidShare share) : SlicedSource(share) {}
 
     void init(const Xapian::Database& db) override {
-        m_cursor = SliceCursor(m_share, db.get_lastdocid());
-        m_at = 0;
-        m_done = false;
+        start(db);
         // Said to hold every document, so that Xapian's AND always steps through the query's
         // own lists and only asks the slices about their documents: when the source led (its
         // estimate below the query's), Xapian 1.4 weighted an OR holding a phrase wrongly, the
@@ -27,23 +25,16 @@ public:
         Xapian::doccount span = m_cursor.held();
         Xapian::doccount missing = db.get_lastdocid() - m_docs;
         m_min = span > missing ? span - missing : 0;
-        set_maxweight(0);
     }
     [[nodiscard]] Xapian::doccount get_termfreq_min() const override { return m_min; }
     [[nodiscard]] Xapian::doccount get_termfreq_est() const override { return m_docs; }
     [[nodiscard]] Xapian::doccount get_termfreq_max() const override { return m_docs; }
-    void next(double) override { move_to(m_at + 1); }
-    void skip_to(Xapian::docid did, double) override {
-        if (did > m_at) move_to(did);
-    }
     // The matcher asks about each candidate of the query's own lists: answered by moving to the
     // first id held from it on, which the matcher then skips the query's lists to.
     bool check(Xapian::docid did, double) override {
         skip_to(did, 0);
         return true;
     }
-    [[nodiscard]] bool at_end() const override { return m_done; }
-    [[nodiscard]] Xapian::docid get_docid() const override { return m_at; }
     [[nodiscard]] DocidSlices* clone() const override { return new DocidSlices(m_share); }
     [[nodiscard]] std::string get_description() const override {
         return "DocidSlices(" + std::to_string(m_share.parts) + " x " + std::to_string(m_share.from) + ".." +
@@ -51,20 +42,18 @@ public:
     }
 
 private:
-    void move_to(Xapian::docid did) {
-        m_at = m_cursor.first_from(did);
-        m_done = m_at == 0;
-    }
-
-    DocidShare m_share;
-    SliceCursor m_cursor;
-    Xapian::docid m_at = 0;  // 0: not started
-    bool m_done = false;
     Xapian::doccount m_docs = 0;
     Xapian::doccount m_min = 0;
 };
 
 }  // namespace
+
+void SlicedSource::start(const Xapian::Database& db) {
+    m_cursor = SliceCursor(m_share, db.get_lastdocid());
+    m_at = 0;
+    m_done = false;
+    set_maxweight(0);
+}
 
 Xapian::docid SliceCursor::part_start(std::uint32_t i) const {
     return static_cast<Xapian::docid>(std::uint64_t{m_lastdocid} * i / m_share.parts);

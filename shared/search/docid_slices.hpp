@@ -54,6 +54,39 @@ private:
     std::uint32_t m_slice = 0;
 };
 
+/// A posting source over the ids of a DocidShare in the database Xapian gives it (each shard
+/// its own clone): it keeps the slices' cursor and its place among them, and a subclass says
+/// which ids held it yields.
+class SlicedSource : public Xapian::PostingSource {
+public:
+    void next(double) override { move_to(m_at + 1); }
+    void skip_to(Xapian::docid did, double) override {
+        if (did > m_at) move_to(did);
+    }
+    [[nodiscard]] bool at_end() const override { return m_done; }
+    [[nodiscard]] Xapian::docid get_docid() const override { return m_at; }
+
+protected:
+    explicit SlicedSource(DocidShare share) : m_share(share), m_cursor(share, 0) {}
+    /// Starts over in the ids of `db` (from init).
+    void start(const Xapian::Database& db);
+    /// The first id from `did` on that the source yields, 0 when none is left: by default the
+    /// first id the slices hold.
+    virtual Xapian::docid find_from(Xapian::docid did) { return m_cursor.first_from(did); }
+
+    DocidShare m_share;
+    SliceCursor m_cursor;
+
+private:
+    void move_to(Xapian::docid did) {
+        m_at = find_from(did);
+        m_done = m_at == 0;
+    }
+
+    Xapian::docid m_at = 0;  // 0: not started
+    bool m_done = false;
+};
+
 /// OP_FILTER of `query` by the ids of `share`.
 [[nodiscard]] Xapian::Query restricted_to(const Xapian::Query& query, DocidShare share);
 

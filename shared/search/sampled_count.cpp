@@ -55,13 +55,13 @@ struct HeldIds {
     std::uint64_t ids = 0;
 };
 
-class SlicedCandidates final : public Xapian::PostingSource {
+class SlicedCandidates final : public SlicedSource {
 public:
     SlicedCandidates(std::vector<Word> words, DocidShare share, std::shared_ptr<HeldIds> held)
-        : m_words(std::move(words)), m_share(share), m_cursor(share, 0), m_held(std::move(held)) {}
+        : SlicedSource(share), m_words(std::move(words)), m_held(std::move(held)) {}
 
     void init(const Xapian::Database& db) override {
-        m_cursor = SliceCursor(m_share, db.get_lastdocid());
+        start(db);
         // Each database's clone adds its own (the matcher searches them one by one).
         m_held->held += m_cursor.held();
         m_held->ids += db.get_lastdocid();
@@ -76,19 +76,10 @@ public:
             m_max = std::min(m_max, freq);
         }
         m_est = static_cast<Xapian::doccount>(m_max * m_share.fraction());
-        m_at = 0;
-        m_done = false;
-        set_maxweight(0);
     }
     [[nodiscard]] Xapian::doccount get_termfreq_min() const override { return 0; }
     [[nodiscard]] Xapian::doccount get_termfreq_est() const override { return m_est; }
     [[nodiscard]] Xapian::doccount get_termfreq_max() const override { return m_max; }
-    void next(double) override { move_to(m_at + 1); }
-    void skip_to(Xapian::docid did, double) override {
-        if (did > m_at) move_to(did);
-    }
-    [[nodiscard]] bool at_end() const override { return m_done; }
-    [[nodiscard]] Xapian::docid get_docid() const override { return m_at; }
     [[nodiscard]] SlicedCandidates* clone() const override { return new SlicedCandidates(m_words, m_share, m_held); }
     [[nodiscard]] std::string get_description() const override { return "SlicedCandidates"; }
 
@@ -104,33 +95,24 @@ private:
         return first;
     }
 
-    /// To the first id from `did` on in a slice and in every word's articles.
-    void move_to(Xapian::docid did) {
+    /// The first id from `did` on in a slice and in every word's articles.
+    Xapian::docid find_from(Xapian::docid did) override {
         for (;;) {
             did = m_cursor.first_from(did);
             Xapian::docid agreed = did;
             for (std::size_t w = 0; did != 0 && w < m_lists.size(); ++w) {
                 Xapian::docid at = first_from(m_lists[w], did);
-                if (at == 0) did = 0;
+                if (at == 0) return 0;
                 agreed = std::max(agreed, at);
             }
-            if (did == 0) {
-                m_done = true;
-                return;
-            }
-            if (agreed == did) break;
+            if (did == 0 || agreed == did) return did;
             did = agreed;
         }
-        m_at = did;
     }
 
     std::vector<Word> m_words;
-    DocidShare m_share;
-    SliceCursor m_cursor;
     std::shared_ptr<HeldIds> m_held;
     std::vector<std::vector<Xapian::PostingIterator>> m_lists;  // each word's terms' postings
-    Xapian::docid m_at = 0;  // 0: not started
-    bool m_done = false;
     Xapian::doccount m_max = 0;
     Xapian::doccount m_est = 0;
 };
