@@ -1,12 +1,12 @@
 // The count of a search whose phrase is made of common words, estimated from a sample. Counting a
 // phrase exactly means reading the positions of every article holding all its words: "here the"
-// in a million generated articles has 211,194 such candidates, and Xapian's matcher took 60-85 ms
-// to find 10,000 matches and still printed "about 50,000" for 19,612 (its estimate scales the
-// words' frequencies, not what the positions showed). Such a search is counted in thin slices
-// of the archive spread evenly over its ids, and the matches found there are scaled by the share of
-// ids the slices hold. When that is well beyond the exact count's limit, the ranked search looks
-// at no more than its page; otherwise it counts up to the limit as before, and the sample stands
-// in for its estimate only if it found more.
+// in a million generated articles has 211,194 such candidates, and Xapian's matcher took 43-69 ms
+// (two threads) to find 10,000 matches and still printed "about 50,000" for 19,612 (its estimate
+// scales the words' frequencies, not what the positions showed). Such a search is counted in thin
+// slices of the archive spread evenly over its ids, and the matches found there are scaled by the
+// share of ids the slices hold. When that is well beyond the exact count's limit, the ranked
+// search looks at no more than its page; otherwise it counts up to the limit as before, and the
+// sample stands in for its estimate only if it found more.
 #pragma once
 
 #include <cstdint>
@@ -42,8 +42,9 @@ struct Sample {
 };
 
 /// When every match of `query` holds a phrase (or NEAR) whose candidates (the articles with all
-/// its words, about its rarest word's) are more than `from`: its matches in kSampleSlices slices of every database's ids holding about `candidates` of those (all of them, when it has
-/// no more). Otherwise nullopt.
+/// its words, about its rarest word's) are more than `from`: its matches in kSampleSlices slices
+/// of every database's ids holding about `candidates` of those (all of them, when it has no
+/// more). Otherwise nullopt.
 [[nodiscard]] std::optional<Sample> sample_matches(const Xapian::Database& db, const Xapian::Query& query,
                                                    std::uint64_t candidates, std::uint64_t from = kSampleFrom);
 
