@@ -18,16 +18,20 @@ namespace gazette {
 
 /// A search is sampled when its phrase has more candidates than kSampleFrom (below, checking
 /// them all takes under 9 ms at a million articles). A glimpse tells whether the count will be
-/// well beyond the exact count's limit: kGlimpseCandidates / 4 candidates (about half a
-/// millisecond), and when those leave it in doubt, kGlimpseCandidates. The count printed comes
+/// well beyond the exact count's limit: kFirstGlimpse candidates (a few hundred microseconds: a
+/// rare phrase of common words, whose count stays exact, pays this alone), and when those leave
+/// it in doubt, kGlimpseCandidates. The count printed comes
 /// from a sample with at least kSampleMatches matches (an error of about 4.5 %), from at most
-/// kSampledCandidates candidates (3-5 ms). Samples are taken in kSampleSlices slices, so that
-/// news clustered in time is sampled in every period, and scaled by the share of ids they held.
+/// kSampledCandidates candidates (3-5 ms). Samples are taken in up to kSampleSlices slices (of
+/// about kSliceCandidates candidates or more), so that news clustered in time is sampled in every
+/// period, and scaled by the share of ids they held.
 inline constexpr std::uint64_t kSampleFrom = 20000;
+inline constexpr std::uint64_t kFirstGlimpse = 100;
 inline constexpr std::uint64_t kGlimpseCandidates = 1000;
 inline constexpr std::uint64_t kSampleMatches = 500;
 inline constexpr std::uint64_t kSampledCandidates = 5000;
 inline constexpr std::uint32_t kSampleSlices = 128;
+inline constexpr std::uint64_t kSliceCandidates = 8;
 
 /// The matches found in a sample and the share of the archive's ids it covered.
 struct Sample {
@@ -42,15 +46,15 @@ struct Sample {
 };
 
 /// When every match of `query` holds a phrase (or NEAR) whose candidates (the articles with all
-/// its words, about its rarest word's) are more than `from`: its matches in kSampleSlices slices
-/// of every database's ids holding about `candidates` of those (all of them, when it has no
+/// its words, about its rarest word's) are more than `from`: its matches in up to kSampleSlices
+/// slices of every database's ids holding about `candidates` of those (all of them, when it has no
 /// more). Otherwise nullopt.
 [[nodiscard]] std::optional<Sample> sample_matches(const Xapian::Database& db, const Xapian::Query& query,
                                                    std::uint64_t candidates, std::uint64_t from = kSampleFrom);
 
-/// A glimpse of the count of `query` (sampled as sample_matches says, else nullopt): a quarter of
-/// kGlimpseCandidates when that puts the count below half of `limit`, or above twice `limit`
-/// with 50 matches or more (a tenth or so off), else kGlimpseCandidates.
+/// A glimpse of the count of `query` (sampled as sample_matches says, else nullopt): one of
+/// kFirstGlimpse candidates when that puts the count below half of `limit`, or above twice
+/// `limit` with 50 matches or more (a seventh or so off), else one of kGlimpseCandidates.
 [[nodiscard]] std::optional<Sample> glimpse_matches(const Xapian::Database& db, const Xapian::Query& query,
                                                     Xapian::doccount limit, std::uint64_t from = kSampleFrom);
 
