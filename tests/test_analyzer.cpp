@@ -7,6 +7,7 @@
 
 #include <xapian.h>
 
+#include "analyzer_fixture.hpp"
 #include "analysis/analyzer.hpp"
 
 using gazette::Analyzer;
@@ -20,10 +21,7 @@ std::vector<std::string> terms(const std::vector<Token>& tokens) {
     return out;
 }
 
-const Analyzer& analyzer() {
-    static Analyzer instance;
-    return instance;
-}
+using gazette::test::analyzer;
 
 }  // namespace
 

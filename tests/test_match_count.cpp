@@ -10,6 +10,7 @@
 #include <random>
 #include <set>
 
+#include "analyzer_fixture.hpp"
 #include "analysis/analyzer.hpp"
 #include "index/document_builder.hpp"
 #include "index/schema.hpp"
@@ -20,10 +21,7 @@ using Query = Xapian::Query;
 
 namespace {
 
-const Analyzer& analyzer() {
-    static const Analyzer a;
-    return a;
-}
+using gazette::test::analyzer;
 
 /// 40 articles with words in titles, bodies and quotes, some only in one of them, in several
 /// forms of one stem ("elections", "elected", "election").

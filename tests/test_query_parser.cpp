@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "analyzer_fixture.hpp"
 #include "analysis/analyzer.hpp"
 #include "index/document_builder.hpp"
 #include "search/query_parser.hpp"
@@ -16,10 +17,7 @@ using namespace gazette;
 
 namespace {
 
-const Analyzer& analyzer() {
-    static const Analyzer instance;
-    return instance;
-}
+using gazette::test::analyzer;
 
 /// The query's structure without the ranking's weights (test_ranking.cpp tests those): a word is
 /// its exact form OR its stem, both at weight 1, no title or quote terms, no stop words.

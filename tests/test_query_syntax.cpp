@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "analyzer_fixture.hpp"
 #include "analysis/analyzer.hpp"
 #include "index/document_builder.hpp"
 #include "search/query_parser.hpp"
@@ -19,10 +20,7 @@ using namespace gazette;
 
 namespace {
 
-const Analyzer& analyzer() {
-    static const Analyzer instance;
-    return instance;
-}
+using gazette::test::analyzer;
 
 /// The structure without the ranking's extra weights (as test_query_parser.cpp).
 QueryParserOptions structural() {

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "analyzer_fixture.hpp"
 #include "analysis/analyzer.hpp"
 #include "index/document_builder.hpp"
 #include "search/feedback.hpp"
@@ -23,10 +24,7 @@ using namespace gazette;
 
 namespace {
 
-const Analyzer& analyzer() {
-    static const Analyzer instance;
-    return instance;
-}
+using gazette::test::analyzer;
 
 ParsedQuery parse(const std::string& text, DefaultOperator op = DefaultOperator::Or) {
     return QueryParser(analyzer()).parse(text, op);

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "analyzer_fixture.hpp"
 #include "analysis/analyzer.hpp"
 #include "search/snippeter.hpp"
 
@@ -21,10 +22,7 @@ namespace {
 using Words = std::vector<std::string>;
 using Phrases = std::vector<std::vector<std::string>>;
 
-const Analyzer& analyzer() {
-    static Analyzer instance;
-    return instance;
-}
+using gazette::test::analyzer;
 
 /// Query words and phrase terms normalised as the query parser does ("нарушений" -> "нарушении").
 ParsedQuery make_query(const Words& words, const Phrases& phrases = {}) {

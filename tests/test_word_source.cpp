@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "analyzer_fixture.hpp"
 #include "analysis/analyzer.hpp"
 #include "fixtures.hpp"
 #include "index/document_builder.hpp"
@@ -24,10 +25,7 @@ using Query = Xapian::Query;
 
 namespace {
 
-const Analyzer& analyzer() {
-    static const Analyzer instance;
-    return instance;
-}
+using gazette::test::analyzer;
 
 // Some words in several forms (one stem each), some in one only (a stem of its own).
 const std::vector<std::string> kWords = {"harbour", "harbours", "storm",  "storms", "voted", "votes",   "vote",

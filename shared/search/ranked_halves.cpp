@@ -65,17 +65,18 @@ std::uint64_t frequency(const Xapian::Database& db, const Xapian::Query& query) 
 
 }  // namespace
 
+std::uint64_t phrase_candidates(const Xapian::Database& db, const Xapian::Query& phrase) {
+    std::uint64_t rarest = db.get_doccount();
+    for (std::size_t i = 0; i < phrase.get_num_subqueries(); ++i)
+        rarest = std::min(rarest, frequency(db, phrase.get_subquery(i)));
+    return rarest;
+}
+
 std::uint64_t split_work(const Xapian::Database& db, const Xapian::Query& query, bool terms_count) {
     std::uint64_t work = 0;
     auto op = query.get_type();
-    if (op == Xapian::Query::OP_PHRASE || op == Xapian::Query::OP_NEAR) {
-        // Its candidates are the articles with all its words (about its rarest word's, a word
-        // with its spellings counted together), and each costs a read of every word's positions.
-        std::uint64_t rarest = db.get_doccount();
-        for (std::size_t i = 0; i < query.get_num_subqueries(); ++i)
-            rarest = std::min(rarest, frequency(db, query.get_subquery(i)));
-        return rarest * kPositionCheckWork;
-    }
+    // A phrase's candidates each cost a read of every word's positions.
+    if (op == Xapian::Query::OP_PHRASE || op == Xapian::Query::OP_NEAR) return phrase_candidates(db, query) * kPositionCheckWork;
     if (query.get_num_subqueries() == 0) return terms_count ? frequency(db, query) : 0;  // a term's postings
     for (std::size_t i = 0; i < query.get_num_subqueries(); ++i)
         work = std::max(work, split_work(db, query.get_subquery(i), terms_count));

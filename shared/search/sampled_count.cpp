@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "search/docid_slices.hpp"
+#include "search/ranked_halves.hpp"
 
 namespace gazette {
 namespace {
@@ -14,39 +15,36 @@ namespace {
 /// A word of a phrase: its term, or the terms of its spellings.
 using Word = std::vector<std::string>;
 
-/// The words of the phrase or NEAR every match of `query` holds: the query itself or a part it
-/// requires (of an AND or a FILTER, the first part of an AND_NOT or AND_MAYBE, a scaled query),
-/// the first found. None when there is no such part or a word is not made of terms.
-std::vector<Word> required_phrase(const Xapian::Query& query) {
+/// The phrase or NEAR every match of `query` holds: the query itself or a part it requires (of an
+/// AND or a FILTER, the first part of an AND_NOT or AND_MAYBE, a scaled query), the first found.
+std::optional<Xapian::Query> required_phrase(const Xapian::Query& query) {
     auto op = query.get_type();
-    if (op == Xapian::Query::OP_PHRASE || op == Xapian::Query::OP_NEAR) {
-        std::vector<Word> words;
-        for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
-            Xapian::Query part = query.get_subquery(i);
-            auto kind = part.get_type();
-            bool terms = kind == Xapian::Query::LEAF_TERM || kind == Xapian::Query::OP_OR || kind == Xapian::Query::OP_SYNONYM;
-            for (std::size_t j = 0; terms && j < part.get_num_subqueries(); ++j)
-                terms = part.get_subquery(j).get_type() == Xapian::Query::LEAF_TERM;
-            if (!terms) return {};
-            words.emplace_back(part.get_unique_terms_begin(), part.get_unique_terms_end());
-        }
-        return words;
-    }
+    if (op == Xapian::Query::OP_PHRASE || op == Xapian::Query::OP_NEAR) return query;
     if (op == Xapian::Query::OP_AND || op == Xapian::Query::OP_FILTER) {
         for (std::size_t i = 0; i < query.get_num_subqueries(); ++i)
-            if (std::vector<Word> words = required_phrase(query.get_subquery(i)); !words.empty()) return words;
-        return {};
+            if (std::optional<Xapian::Query> phrase = required_phrase(query.get_subquery(i))) return phrase;
+        return std::nullopt;
     }
     if (op == Xapian::Query::OP_AND_NOT || op == Xapian::Query::OP_AND_MAYBE || op == Xapian::Query::OP_SCALE_WEIGHT)
         return required_phrase(query.get_subquery(0));
-    return {};
+    return std::nullopt;
 }
 
-/// The articles in the slices of a DocidShare that hold every word of a phrase: its candidates
-/// there. As the filter of a sample it leads Xapian's AND (its frequency is the smallest), so the
-/// phrase's positions are read for these articles alone, each once. (Filtered by the slices
-/// alone, the phrase led, and read positions from the end of each slice on until its next match,
-/// which for a rare phrase of common words was most of its candidates.)
+/// The words of `phrase`, each its terms; none when a word is not made of terms.
+std::vector<Word> words_of(const Xapian::Query& phrase) {
+    std::vector<Word> words;
+    for (std::size_t i = 0; i < phrase.get_num_subqueries(); ++i) {
+        Xapian::Query part = phrase.get_subquery(i);
+        auto kind = part.get_type();
+        bool terms = kind == Xapian::Query::LEAF_TERM || kind == Xapian::Query::OP_OR || kind == Xapian::Query::OP_SYNONYM;
+        for (std::size_t j = 0; terms && j < part.get_num_subqueries(); ++j)
+            terms = part.get_subquery(j).get_type() == Xapian::Query::LEAF_TERM;
+        if (!terms) return {};
+        words.emplace_back(part.get_unique_terms_begin(), part.get_unique_terms_end());
+    }
+    return words;
+}
+
 /// The ids the slices held in every database a sample searched, and those databases' ids: the
 /// share the matches are scaled by (a slice holds a whole number of ids, so the share meant can be
 /// a few percent off the share held).
@@ -55,10 +53,15 @@ struct HeldIds {
     std::uint64_t ids = 0;
 };
 
+/// The articles in the slices of a DocidShare that hold every word of a phrase: its candidates
+/// there. As the filter of a sample it leads Xapian's AND (its frequency is the smallest), so the
+/// phrase's positions are read for these articles alone, each once. (Filtered by the slices
+/// alone, the phrase led, and read positions from the end of each slice on until its next match,
+/// which for a rare phrase of common words was most of its candidates.)
 class SlicedCandidates final : public SlicedSource {
 public:
-    SlicedCandidates(std::vector<Word> words, DocidShare share, std::shared_ptr<HeldIds> held)
-        : SlicedSource(share), m_words(std::move(words)), m_held(std::move(held)) {}
+    SlicedCandidates(Xapian::Query phrase, std::vector<Word> words, DocidShare share, std::shared_ptr<HeldIds> held)
+        : SlicedSource(share), m_phrase(std::move(phrase)), m_words(std::move(words)), m_held(std::move(held)) {}
 
     void init(const Xapian::Database& db) override {
         start(db);
@@ -66,21 +69,15 @@ public:
         m_held->held += m_cursor.held();
         m_held->ids += db.get_lastdocid();
         m_lists.assign(m_words.size(), {});
-        m_max = db.get_doccount();
-        for (std::size_t w = 0; w < m_words.size(); ++w) {
-            Xapian::doccount freq = 0;
-            for (const std::string& term : m_words[w]) {
-                m_lists[w].push_back(db.postlist_begin(term));
-                freq += db.get_termfreq(term);
-            }
-            m_max = std::min(m_max, freq);
-        }
+        for (std::size_t w = 0; w < m_words.size(); ++w)
+            for (const std::string& term : m_words[w]) m_lists[w].push_back(db.postlist_begin(term));
+        m_max = static_cast<Xapian::doccount>(phrase_candidates(db, m_phrase));
         m_est = static_cast<Xapian::doccount>(m_max * m_share.fraction());
     }
     [[nodiscard]] Xapian::doccount get_termfreq_min() const override { return 0; }
     [[nodiscard]] Xapian::doccount get_termfreq_est() const override { return m_est; }
     [[nodiscard]] Xapian::doccount get_termfreq_max() const override { return m_max; }
-    [[nodiscard]] SlicedCandidates* clone() const override { return new SlicedCandidates(m_words, m_share, m_held); }
+    [[nodiscard]] SlicedCandidates* clone() const override { return new SlicedCandidates(m_phrase, m_words, m_share, m_held); }
     [[nodiscard]] std::string get_description() const override { return "SlicedCandidates"; }
 
 private:
@@ -110,6 +107,7 @@ private:
         }
     }
 
+    Xapian::Query m_phrase;
     std::vector<Word> m_words;
     std::shared_ptr<HeldIds> m_held;
     std::vector<std::vector<Xapian::PostingIterator>> m_lists;  // each word's terms' postings
@@ -126,14 +124,10 @@ Xapian::doccount Sample::estimate(Xapian::doccount docs) const {
 
 std::optional<Sample> sample_matches(const Xapian::Database& db, const Xapian::Query& query, std::uint64_t candidates,
                                      std::uint64_t from) {
-    std::vector<Word> words = required_phrase(query);
+    std::optional<Xapian::Query> phrase = required_phrase(query);
+    std::vector<Word> words = phrase ? words_of(*phrase) : std::vector<Word>{};
     if (words.empty()) return std::nullopt;
-    std::uint64_t all = db.get_doccount();
-    for (const Word& word : words) {
-        std::uint64_t freq = 0;
-        for (const std::string& term : word) freq += db.get_termfreq(term);
-        all = std::min(all, freq);
-    }
+    std::uint64_t all = phrase_candidates(db, *phrase);
     if (all <= from) return std::nullopt;
     double fraction = std::min(1.0, static_cast<double>(candidates) / static_cast<double>(all));
     // About kSliceCandidates candidates a slice at least: entering a slice costs a skip in each
@@ -142,7 +136,7 @@ std::optional<Sample> sample_matches(const Xapian::Database& db, const Xapian::Q
     auto slices = static_cast<std::uint32_t>(std::clamp<std::uint64_t>(candidates / kSliceCandidates, 1, kSampleSlices));
     DocidShare share = DocidShare::slices(slices, fraction);
     auto held = std::make_shared<HeldIds>();
-    auto* source = new SlicedCandidates(std::move(words), share, held);
+    auto* source = new SlicedCandidates(*phrase, std::move(words), share, held);
     Xapian::Enquire enquire(db);
     enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(source->release())));
     enquire.set_weighting_scheme(Xapian::BoolWeight());
