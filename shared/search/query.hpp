@@ -2,6 +2,7 @@
 // highlight (the positive words and phrases, as analysed terms).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,10 @@ namespace gazette {
 
 struct ParsedQuery {
     Xapian::Query query;  // ready for Enquire; Xapian::Query::MatchAll for an empty query
+    /// A query of filters only (speaker:, source:, date:): `query` without the zero weight that
+    /// keeps it from weighing, for the right side of Xapian's OP_FILTER (which weighs nothing);
+    /// there Xapian checks a speaker's name positions only where the rest matches.
+    std::optional<Xapian::Query> filter;
     /// Positive (not negated) single words, as normalised exact terms (no prefix).
     std::vector<std::string> words;
     /// Positive phrases, each a sequence of normalised exact terms.

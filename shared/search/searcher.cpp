@@ -250,8 +250,8 @@ Xapian::Query Searcher::build_query(const SearchOptions& options, ParsedQuery& p
                                              name.size(), kMaxSpeakerBytes));
             if (m_analyzer.normalize_keyword(name).empty())
                 throw QueryError(fmt::format("--speaker '{}' has no letters or digits", name));
-            any.push_back(
-                parser.parse(fmt::format("speaker:\"{}\"", without_quotes(name))).query);
+            ParsedQuery speaker = parser.parse(fmt::format("speaker:\"{}\"", without_quotes(name)));
+            any.push_back(speaker.filter ? *speaker.filter : speaker.query);
         }
         filters.emplace_back(Xapian::Query::OP_OR, any.begin(), any.end());
     }
