@@ -98,38 +98,55 @@ public:
     }
     [[nodiscard]] bool at_end() const override { return m_started && m_post == m_end; }
     [[nodiscard]] Xapian::docid get_docid() const override { return *m_post; }
-    [[nodiscard]] double get_weight() const override { return m_weight; }
+    [[nodiscard]] double get_weight() const override {
+        if (!m_weighed) weigh();
+        return m_weight;
+    }
     [[nodiscard]] WordSource* clone() const override { return new WordSource(m_stem, m_exact); }
     [[nodiscard]] std::string get_description() const override {
         return "WordSource(" + m_stem.term() + (m_exact ? " " + m_exact->term() : "") + ")";
     }
 
 private:
-    /// From the current posting on, the first that weighs at least min_wt (its weight set). The
-    /// exact term's wdf is at most the stem's, so the two bounds at the stem's wdf bound the sum.
+    /// From the current posting on, the first that may weigh at least min_wt. The exact term's
+    /// wdf is at most the stem's, so the two bounds at the stem's wdf bound the sum. While the
+    /// matcher asks for no minimum, the weight waits for get_weight: beside a filter (--speaker,
+    /// --from) most postings are refused by it, and reading their lengths cost more than the
+    /// search saved (`--speaker Lulouspouer -- lowers` at 1M, 4,192 of the word's 61,164
+    /// articles: 14.5 ms against 11.1 for Xapian's own query, medians of 11).
     void settle(double min_wt) {
         for (; m_post != m_end; ++m_post) {
+            m_weighed = false;
+            if (min_wt <= 0) return;
             Xapian::termcount wdf = m_post.get_wdf();
-            if (min_wt > 0 && m_stem.bound(wdf) + (m_exact ? m_exact->bound(wdf) : 0.0) < min_wt)
+            if (m_stem.bound(wdf) + (m_exact ? m_exact->bound(wdf) : 0.0) < min_wt)
                 continue;  // neither its length nor the exact term is read
-            Xapian::termcount length = m_post.get_doclength();
-            m_weight = m_stem.weight(wdf, length);
-            if (m_exact) {
-                Xapian::docid did = *m_post;
-                if (m_exact_post != m_exact_end && *m_exact_post < did) m_exact_post.skip_to(did);
-                if (m_exact_post != m_exact_end && *m_exact_post == did)
-                    m_weight = m_exact->weight(m_exact_post.get_wdf(), length) + m_weight;
-            }
-            if (m_weight >= min_wt) return;
+            if (get_weight() >= min_wt) return;
         }
+    }
+
+    /// The current posting's weight: BM25 of the stem, plus the exact term's where it is there.
+    void weigh() const {
+        Xapian::termcount length = m_post.get_doclength();
+        m_weight = m_stem.weight(m_post.get_wdf(), length);
+        if (m_exact) {
+            Xapian::docid did = *m_post;
+            if (m_exact_post != m_exact_end && *m_exact_post < did) m_exact_post.skip_to(did);
+            if (m_exact_post != m_exact_end && *m_exact_post == did)
+                m_weight = m_exact->weight(m_exact_post.get_wdf(), length) + m_weight;
+        }
+        m_weighed = true;
     }
 
     TermWeight m_stem;
     std::optional<TermWeight> m_exact;
-    Xapian::PostingIterator m_post, m_end, m_exact_post, m_exact_end;
+    Xapian::PostingIterator m_post, m_end, m_exact_end;
+    // The exact term's postings are walked as weights are asked for, in increasing docids.
+    mutable Xapian::PostingIterator m_exact_post;
     bool m_started = false;
     Xapian::doccount m_docs = 0;
-    double m_weight = 0;
+    mutable bool m_weighed = false;
+    mutable double m_weight = 0;
 };
 
 }  // namespace
