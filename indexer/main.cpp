@@ -18,6 +18,7 @@
 #include "index/index_run.hpp"
 #include "index/shards.hpp"
 #include "index/sources.hpp"
+#include "index/speaker_words_file.hpp"
 #include "reporter.hpp"
 #include "stop_signals.hpp"
 
@@ -28,9 +29,9 @@ std::atomic<bool> g_stop{false};
 // How long a run may take to commit and stop after Ctrl-C or SIGTERM before it is ended at once.
 constexpr std::chrono::milliseconds kStopGrace{5000};
 
-// The facet tables and the text dictionaries' copies are caches of the index
-// (index/facet_table.hpp, index/dictionary_file.hpp): one that cannot be written costs only
-// speed, so the run still succeeds, and says so.
+// The facet tables, the text dictionaries' copies and the speaker words files are caches of the
+// index (index/facet_table.hpp, index/dictionary_file.hpp, index/speaker_words_file.hpp): one that
+// cannot be written costs only speed, so the run still succeeds, and says so.
 template <typename Refresh>
 void refresh_cache(const std::string& db, Refresh refresh, std::string_view what, std::string_view cost) {
     std::string why;
@@ -49,6 +50,8 @@ void refresh_tables(const std::string& db) {
     refresh_cache(db, gazette::refresh_facet_tables, "facet table", "facets will be counted more slowly");
     refresh_cache(db, gazette::refresh_dictionary_files, "copy of the text dictionary",
                   "articles will be read from the index's metadata, more slowly");
+    refresh_cache(db, gazette::refresh_speaker_words_files, "speaker words file",
+                  "speakers' names will be looked up more slowly");
 }
 
 }  // namespace

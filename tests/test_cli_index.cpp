@@ -117,6 +117,38 @@ TEST_CASE("facets follow re-runs, and a facet table that cannot be written costs
     CHECK(months(db, "harbour") == "2020-01:1 2020-03:2");
 }
 
+TEST_CASE("speaker words follow re-runs, and a speaker words file that cannot be written costs only speed", "[cli][incremental]") {
+    TempDir dir;
+    auto corpus = dir / "corpus";
+    std::string db = (dir / "idx").string();
+    auto count = [&](const std::string& speaker) {
+        return run(kSearchBin, {"--db", db, "--count", "--speaker", speaker, "--", "talks"}).out;
+    };
+    write_file(corpus / "a.txt", "title: Alpha\n\n\"The talks will go on,\" said Sergei Lavrov.\n");
+    REQUIRE(run(kIndexBin, {corpus.string(), "--db", db, "-q"}).status == 0);
+    auto file = dir / "idx" / "gazette-speaker-words";
+    REQUIRE(std::filesystem::exists(file));
+    CHECK(slurp(file).find("sergei\tsergei\n") != std::string::npos);
+    CHECK(count("Sergey") == "1\n");
+
+    // Another spelling in a later run: the file is written again, and names it.
+    write_file(corpus / "b.txt", "title: Beta\n\n\"The talks are over,\" said Sergey Shoigu.\n");
+    REQUIRE(run(kIndexBin, {corpus.string(), "--db", db, "-q"}).status == 0);
+    CHECK(slurp(file).find("sergei\tsergey\n") != std::string::npos);
+    CHECK(count("Sergei") == "2\n");
+
+    // A file that cannot be written (its temporary file's name taken by a directory): the run
+    // succeeds and says so, and the searcher, finding the file stale, reads the index's terms.
+    write_file(corpus / "c.txt", "title: Gamma\n\n\"No more talks,\" said Sergej Ivanov.\n");
+    std::filesystem::create_directory(dir / "idx" / "gazette-speaker-words.tmp");
+    RunResult stuck = run(kIndexBin, {corpus.string(), "--db", db, "-q"});
+    CHECK(stuck.status == 0);
+    CHECK(lines_of(stuck.err).size() == 1);
+    CHECK(stuck.err.find("speaker words file not written") != std::string::npos);
+    CHECK(slurp(file).find("sergej") == std::string::npos);
+    CHECK(count("Sergey") == "3\n");
+}
+
 TEST_CASE("a file whose mtime moved but whose bytes did not is not indexed again", "[cli][incremental]") {
     TempDir dir;
     auto corpus = dir / "corpus";

@@ -154,9 +154,12 @@ std::string without_quotes(std::string s) {
     return s;
 }
 
-// The speaker-name words of `db` with the spelling key of `word` (speakers/spelling_variants):
-// only the words under the few first letters a variant can start with are read.
-std::vector<std::string> speaker_word_variants(const Xapian::Database& db, const std::string& word) {
+// The speaker-name words of `db` with the spelling key of `word` (speakers/spelling_variants),
+// `word` first: from the speaker words file when there is a valid one, else from the XSPW terms
+// under the few first letters a variant can start with. The file gives the same words in the same
+// order: those of the key, with the same first letters, in byte order.
+std::vector<std::string> speaker_word_variants(const Xapian::Database& db, const SpeakerWordsFile* file,
+                                               const std::string& word) {
     std::string key = speakers::spelling_key(word);
     if (word.size() < 5) return {word};  // short words have no variants (spelling_key)
     std::string firsts{word.front(), key.front()};
@@ -167,16 +170,22 @@ std::vector<std::string> speaker_word_variants(const Xapian::Database& db, const
     std::sort(firsts.begin(), firsts.end());
     firsts.erase(std::unique(firsts.begin(), firsts.end()), firsts.end());
     std::vector<std::string> out{word};
+    auto consider = [&](std::string_view candidate) {
+        // Variants differ by a letter or two ("sergei", "sergey"; "aleksei", "alexei").
+        std::size_t longer = std::max(candidate.size(), word.size());
+        std::size_t shorter = std::min(candidate.size(), word.size());
+        if (candidate != word && longer - shorter <= 2 && speakers::spelling_key(candidate) == key)
+            out.emplace_back(candidate);
+    };
+    if (file) {
+        for (std::string_view candidate : file->with_key(key))
+            if (!candidate.empty() && firsts.find(candidate.front()) != std::string::npos) consider(candidate);
+        return out;
+    }
     for (char first : firsts) {
         std::string prefix = std::string(schema::kSpeakerWordPrefix) + first;
-        for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
-            std::string candidate = (*it).substr(schema::kSpeakerWordPrefix.size());
-            // Variants differ by a letter or two ("sergei", "sergey"; "aleksei", "alexei").
-            std::size_t longer = std::max(candidate.size(), word.size());
-            std::size_t shorter = std::min(candidate.size(), word.size());
-            if (candidate != word && longer - shorter <= 2 && speakers::spelling_key(candidate) == key)
-                out.push_back(candidate);
-        }
+        for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it)
+            consider(std::string_view(*it).substr(schema::kSpeakerWordPrefix.size()));
     }
     return out;
 }
@@ -206,6 +215,20 @@ const Xapian::Database* Searcher::twin(Xapian::doccount docs, Xapian::docid last
     return *m_twin ? &**m_twin : nullptr;
 }
 
+const SpeakerWordsFile* Searcher::speaker_words() const {
+    if (!m_speaker_words) {
+        // One local database, not a stub of shards: its revision and UUID are m_db's.
+        std::optional<SpeakerWordsFile> file;
+        if (m_specs.size() == 1 && !m_remote) {
+            std::vector<std::filesystem::path> dirs = local_databases(m_specs.front());
+            if (dirs.size() == 1 && dirs.front() == std::filesystem::path(m_specs.front()))
+                file = SpeakerWordsFile::open(dirs.front(), m_db);
+        }
+        m_speaker_words.emplace(std::move(file));
+    }
+    return *m_speaker_words ? &**m_speaker_words : nullptr;
+}
+
 std::optional<Article> Searcher::article(const std::string& id_or_path) const {
     return find_article(m_db, id_or_path);
 }
@@ -214,7 +237,7 @@ Xapian::Query Searcher::build_query(const SearchOptions& options, ParsedQuery& p
     QueryParserOptions parser_options;
     parser_options.ranking = options.ranking;
     parser_options.speaker_word_variants = [this](const std::string& word) {
-        return speaker_word_variants(m_db, word);
+        return speaker_word_variants(m_db, speaker_words(), word);
     };
     parser_options.prefix_terms = [this](const std::string& prefix, std::size_t cap) {
         std::vector<std::pair<std::string, Xapian::doccount>> terms;
@@ -294,6 +317,7 @@ SearchResult Searcher::search_retrying(const SearchOptions& options) const {
             m_db.reopen();
             m_parts.reset();
             m_twin.reset();
+            m_speaker_words.reset();
         }
     }
 }

@@ -13,6 +13,7 @@
 
 #include "analysis/analyzer.hpp"
 #include "model/article.hpp"
+#include "index/speaker_words_file.hpp"
 #include "search/facets.hpp"
 #include "search/query_parser.hpp"
 #include "search/quote_matcher.hpp"
@@ -163,6 +164,11 @@ private:
     /// (nullopt inside: the databases moved on between the two openings); opened at the first
     /// search that splits, again after m_db was reopened.
     mutable std::optional<std::optional<Xapian::Database>> m_twin;
+    /// The speaker words file of a single local database (index/speaker_words_file.hpp; nullopt
+    /// inside: none valid, or shards), opened at the first speaker word, again after m_db was
+    /// reopened.
+    [[nodiscard]] const SpeakerWordsFile* speaker_words() const;
+    mutable std::optional<std::optional<SpeakerWordsFile>> m_speaker_words;
     Analyzer m_analyzer;
     Snippeter m_snippeter{m_analyzer};
 };
