@@ -72,6 +72,17 @@ TEST_CASE("re-runs index only what changed and delete what is gone", "[cli][incr
 
 namespace {
 
+// A run of `corpus` into `db` whose cache `file` cannot be written (its temporary file's name
+// taken by a directory): it succeeds and says so in one line naming `what`.
+void check_cache_not_written(const std::filesystem::path& corpus, const std::string& db, const std::string& file,
+                             const std::string& what) {
+    std::filesystem::create_directory(std::filesystem::path(db) / (file + ".tmp"));
+    RunResult stuck = run(kIndexBin, {corpus.string(), "--db", db, "-q"});
+    CHECK(stuck.status == 0);
+    CHECK(lines_of(stuck.err).size() == 1);
+    CHECK(stuck.err.find(what + " not written") != std::string::npos);
+}
+
 // The months facet of `query` over `db`, as "2020-01:2 2020-02:1".
 std::string months(const std::string& db, const std::string& query) {
     RunResult r = run(kSearchBin, {"--db", db, "--facets", "--json", "--", query});
@@ -109,11 +120,7 @@ TEST_CASE("facets follow re-runs, and a facet table that cannot be written costs
     // succeeds and says so, and the searcher, finding no current table, counts without one.
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
     write_file(corpus / "c.txt", "title: Gamma\ndate: 2020-03-02\n\nHarbour news again.\n");
-    std::filesystem::create_directory(dir / "idx" / "gazette-facets.tmp");
-    RunResult stuck = run(kIndexBin, {corpus.string(), "--db", db, "-q"});
-    CHECK(stuck.status == 0);
-    CHECK(lines_of(stuck.err).size() == 1);
-    CHECK(stuck.err.find("facet table not written") != std::string::npos);
+    check_cache_not_written(corpus, db, "gazette-facets", "facet table");
     CHECK(months(db, "harbour") == "2020-01:1 2020-03:2");
 }
 
@@ -140,11 +147,7 @@ TEST_CASE("speaker words follow re-runs, and a speaker words file that cannot be
     // A file that cannot be written (its temporary file's name taken by a directory): the run
     // succeeds and says so, and the searcher, finding the file stale, reads the index's terms.
     write_file(corpus / "c.txt", "title: Gamma\n\n\"No more talks,\" said Sergej Ivanov.\n");
-    std::filesystem::create_directory(dir / "idx" / "gazette-speaker-words.tmp");
-    RunResult stuck = run(kIndexBin, {corpus.string(), "--db", db, "-q"});
-    CHECK(stuck.status == 0);
-    CHECK(lines_of(stuck.err).size() == 1);
-    CHECK(stuck.err.find("speaker words file not written") != std::string::npos);
+    check_cache_not_written(corpus, db, "gazette-speaker-words", "speaker words file");
     CHECK(slurp(file).find("sergej") == std::string::npos);
     CHECK(count("Sergey") == "3\n");
 }
