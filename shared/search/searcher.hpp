@@ -12,8 +12,8 @@
 #include <xapian.h>
 
 #include "analysis/analyzer.hpp"
-#include "model/article.hpp"
 #include "index/speaker_words_file.hpp"
+#include "model/article.hpp"
 #include "search/facets.hpp"
 #include "search/query_parser.hpp"
 #include "search/quote_matcher.hpp"
