@@ -32,6 +32,14 @@ std::vector<std::string> hit_ids(const RunResult& r) {
     return out;
 }
 
+/// A database's spelling table, word by word with its frequency.
+std::vector<std::pair<std::string, Xapian::termcount>> spellings(const std::string& path) {
+    Xapian::Database db(path);
+    std::vector<std::pair<std::string, Xapian::termcount>> out;
+    for (auto it = db.spellings_begin(); it != db.spellings_end(); ++it) out.emplace_back(*it, it.get_termfreq());
+    return out;
+}
+
 }  // namespace
 
 TEST_CASE("re-runs index only what changed and delete what is gone", "[cli][incremental]") {
@@ -398,11 +406,58 @@ TEST_CASE("a bulk run's merged segments hold the same articles as direct writes"
         std::vector<std::string> tb(db.termlist_begin(), db.termlist_end());
         CHECK(ta == tb);
     }
+    // The spelling table, written beside the passes and merged in, is the one written directly.
+    CHECK(spellings(direct) == spellings(bulk));
+    CHECK(spellings(bulk).size() > 100);
     // Positions came along: a phrase search gives the same articles.
     RunResult pa = run(kSearchBin, {"--db", direct, "--json", "\"official results\""});
     RunResult pb = run(kSearchBin, {"--db", bulk, "--json", "\"official results\""});
     CHECK(hit_ids(pa) == hit_ids(pb));
     CHECK_FALSE(hit_ids(pa).empty());
+}
+
+TEST_CASE("a bulk re-run's spelling table is the one a first build of the same files writes", "[cli][spelling]") {
+    TempDir dir;
+    auto corpus = dir / "corpus";
+    auto write = [&](const std::string& name, const std::string& body) {
+        write_file(corpus / name, "title: Port news\n\n" + body + "\n");
+    };
+    write("a.txt", "The harbour authority discussed tariffs and shipping lanes.");
+    write("b.txt", "The harbour authority discussed dredging and shipping fees.");
+    write("c.txt", "Fishermen protested the dredging near the lighthouse.");
+    write("d.txt", "Fishermen and the lighthouse keeper protested the tariffs.");
+    std::string db = (dir / "idx").string();
+    REQUIRE(run(kIndexBin, {corpus.string(), "--db", db, "--bulk", "1", "-q"}).status == 0);
+    auto before = spellings(db);
+    CHECK(std::count_if(before.begin(), before.end(), [](const auto& e) { return e.first == "dredging"; }) == 1);
+
+    // Every kind of change at once: words lowered ("harbour" 2 -> 1 drops it), dropped
+    // ("dredging" leaves both its articles), raised ("lighthouse" 2 -> 3) and added ("ferries").
+    std::filesystem::remove(corpus / "a.txt");
+    write("b.txt", "The ferries authority discussed shipping fees.");
+    write("c.txt", "Fishermen protested near the lighthouse.");
+    write("e.txt", "The lighthouse keeper counted the ferries and the tariffs.");
+    RunResult rerun = run(kIndexBin, {corpus.string(), "--db", db, "--bulk", "1", "--allow-delete", "-q"});
+    INFO(rerun.err);
+    REQUIRE(rerun.status == 0);
+    CHECK_FALSE(std::filesystem::exists(std::filesystem::path(db) / "gazette-segments"));
+
+    std::string fresh = (dir / "fresh").string(), direct = (dir / "direct").string();
+    REQUIRE(run(kIndexBin, {corpus.string(), "--db", fresh, "-q"}).status == 0);
+    auto after = spellings(db);
+    CHECK(after == spellings(fresh));
+    auto has = [&](const std::string& word) {
+        auto found = std::find_if(after.begin(), after.end(), [&](const auto& e) { return e.first == word; });
+        return found == after.end() ? 0u : found->second;
+    };
+    CHECK(has("harbour") == 0);
+    CHECK(has("dredging") == 0);
+    CHECK(has("lighthouse") == 3);
+    CHECK(has("ferries") == 2);
+    CHECK(has("tariffs") == 2);
+    // The same re-run written directly, without segments, agrees.
+    REQUIRE(run(kIndexBin, {corpus.string(), "--db", direct, "--bulk", "0", "-q"}).status == 0);
+    CHECK(spellings(direct) == after);
 }
 
 TEST_CASE("a surname alone gets the archive's one full name for that person", "[cli][speakers]") {

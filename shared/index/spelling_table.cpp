@@ -38,28 +38,54 @@ std::map<std::string, Xapian::doccount> wanted_words(const Xapian::Database& db)
 
 }  // namespace
 
-std::size_t sync_spelling(Xapian::WritableDatabase& db) { return sync_spelling(db, db); }
+std::size_t sync_spelling(Xapian::WritableDatabase& db) { return apply_spelling(db, spelling_changes(db, db)); }
 
-std::size_t sync_spelling(Xapian::WritableDatabase& db, const Xapian::Database& words) {
+SpellingChanges spelling_changes(const Xapian::Database& table, const Xapian::Database& words) {
     std::map<std::string, Xapian::doccount> wanted = wanted_words(words);
-    std::size_t changed = 0;
-    // Entries to lower or drop, then entries to add or raise; iterators over the table are not
-    // kept across changes to it.
-    std::map<std::string, Xapian::termcount> lower, raise;
-    for (auto it = db.spellings_begin(); it != db.spellings_end(); ++it) {
+    SpellingChanges changes;
+    for (auto it = table.spellings_begin(); it != table.spellings_end(); ++it) {
         Xapian::termcount have = it.get_termfreq();
         auto found = wanted.find(*it);
         Xapian::termcount want = found == wanted.end() ? 0 : found->second;
-        if (have > want) lower[*it] = have - want;
-        if (have < want) raise[*it] = want - have;
+        if (have > want) changes.lower[*it] = have - want;
+        if (have < want) changes.raise[*it] = want - have;
         if (found != wanted.end()) wanted.erase(found);
     }
-    for (const auto& [word, count] : wanted) raise[word] = count;
-    for (const auto& [word, by] : lower) db.remove_spelling(word, by);
-    for (const auto& [word, by] : raise) db.add_spelling(word, by);
-    changed = lower.size() + raise.size();
+    for (const auto& [word, count] : wanted) changes.raise[word] = count;
+    return changes;
+}
+
+std::size_t apply_spelling(Xapian::WritableDatabase& db, const SpellingChanges& changes) {
+    // Lowered first, then raised: iterators over the table are not kept across changes to it.
+    for (const auto& [word, by] : changes.lower) db.remove_spelling(word, by);
+    for (const auto& [word, by] : changes.raise) db.add_spelling(word, by);
+    std::size_t changed = changes.lower.size() + changes.raise.size();
     if (changed > 0) db.commit();
     return changed;
+}
+
+SpellingChanges write_spelling_segment(const std::filesystem::path& db,
+                                       const std::vector<std::filesystem::path>& segments,
+                                       const std::filesystem::path& out) {
+    SpellingChanges changes;
+    // A reader keeps its revision's blocks only until the writer's next commit but one; a pass
+    // that commits twice meanwhile makes the views read again (the words are the same).
+    for (int attempt = 0;; ++attempt) {
+        try {
+            Xapian::Database table(db.string());
+            Xapian::Database words(db.string());
+            for (const auto& segment : segments) words.add_database(Xapian::Database(segment.string()));
+            changes = spelling_changes(table, words);
+            break;
+        } catch (const Xapian::DatabaseModifiedError&) {
+            if (attempt == 100) throw;
+        }
+    }
+    if (changes.raise.empty()) return changes;
+    Xapian::WritableDatabase segment(out.string(), Xapian::DB_CREATE);
+    for (const auto& [word, by] : changes.raise) segment.add_spelling(word, by);
+    segment.commit();
+    return changes;
 }
 
 }  // namespace gazette
