@@ -14,6 +14,7 @@ import argparse
 import json
 import os
 import re
+import statistics
 import sys
 
 
@@ -136,6 +137,20 @@ def main(argv=None) -> int:
     omega_compacted = int(meta("size_omega_compacted", "0") or 0)
     if omega_compacted:
         row("index size (MB), Omega's after xapian-compact", to_mb("gazette"), omega_compacted / 1e6, None, None)
+    pairs = int(meta("build_pairs", "0") or 0)
+    if pairs:
+        # Each pair's ratio, then the median: the drift of the machine's speed between two builds
+        # run one after the other is far smaller than between the first builds above and now.
+        walls = [(parse_time(os.path.join(w, "time", f"pair{i}-gazette.time")),
+                  parse_time(os.path.join(w, "time", f"pair{i}-omega.time"))) for i in range(1, pairs + 1)]
+        walls = [(g["wall"], o["wall"]) for g, o in walls if g and o and g.get("wall") and o.get("wall")]
+        if walls:
+            ratios = [o / g for g, o in walls]
+            rows.append([f"articles/s (wall), median of {len(walls)} interleaved build pairs",
+                         fmt(files / statistics.median(g for g, _ in walls)),
+                         fmt(files / statistics.median(o for _, o in walls)),
+                         "", "", f"{statistics.median(ratios):.2f}×", "", ""])
+            rows.append(["  each pair's G/Omega articles/s", " ".join(f"{r:.2f}×" for r in ratios)] + [""] * 6)
     bad = [f"{e} {t[e]['status']:.0f}" for e in t if t[e] and t[e].get("status")]
     if bad:
         rows.append(["indexer exit status (not 0)", ", ".join(bad)] + [""] * 6)

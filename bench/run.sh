@@ -5,7 +5,7 @@
 #
 #   bench/run.sh [--articles N] [--corpus DIR] [--jobs J] [--shards S] [--compact] [--no-omega] [--no-fts5]
 #                [--out RESULTS.txt] [--work DIR] [--seed S] [--queries Q] [--rounds R]
-#                [--corpus-dir DIR] [--build DIR] [--no-build] [--cleanup]
+#                [--corpus-dir DIR] [--build DIR] [--no-build] [--cleanup] [--build-pairs N]
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -29,6 +29,7 @@ ROUNDS=3
 BUILD=${GAZETTE_BUILD:-$ROOT/build-bench}
 DO_BUILD=1
 CLEANUP=0
+BUILD_PAIRS=0
 COMMAND="bench/run.sh $*"
 
 usage() {
@@ -57,6 +58,11 @@ usage() {
   --build DIR    CMake build directory of Gazette (default build-bench, or $GAZETTE_BUILD)
   --no-build     use the binaries already in --build, do not run cmake
   --cleanup      delete WORK at the end (the table is kept in --out)
+  --build-pairs N  after the full builds, build N more times with each indexer, one after the
+                 other in turns (Gazette first, then omindex first, ...), and report the median
+                 of each pair's articles/s ratio: on a machine whose speed drifts from minute to
+                 minute, a ratio taken pair by pair moves far less than one build against one
+                 (default 0)
 EOF
 }
 
@@ -79,6 +85,7 @@ while [ $# -gt 0 ]; do
         --build) BUILD=$2; shift 2 ;;
         --no-build) DO_BUILD=0; shift ;;
         --cleanup) CLEANUP=1; shift ;;
+        --build-pairs) BUILD_PAIRS=$2; shift 2 ;;
         -h|--help) usage; exit 0 ;;
         *) echo "run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
     esac
@@ -218,6 +225,26 @@ if [ "$OMEGA" = 1 ]; then
     timed compact-omega xapian-compact "$WORK/omega.db" "$WORK/omega-compacted.db"
     meta size_omega_compacted "$(size_of "$WORK/omega-compacted.db")"
     rm -rf "$WORK/omega-compacted.db"
+fi
+
+if [ "$OMEGA" = 1 ] && [ "$BUILD_PAIRS" -gt 0 ]; then
+    # Scratch indexes, removed after each build; the full builds above stay the ones queried.
+    meta build_pairs "$BUILD_PAIRS"
+    for i in $(seq 1 "$BUILD_PAIRS"); do
+        say "build pair $i of $BUILD_PAIRS"
+        order=(gazette omega)
+        [ $((i % 2)) = 0 ] && order=(omega gazette)
+        for e in "${order[@]}"; do
+            rm -rf "$WORK/pair.db"
+            if [ "$e" = gazette ]; then
+                timed "pair$i-gazette" "$GI" "$C" --db "$WORK/pair.db" "${GI_FULL_OPTS[@]}"
+            else
+                timed "pair$i-omega" omindex --db "$WORK/pair.db" --url / -M txt:text/plain \
+                    -M text:text/plain -M md:text/plain --overwrite "$C"
+            fi
+        done
+        rm -rf "$WORK/pair.db"
+    done
 fi
 
 if [ "$FTS5" = 1 ]; then
