@@ -82,7 +82,7 @@ SpellingChanges write_spelling_segment(const std::filesystem::path& db,
         }
     }
     if (changes.raise.empty()) return changes;
-    Xapian::WritableDatabase segment(out.string(), Xapian::DB_CREATE);
+    Xapian::WritableDatabase segment(out.string(), Xapian::DB_CREATE_OR_OVERWRITE);
     for (const auto& [word, by] : changes.raise) segment.add_spelling(word, by);
     segment.commit();
     return changes;
