@@ -83,6 +83,8 @@ public:
     /// so the segment records nothing. Its records would also clash with the main database's,
     /// and each other's, under the same keys at the merge, which keeps one value per key.
     void skip_stories_owed() { m_skip_owed = true; }
+    /// Every article here is owed, recorded elsewhere: a bulk run's segment (skip_stories_owed).
+    [[nodiscard]] bool owed_elsewhere() const { return m_skip_owed; }
     /// The keys of the owed-stories records, committed or in the current batch.
     [[nodiscard]] std::vector<std::string> stories_owed() const;
 
