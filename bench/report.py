@@ -141,16 +141,22 @@ def main(argv=None) -> int:
     if pairs:
         # Each pair's ratio, then the median: the drift of the machine's speed between two builds
         # run one after the other is far smaller than between the first builds above and now.
-        walls = [(parse_time(os.path.join(w, "time", f"pair{i}-gazette.time")),
+        timed = [(parse_time(os.path.join(w, "time", f"pair{i}-gazette.time")),
                   parse_time(os.path.join(w, "time", f"pair{i}-omega.time"))) for i in range(1, pairs + 1)]
-        walls = [(g["wall"], o["wall"]) for g, o in walls if g and o and g.get("wall") and o.get("wall")]
-        if walls:
-            ratios = [o / g for g, o in walls]
-            rows.append([f"articles/s (wall), median of {len(walls)} interleaved build pairs",
-                         fmt(files / statistics.median(g for g, _ in walls)),
-                         fmt(files / statistics.median(o for _, o in walls)),
+        timed = [(g, o) for g, o in timed if g and o and g.get("wall") and o.get("wall") and g.get("cpu") and o.get("cpu")]
+        if timed:
+            ratios = [o["wall"] / g["wall"] for g, o in timed]
+            rows.append([f"articles/s (wall), median of {len(timed)} interleaved build pairs",
+                         fmt(files / statistics.median(g["wall"] for g, _ in timed)),
+                         fmt(files / statistics.median(o["wall"] for _, o in timed)),
                          "", "", f"{statistics.median(ratios):.2f}×", "", ""])
             rows.append(["  each pair's G/Omega articles/s", " ".join(f"{r:.2f}×" for r in ratios)] + [""] * 6)
+            cpu = [g["cpu"] / o["cpu"] for g, o in timed]
+            rows.append([f"CPU time (s), median of {len(timed)} interleaved build pairs",
+                         fmt(statistics.median(g["cpu"] for g, _ in timed)),
+                         fmt(statistics.median(o["cpu"] for _, o in timed)),
+                         "", "", f"{statistics.median(cpu):.2f}×", "", ""])
+            rows.append(["  each pair's G/Omega CPU time", " ".join(f"{r:.2f}×" for r in cpu)] + [""] * 6)
     bad = [f"{e} {t[e]['status']:.0f}" for e in t if t[e] and t[e].get("status")]
     if bad:
         rows.append(["indexer exit status (not 0)", ", ".join(bad)] + [""] * 6)

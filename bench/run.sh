@@ -59,8 +59,8 @@ usage() {
   --no-build     use the binaries already in --build, do not run cmake
   --cleanup      delete WORK at the end (the table is kept in --out)
   --build-pairs N  after the full builds, build N more times with each indexer, one after the
-                 other in turns (Gazette first, then omindex first, ...), and report the median
-                 of each pair's articles/s ratio: on a machine whose speed drifts from minute to
+                 other in turns (Gazette first, then omindex first, ...), and report the medians
+                 of the pairs' articles/s and CPU time ratios: on a machine whose speed drifts from minute to
                  minute, a ratio taken pair by pair moves far less than one build against one
                  (default 0)
 EOF
