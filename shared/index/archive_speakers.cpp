@@ -26,11 +26,8 @@ namespace {
 
 // The article's file id, from its XFILE term.
 std::string file_id_of(const Xapian::Document& doc) {
-    std::string prefix(schema::kFilePrefix);
-    Xapian::TermIterator it = doc.termlist_begin();
-    it.skip_to(prefix);
-    if (it == doc.termlist_end() || (*it).rfind(prefix, 0) != 0) return {};
-    return (*it).substr(prefix.size());
+    std::string term = DocumentBuilder::term_under(doc, schema::kFilePrefix);
+    return term.empty() ? term : term.substr(schema::kFilePrefix.size());
 }
 
 std::vector<std::string> renamed(const std::vector<std::string>& names,

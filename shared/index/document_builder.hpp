@@ -37,6 +37,9 @@ public:
     /// with other text starts a new story instead of keeping the one its old text founded, which
     /// its old copies still carry.
     [[nodiscard]] static std::string own_story(const std::string& id, std::string_view fingerprint);
+    /// The first term of `doc` that starts with `prefix`, whole (its id term under
+    /// schema::kIdPrefix, its file term under kFilePrefix); empty when it has none.
+    [[nodiscard]] static std::string term_under(const Xapian::Document& doc, std::string_view prefix);
 
 private:
     /// Indexes `text` from `first_position`; returns the position after its last word.

@@ -36,6 +36,13 @@ std::string DocumentBuilder::own_story(const std::string& id, std::string_view f
     return fmt::format("{:016x}", fnv1a64(fingerprint, fnv1a64(std::string_view(id.data(), id.size() + 1))));
 }
 
+std::string DocumentBuilder::term_under(const Xapian::Document& doc, std::string_view prefix) {
+    Xapian::TermIterator it = doc.termlist_begin();
+    it.skip_to(std::string(prefix));
+    if (it == doc.termlist_end() || !(*it).starts_with(prefix)) return {};
+    return *it;
+}
+
 std::string DocumentBuilder::file_term(const std::string& file_id) {
     return bounded_term(schema::kFilePrefix, file_id);
 }

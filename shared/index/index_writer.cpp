@@ -12,6 +12,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "index/document_builder.hpp"
 #include "index/schema.hpp"
 #include "index/shards.hpp"
 #include "index/sources.hpp"
@@ -135,11 +136,9 @@ void IndexWriter::mark_pass_pending() {
 void IndexWriter::note_stories_owed(const std::vector<Xapian::Document>& docs) {
     if (m_skip_owed) return;
     begin_batch();
-    const std::string prefix(schema::kIdPrefix);
     for (const auto& doc : docs) {
-        Xapian::TermIterator it = doc.termlist_begin();
-        it.skip_to(prefix);
-        if (it != doc.termlist_end() && (*it).rfind(prefix, 0) == 0) m_owed_ids.push_back(*it);
+        std::string id = DocumentBuilder::term_under(doc, schema::kIdPrefix);
+        if (!id.empty()) m_owed_ids.push_back(std::move(id));
     }
     if (m_owed_ids.size() >= kOwedIdsPerKey) flush_stories_owed();
 }

@@ -16,6 +16,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "index/document_builder.hpp"
 #include "index/fingerprint.hpp"
 #include "index/index_writer.hpp"
 #include "index/ordered_pool.hpp"
@@ -49,15 +50,6 @@ void set_story(Xapian::Document& doc, const std::string& story) {
     }
     doc.add_value(schema::kStorySlot, story);
     doc.add_boolean_term(story_term(story));
-}
-
-// The article's id term (schema::kIdPrefix), from its term list.
-std::string id_term_of(const Xapian::Document& doc) {
-    const std::string prefix(schema::kIdPrefix);
-    Xapian::TermIterator it = doc.termlist_begin();
-    it.skip_to(prefix);
-    if (it == doc.termlist_end() || (*it).rfind(prefix, 0) != 0) return {};
-    return *it;
 }
 
 std::string alias_key(const std::string& story) { return std::string(schema::kStoryAliasPrefix) + story; }
@@ -189,7 +181,7 @@ std::size_t assign_stories(const std::vector<IndexWriter*>& writers, double thre
             continue;
         }
         Xapian::Document doc = all.get_document(d);
-        if (term.empty()) term = id_term_of(doc);
+        if (term.empty()) term = DocumentBuilder::term_under(doc, schema::kIdPrefix);
         std::string date = doc.get_value(schema::kDateSlot);
         keyed.emplace_back((date.empty() ? "99999999" : date) + term, d);
     }

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 
+#include "index/document_builder.hpp"
 #include "index/schema.hpp"
 #include "index/speaker_values.hpp"
 #include "index/stored_article.hpp"
@@ -47,10 +48,8 @@ StoryCopy copy_of(const Xapian::Database& db, Xapian::docid id) {
     std::string date = doc.get_value(schema::kDateSlot);
     if (date.size() == 8)
         copy.date = Date{std::stoi(date.substr(0, 4)), std::stoi(date.substr(4, 2)), std::stoi(date.substr(6, 2))};
-    const std::string prefix(schema::kIdPrefix);
-    Xapian::TermIterator term = doc.termlist_begin();
-    term.skip_to(prefix);
-    if (term != doc.termlist_end() && (*term).rfind(prefix, 0) == 0) copy.id = (*term).substr(prefix.size());
+    std::string term = DocumentBuilder::term_under(doc, schema::kIdPrefix);
+    if (!term.empty()) copy.id = term.substr(schema::kIdPrefix.size());
     if (copy.id.empty() || hashed_id(copy.id)) copy.id = read_article(doc).id;
     return copy;
 }
