@@ -21,7 +21,6 @@
 #include "index/schema.hpp"
 #include "index/side_file.hpp"
 #include "index/speaker_values.hpp"
-#include "index/index_damage.hpp"
 
 namespace fs = std::filesystem;
 
@@ -278,11 +277,6 @@ std::string_view FacetTable::value(Column column, std::uint32_t id) const {
     return col.text.substr(begin, end - begin);
 }
 
-void refresh_facet_tables(const fs::path& db) {
-    for (const fs::path& part : local_databases(db)) {
-        Xapian::Database database(part.string());
-        if (!FacetTable::open(part, database)) FacetTable::write(part, database);
-    }
-}
+void refresh_facet_tables(const fs::path& db) { refresh_side_files<FacetTable>(db); }
 
 }  // namespace gazette

@@ -9,6 +9,10 @@
 #include <optional>
 #include <string_view>
 
+#include <xapian.h>
+
+#include "index/index_damage.hpp"
+
 namespace gazette {
 
 /// A file mapped read-only; the mapping lives as long as any copy of it.
@@ -37,5 +41,15 @@ private:
 /// reader sees the old file or the new one and a crash never leaves a partial file under the
 /// name. Throws std::system_error (what is said names the file).
 void write_side_file(const std::filesystem::path& path, std::string_view bytes);
+
+/// Writes a `File` (a cache with static open(dir, db), which gives nothing unless the file there
+/// is valid for `db`, and write(dir, db)) beside each local database of `db` that lacks a valid one.
+template <typename File>
+void refresh_side_files(const std::filesystem::path& db) {
+    for (const std::filesystem::path& part : local_databases(db)) {
+        Xapian::Database database(part.string());
+        if (!File::open(part, database)) File::write(part, database);
+    }
+}
 
 }  // namespace gazette

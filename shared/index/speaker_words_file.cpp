@@ -8,7 +8,6 @@
 
 #include <fmt/format.h>
 
-#include "index/index_damage.hpp"
 #include "index/schema.hpp"
 #include "speakers/spelling_variants.hpp"
 
@@ -74,9 +73,8 @@ std::vector<std::string_view> SpeakerWordsFile::with_key(std::string_view key) c
     std::size_t high = m_lines.size();
     while (low < high) {
         std::size_t middle = low + (high - low) / 2;
-        std::size_t start = middle == 0 ? 0 : m_lines.rfind('\n', middle - 1);
-        start = start == std::string_view::npos || middle == 0 ? 0 : start + 1;
-        start = std::max(start, low);
+        std::size_t newline = middle == 0 ? std::string_view::npos : m_lines.rfind('\n', middle - 1);
+        std::size_t start = std::max(newline == std::string_view::npos ? 0 : newline + 1, low);
         if (key_at(m_lines, start) < key) {
             low = next_line(m_lines, start);
         } else {
@@ -91,11 +89,6 @@ std::vector<std::string_view> SpeakerWordsFile::with_key(std::string_view key) c
     return words;
 }
 
-void refresh_speaker_words_files(const fs::path& db) {
-    for (const fs::path& part : local_databases(db)) {
-        Xapian::Database database(part.string());
-        if (!SpeakerWordsFile::open(part, database)) SpeakerWordsFile::write(part, database);
-    }
-}
+void refresh_speaker_words_files(const fs::path& db) { refresh_side_files<SpeakerWordsFile>(db); }
 
 }  // namespace gazette
