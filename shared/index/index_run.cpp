@@ -547,7 +547,7 @@ IndexStats run_index(const IndexOptions& options, IndexReporter& reporter, const
         std::vector<IndexWriter*> everything = all;
         for (std::size_t d = 0; d < dbs.size(); ++d) {
             for (const fs::path& segment : segments[d]) {
-                segment_writers.push_back(std::make_unique<IndexWriter>(segment, options.batch_size));
+                segment_writers.push_back(std::make_unique<IndexWriter>(segment, options.batch_size, false, kSegmentFlags));
                 segment_writers.back()->skip_stories_owed();
                 segment_writers.back()->use_text_dictionary(writers[d]->text_dictionary(), false);
                 everything.push_back(segment_writers.back().get());

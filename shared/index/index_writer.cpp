@@ -60,11 +60,11 @@ std::runtime_error lock_error(const std::filesystem::path& path, const Xapian::D
 
 }  // namespace
 
-Xapian::WritableDatabase open_writable(const std::filesystem::path& path, bool wait) {
+Xapian::WritableDatabase open_writable(const std::filesystem::path& path, bool wait, int flags) {
     recover_interrupted_swap(path);
     for (;;) {
         try {
-            return Xapian::WritableDatabase(path.string(), Xapian::DB_CREATE_OR_OPEN);
+            return Xapian::WritableDatabase(path.string(), Xapian::DB_CREATE_OR_OPEN | flags);
         } catch (const Xapian::DatabaseLockError& e) {
             if (!held_by_another(e)) throw lock_error(path, e);
             if (!wait) throw busy_error(path);
@@ -72,7 +72,7 @@ Xapian::WritableDatabase open_writable(const std::filesystem::path& path, bool w
             if (!creation_interrupted(path)) throw;
             // Created afresh, under Xapian's write lock (so never under another writer's feet).
             try {
-                return Xapian::WritableDatabase(path.string(), Xapian::DB_CREATE_OR_OVERWRITE);
+                return Xapian::WritableDatabase(path.string(), Xapian::DB_CREATE_OR_OVERWRITE | flags);
             } catch (const Xapian::DatabaseLockError& e) {
                 if (!held_by_another(e)) throw lock_error(path, e);
                 if (!wait) throw busy_error(path);
@@ -82,8 +82,8 @@ Xapian::WritableDatabase open_writable(const std::filesystem::path& path, bool w
     }
 }
 
-IndexWriter::IndexWriter(const std::filesystem::path& db_path, std::size_t batch_size, bool wait)
-    : m_path(db_path), m_db(open_writable(db_path, wait)), m_batch_size(batch_size == 0 ? 1 : batch_size),
+IndexWriter::IndexWriter(const std::filesystem::path& db_path, std::size_t batch_size, bool wait, int flags)
+    : m_path(db_path), m_db(open_writable(db_path, wait, flags)), m_batch_size(batch_size == 0 ? 1 : batch_size),
       m_wait(wait) {
     std::string key(schema::kSchemaVersionKey);
     std::string version = m_db.get_metadata(key);

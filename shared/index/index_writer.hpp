@@ -22,14 +22,15 @@ class TextDictionary;
 /// Opens (or creates) a database for writing under Xapian's write lock. Throws std::runtime_error:
 /// "index is busy" when another process holds that lock (with `wait`, waits for it instead), or
 /// "cannot take Xapian's write lock" for any other reason it cannot be taken (never waited for).
-[[nodiscard]] Xapian::WritableDatabase open_writable(const std::filesystem::path& path, bool wait);
+/// `flags`: more Xapian database flags (a segment's kSegmentFlags, segments.hpp).
+[[nodiscard]] Xapian::WritableDatabase open_writable(const std::filesystem::path& path, bool wait, int flags = 0);
 
 class IndexWriter {
 public:
     /// Opens or creates the database. Throws std::runtime_error when it holds an index of another
     /// schema version or is not a Gazette index, and "index is busy" when another writer holds it
-    /// (or, with `wait`, waits until that writer is done).
-    IndexWriter(const std::filesystem::path& db_path, std::size_t batch_size, bool wait = false);
+    /// (or, with `wait`, waits until that writer is done). `flags`: as open_writable's.
+    IndexWriter(const std::filesystem::path& db_path, std::size_t batch_size, bool wait = false, int flags = 0);
     ~IndexWriter();
 
     /// Replaces every article of one file (all documents carrying `file_term`) by `docs`, inside

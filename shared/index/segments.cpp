@@ -87,7 +87,7 @@ private:
             if (m_current) m_current->commit();
             m_current.reset();
             fs::path next = m_dir / fmt::format("seg{:06}-{}", m_segments.size(), m_index);
-            m_current = std::make_unique<IndexWriter>(next, m_batch_size);
+            m_current = std::make_unique<IndexWriter>(next, m_batch_size, false, kSegmentFlags);
             m_current->skip_stories_owed();  // the main database records them
             m_segments.push_back(next);
             m_in_current = 0;

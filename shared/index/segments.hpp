@@ -18,7 +18,9 @@
 // Crash safety: segments live in the database directory, under gazette-segments/, and are not
 // part of the index until the merge swaps the merged copy in (shards.hpp). A run killed before
 // that leaves the database at its last commit; the next run deletes the stale segments and, as
-// their files are not in the index, indexes them again.
+// their files are not in the index, indexes them again. So a segment's commits are not synced to
+// the disk (kSegmentFlags): nothing ever reads a segment after a crash, and the merged copy is
+// synced by Xapian's compactor before it replaces the database.
 #pragma once
 
 #include <cstddef>
@@ -30,6 +32,13 @@
 #include <xapian.h>
 
 namespace gazette {
+
+/// Xapian flags for opening a segment (or the spelling segment) for writing: no fsync at commit.
+/// A segment is committed every few hundred articles and each commit rewrites most of its blocks;
+/// synced, every rewrite reached the disk (Reuters-21578: 818 MB written for a 79 MB index, 12 GB
+/// for a 1.2 GB index of 100,000 generated articles). Unsynced, a block rewritten before the
+/// kernel writes it back is written once or never (the segments are deleted after the merge).
+inline constexpr int kSegmentFlags = Xapian::DB_NO_SYNC;
 
 class SegmentWriter {
 public:

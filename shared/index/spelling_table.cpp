@@ -7,6 +7,8 @@
 #include <map>
 #include <string>
 
+#include "index/segments.hpp"
+
 namespace gazette {
 namespace {
 
@@ -82,7 +84,7 @@ SpellingChanges write_spelling_segment(const std::filesystem::path& db,
         }
     }
     if (changes.raise.empty()) return changes;
-    Xapian::WritableDatabase segment(out.string(), Xapian::DB_CREATE_OR_OVERWRITE);
+    Xapian::WritableDatabase segment(out.string(), Xapian::DB_CREATE_OR_OVERWRITE | kSegmentFlags);
     for (const auto& [word, by] : changes.raise) segment.add_spelling(word, by);
     segment.commit();
     return changes;
