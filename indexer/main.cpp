@@ -16,6 +16,7 @@
 #include "index/index_damage.hpp"
 #include "index/index_lock.hpp"
 #include "index/index_run.hpp"
+#include "index/open_files.hpp"
 #include "index/shards.hpp"
 #include "index/sources.hpp"
 #include "index/speaker_words_file.hpp"
@@ -54,10 +55,21 @@ void refresh_tables(const std::string& db) {
                   "speakers' names will be looked up more slowly");
 }
 
+// Out of descriptors: one line, and not "damaged" (index/open_files.hpp).
+bool report_too_many_files(const std::string& db, std::string_view error) {
+    if (!gazette::reports_too_many_open_files(error)) return false;
+    fmt::print(stderr,
+               "gazette-index: {}: too many open files ({}); the index is intact at its last commit: "
+               "raise the limit (ulimit -n) and run again\n",
+               db, error);
+    return true;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     using namespace gazette;
+    raise_open_file_limit();  // a bulk run holds every segment open through its passes
     CLI::App app{"gazette-index: index directories of news articles into a Xapian database.\n"
                  "Exit status: 0 done, 1 done but some files were skipped, 2 error, 130 interrupted."};
     IndexOptions options;
@@ -207,6 +219,7 @@ int main(int argc, char** argv) {
         fmt::print(stderr, "gazette-index: {}\n", e.what());
         return kExitInterrupted;
     } catch (const Xapian::DatabaseLockError& e) {
+        if (report_too_many_files(db, e.get_description())) return kExitError;
         // Not a damaged index: a lock that could not be taken (index_writer.cpp says which).
         fmt::print(stderr, "gazette-index: {}: cannot take Xapian's write lock on the index ({})\n", db,
                    e.get_description());
@@ -219,15 +232,18 @@ int main(int argc, char** argv) {
                    db, e.get_msg());
     } catch (const Xapian::DatabaseError& e) {
         if (report_disk_full(db, e.get_description(), reporter.articles_written(), compacting)) return kExitError;
+        if (report_too_many_files(db, e.get_description())) return kExitError;
         fmt::print(stderr,
                    "gazette-index: {}: the index is damaged or unreadable ({}); check it with "
                    "gazette-index --check --db {}, or re-index into a new directory\n",
                    db, e.get_description(), db);
     } catch (const Xapian::Error& e) {
         if (report_disk_full(db, e.get_description(), reporter.articles_written(), compacting)) return kExitError;
+        if (report_too_many_files(db, e.get_description())) return kExitError;
         fmt::print(stderr, "gazette-index: {}: {}\n", db, e.get_description());
     } catch (const std::exception& e) {
         if (report_disk_full(db, e.what(), reporter.articles_written(), compacting)) return kExitError;
+        if (report_too_many_files(db, e.what())) return kExitError;
         fmt::print(stderr, "gazette-index: {}\n", e.what());
     }
     return kExitError;

@@ -18,6 +18,7 @@
 #include "cli/color_choice.hpp"
 #include "cli/common_options.hpp"
 #include "index/index_damage.hpp"
+#include "index/open_files.hpp"
 #include "printer.hpp"
 #include "search/searcher.hpp"
 #include "search/synonyms.hpp"
@@ -201,6 +202,12 @@ int main(int argc, char** argv) {
         // Damage the open-time probe did not reach, met while reading (index_damage.hpp).
         fmt::print(stderr, "gazette-search: {}\n", damaged_message(db, e.get_description()));
     } catch (const Xapian::DatabaseError& e) {
+        if (reports_too_many_open_files(e.get_description())) {
+            // Not a damaged index: more shards than the process may open files for.
+            fmt::print(stderr, "gazette-search: {}: too many open files ({}); raise the limit (ulimit -n)\n", db,
+                       e.get_description());
+            return kExitError;
+        }
         fmt::print(stderr,
                    "gazette-search: {}: the index is damaged or unreadable ({}); check it with "
                    "gazette-index --check --db {}, or re-index into a new directory\n",

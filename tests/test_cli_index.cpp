@@ -7,6 +7,7 @@
 #include <xapian.h>
 
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 
 #include <chrono>
@@ -458,6 +459,74 @@ TEST_CASE("a bulk re-run's spelling table is the one a first build of the same f
     // The same re-run written directly, without segments, agrees.
     REQUIRE(run(kIndexBin, {corpus.string(), "--db", direct, "--bulk", "0", "-q"}).status == 0);
     CHECK(spellings(direct) == after);
+}
+
+namespace {
+
+// In the indexer's process only: at most `N` open files, its hard limit too (so that
+// gazette-index cannot raise it).
+template <rlim_t N>
+void descriptors() {
+    struct rlimit limit {N, N};
+    if (::setrlimit(RLIMIT_NOFILE, &limit) != 0) ::_exit(126);
+}
+
+// `count` short articles named a0000.txt..., drawn from a small vocabulary (so that most words
+// are in two articles or more, and spelled).
+void write_port_articles(const std::filesystem::path& corpus, int first, int count) {
+    static const char* const words[] = {"harbour", "ferry",  "lighthouse", "dredging", "council", "mayor",
+                                        "budget",  "river",  "bridge",     "tunnel",   "cargo",   "union",
+                                        "strike",  "wages",  "pilots",     "tugboat",  "quay",    "customs"};
+    std::uint32_t state = 12345u + static_cast<std::uint32_t>(first);
+    for (int i = first; i < first + count; ++i) {
+        std::string body;
+        for (int w = 0; w < 30; ++w) {
+            state = state * 1664525u + 1013904223u;
+            body += std::string(words[(state >> 16) % std::size(words)]) + " ";
+        }
+        write_file(corpus / fmt::format("a{:04}.txt", i), fmt::format("title: Port {}\n\n{}.\n", i, body));
+    }
+}
+
+}  // namespace
+
+TEST_CASE("a bulk build of many segments runs within the open files it always needed", "[cli][spelling]") {
+    TempDir dir;
+    auto corpus = dir / "corpus";
+    // 600 articles in segments of 10 (--batch 1): 60 segments, each held open through the passes
+    // with a file per Xapian table. The spelling table's views of each, beside them, ran the
+    // run out of descriptors below 450.
+    write_port_articles(corpus, 0, 600);
+    std::string limited = (dir / "limited").string(), direct = (dir / "direct").string();
+    RunResult r = run(kIndexBin, {corpus.string(), "--db", limited, "--batch", "1", "-q"}, descriptors<300>);
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    CHECK(Xapian::Database(limited).get_doccount() == 600);
+    REQUIRE(run(kIndexBin, {corpus.string(), "--db", direct, "--bulk", "0", "-q"}).status == 0);
+    CHECK(spellings(limited) == spellings(direct));
+    CHECK(spellings(limited).size() > 10);
+}
+
+TEST_CASE("a run out of open files says so, and leaves the index as it was", "[cli][reliability]") {
+    TempDir dir;
+    auto corpus = dir / "corpus";
+    write_port_articles(corpus, 0, 50);
+    std::string db = (dir / "idx").string();
+    REQUIRE(run(kIndexBin, {corpus.string(), "--db", db, "-q"}).status == 0);
+    write_port_articles(corpus, 50, 550);
+    RunResult r = run(kIndexBin, {corpus.string(), "--db", db, "--bulk", "1", "--batch", "1", "-q"}, descriptors<150>);
+    INFO(r.err);
+    CHECK(r.status == 2);
+    CHECK(r.err.find("too many open files") != std::string::npos);
+    CHECK(r.err.find("ulimit -n") != std::string::npos);
+    CHECK(r.err.find("damaged") == std::string::npos);
+    CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);
+    CHECK(Xapian::Database(db).get_doccount() == 50);
+    // With the descriptors it needs, the next run indexes the rest.
+    RunResult again = run(kIndexBin, {corpus.string(), "--db", db, "-q"});
+    INFO(again.err);
+    CHECK(again.status == 0);
+    CHECK(Xapian::Database(db).get_doccount() == 600);
 }
 
 TEST_CASE("a surname alone gets the archive's one full name for that person", "[cli][speakers]") {

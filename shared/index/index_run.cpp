@@ -30,6 +30,7 @@
 #include "index/leftovers.hpp"
 #include "index/ordered_pool.hpp"
 #include "index/schema.hpp"
+#include "index/open_files.hpp"
 #include "index/segments.hpp"
 #include "index/shards.hpp"
 #include "index/sources.hpp"
@@ -56,6 +57,10 @@ constexpr std::size_t kSegmentBatches = 10;
 // and past a few hundred articles its lookups miss the cache more than the extra commits into a
 // small segment cost (Reuters-21578: 1,000 -> 500, 5 % less CPU, peak memory 140 -> 95 MB).
 constexpr std::size_t kSegmentCommit = 500;
+// Descriptors a read-only view of a database holds (a glass database opens a file per table) and
+// those left for the passes besides, when the spelling table is worked out beside them.
+constexpr std::size_t kDescriptorsPerView = 6;
+constexpr std::size_t kDescriptorsToSpare = 64;
 
 
 // One file the run must read: new, changed, or everything with --full. A million-file run keeps a
@@ -544,6 +549,7 @@ IndexStats run_index(const IndexOptions& options, IndexReporter& reporter, const
         // documents rewritten in a compacted database split its full blocks (Reuters-21578:
         // 80 MB grew to 96 MB), and compacting it again cost a tenth of the run's CPU.
         std::vector<std::unique_ptr<IndexWriter>> segment_writers;
+        std::vector<std::vector<IndexWriter*>> segment_writers_of(dbs.size());
         std::vector<IndexWriter*> everything = all;
         for (std::size_t d = 0; d < dbs.size(); ++d) {
             for (const fs::path& segment : segments[d]) {
@@ -551,16 +557,23 @@ IndexStats run_index(const IndexOptions& options, IndexReporter& reporter, const
                 segment_writers.back()->skip_stories_owed();
                 segment_writers.back()->use_text_dictionary(writers[d]->text_dictionary(), false);
                 everything.push_back(segment_writers.back().get());
+                segment_writers_of[d].push_back(segment_writers.back().get());
             }
         }
         // The spelling table of a database with segments is worked out beside the passes, on a
         // core they leave idle (a Reuters-21578 build: 0.2 s of its one-core tail): what it adds
-        // or raises goes to a segment of its own, which the merge adds to the table.
+        // or raises goes to a segment of its own, which the merge adds to the table. Its views of
+        // the database and every segment are handles of their own, so only when the descriptors
+        // for them are to be had beside the writers' (else the passes could run out of them).
         std::vector<fs::path> spelling_segments(dbs.size());
-        for (std::size_t d = 0; d < dbs.size(); ++d)
-            if (!segments[d].empty()) spelling_segments[d] = SegmentWriter::directory(dbs[d]) / "spelling";
+        std::size_t views = 0;
+        for (std::size_t d = 0; d < dbs.size(); ++d) {
+            if (segments[d].empty()) continue;
+            spelling_segments[d] = SegmentWriter::directory(dbs[d]) / "spelling";
+            views += segments[d].size() + 2;  // the table's database, and the words': it and its segments
+        }
         std::future<std::vector<SpellingChanges>> spelling;
-        if (std::any_of(segments.begin(), segments.end(), [](const auto& s) { return !s.empty(); })) {
+        if (views > 0 && views * kDescriptorsPerView + kDescriptorsToSpare <= free_file_descriptors()) {
             spelling = std::async(std::launch::async, [&] {
                 std::vector<SpellingChanges> changes(dbs.size());
                 for (std::size_t d = 0; d < dbs.size(); ++d)
@@ -579,15 +592,31 @@ IndexStats run_index(const IndexOptions& options, IndexReporter& reporter, const
         // Also after a run that only deleted: the dictionary must not offer words the archive
         // lost. Before the merge, so that the spelling table is compacted with the rest.
         for (IndexWriter* writer : everything) writer->commit();
-        std::vector<SpellingChanges> changes = spelling.valid() ? spelling.get() : std::vector<SpellingChanges>{};
+        std::optional<std::vector<SpellingChanges>> changes;
+        if (spelling.valid()) {
+            try {
+                changes = spelling.get();
+            } catch (const Xapian::DatabaseOpeningError&) {
+                // Out of descriptors after all (another program's files, say): worked out below.
+            }
+        }
         for (std::size_t d = 0; d < dbs.size(); ++d) {
             if (segments[d].empty()) {
                 sync_spelling(writers[d]->database());
                 continue;
             }
-            if (!changes[d].raise.empty()) segments[d].push_back(spelling_segments[d]);
-            changes[d].raise.clear();  // in the spelling segment
-            apply_spelling(writers[d]->database(), changes[d]);  // what only the table itself can lower
+            if (!changes) {
+                // Through the handles the passes used: the database's table, its and its
+                // segments' words; the table itself takes what it must add or raise too.
+                Xapian::Database words(writers[d]->database());
+                for (IndexWriter* segment : segment_writers_of[d]) words.add_database(segment->database());
+                apply_spelling(writers[d]->database(), spelling_changes(writers[d]->database(), words));
+                continue;
+            }
+            auto& changes_d = (*changes)[d];
+            if (!changes_d.raise.empty()) segments[d].push_back(spelling_segments[d]);
+            changes_d.raise.clear();  // in the spelling segment
+            apply_spelling(writers[d]->database(), changes_d);  // what only the table itself can lower
         }
         for (auto& writer : segment_writers) writer->close();
     }
