@@ -566,11 +566,12 @@ IndexStats run_index(const IndexOptions& options, IndexReporter& reporter, const
         // the database and every segment are handles of their own, so only when the descriptors
         // for them are to be had beside the writers' (else the passes could run out of them).
         std::vector<fs::path> spelling_segments(dbs.size());
-        std::size_t views = 0;
+        std::size_t views = 0;  // at once: one database's, then the next one's
         for (std::size_t d = 0; d < dbs.size(); ++d) {
             if (segments[d].empty()) continue;
             spelling_segments[d] = SegmentWriter::directory(dbs[d]) / "spelling";
-            views += segments[d].size() + 2;  // the table's database, and the words': it and its segments
+            // The table's database, and the words': it and its segments.
+            views = std::max(views, segments[d].size() + 2);
         }
         std::future<std::vector<SpellingChanges>> spelling;
         if (views > 0 && views * kDescriptorsPerView + kDescriptorsToSpare <= free_file_descriptors()) {
