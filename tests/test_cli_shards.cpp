@@ -147,6 +147,36 @@ TEST_CASE("remote shards served by xapian-tcpsrv answer like the local index", "
     }
 }
 
+TEST_CASE("a stub listing a remote shard beside a local one answers like the local index", "[cli][shards][remote]") {
+    TempDir dir;
+    std::string single = (dir / "single").string(), sharded = (dir / "sharded").string();
+    REQUIRE(run(kIndexBin, {kSampleCorpus.string(), "--db", single, "-q"}).status == 0);
+    REQUIRE(run(kIndexBin, {kSampleCorpus.string(), "--db", sharded, "--shards", "2", "-q"}).status == 0);
+    int port = 20000 + static_cast<int>((::getpid() + 7919) % 20000);
+    TcpServer server(sharded + "/shard1", port);
+    // The word, phrase and filter searches use posting sources of ours, which Xapian cannot send
+    // to a xapian-tcpsrv: with a remote shard in the stub, Xapian's own queries are used.
+    auto stub = dir / "mixed";
+    std::filesystem::create_directories(stub);
+    write_file(stub / "XAPIANDB", "auto " + sharded + "/shard0\nremote 127.0.0.1:" + std::to_string(port) + "\n");
+    RunResult probe;
+    for (int attempt = 0; attempt < 100; ++attempt) {  // wait until the server listens
+        probe = search({stub.string()}, {"putin"});
+        if (probe.status == 0) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    INFO(probe.err);
+    REQUIRE(probe.status == 0);
+    std::vector<std::vector<std::string>> queries = kQueries;
+    queries.insert(queries.end(), {{"putin"}, {"putin", "--from", "2020"}, {"\"of the\""}});
+    for (const auto& q : queries) {
+        INFO(q[0]);
+        RunResult mixed = search({stub.string()}, q);
+        INFO(mixed.err);
+        CHECK(comparable(mixed) == comparable(search({single}, q)));
+    }
+}
+
 TEST_CASE("an unreachable remote index is a one-line error", "[cli][shards][remote]") {
     RunResult r = run(kSearchBin, {"--db", "tcp:127.0.0.1:1", "putin"});
     CHECK(r.status == 2);

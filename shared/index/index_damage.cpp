@@ -188,6 +188,13 @@ std::vector<fs::path> local_databases(const fs::path& db) {
     return shards;
 }
 
+bool stub_lists_remote(const fs::path& db) {
+    std::error_code ec;
+    fs::path stub = db / "XAPIANDB";
+    if (!fs::exists(stub, ec)) return false;
+    return !std::ranges::all_of(stub_entries(stub), is_local_entry);
+}
+
 std::string damaged_message(const fs::path& db, const std::string& what) {
     std::string rebuild;
     std::size_t shards = local_databases(db).size();

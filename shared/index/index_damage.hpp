@@ -25,6 +25,10 @@ public:
 /// lists. Empty for anything else (a remote index, a path that does not exist).
 [[nodiscard]] std::vector<std::filesystem::path> local_databases(const std::filesystem::path& db);
 
+/// Whether `db` is a stub (XAPIANDB) listing a database that is not a local directory (a
+/// `remote` entry: a xapian-tcpsrv, or a program).
+[[nodiscard]] bool stub_lists_remote(const std::filesystem::path& db);
+
 /// What the open-time probe below finds wrong ("termlist.glass is missing", prefixed with the
 /// shard's name for a sharded index), or "" when nothing.
 [[nodiscard]] std::string find_damage(const std::filesystem::path& db);

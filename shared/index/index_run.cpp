@@ -27,10 +27,10 @@
 #include "index/index_lock.hpp"
 #include "index/index_writer.hpp"
 #include "index/moved_source.hpp"
+#include "index/open_files.hpp"
 #include "index/leftovers.hpp"
 #include "index/ordered_pool.hpp"
 #include "index/schema.hpp"
-#include "index/open_files.hpp"
 #include "index/segments.hpp"
 #include "index/shards.hpp"
 #include "index/sources.hpp"
@@ -598,7 +598,8 @@ IndexStats run_index(const IndexOptions& options, IndexReporter& reporter, const
             try {
                 changes = spelling.get();
             } catch (const Xapian::DatabaseOpeningError&) {
-                // Out of descriptors after all (another program's files, say): worked out below.
+                // Out of descriptors after all (the system's table of open files full, say):
+                // worked out below instead.
             }
         }
         for (std::size_t d = 0; d < dbs.size(); ++d) {
@@ -614,10 +615,10 @@ IndexStats run_index(const IndexOptions& options, IndexReporter& reporter, const
                 apply_spelling(writers[d]->database(), spelling_changes(writers[d]->database(), words));
                 continue;
             }
-            auto& changes_d = (*changes)[d];
-            if (!changes_d.raise.empty()) segments[d].push_back(spelling_segments[d]);
-            changes_d.raise.clear();  // in the spelling segment
-            apply_spelling(writers[d]->database(), changes_d);  // what only the table itself can lower
+            SpellingChanges& found = (*changes)[d];
+            if (!found.raise.empty()) segments[d].push_back(spelling_segments[d]);
+            found.raise.clear();  // in the spelling segment
+            apply_spelling(writers[d]->database(), found);  // what only the table itself can lower
         }
         for (auto& writer : segment_writers) writer->close();
     }

@@ -9,10 +9,12 @@
 #include <future>
 #include <iterator>
 #include <thread>
+#include <system_error>
 #include <type_traits>
 
 #include "index/index_damage.hpp"
 #include "search/match_count.hpp"
+#include "search/unweighted_query.hpp"
 
 namespace fs = std::filesystem;
 
@@ -173,7 +175,7 @@ std::array<ViewCounts, FacetTable::kColumns> count_part(FacetPart& part, const F
         tally_union(part.db, *terms, tally);
     } else {
         Xapian::Enquire enquire(part.db);
-        enquire.set_query(query);
+        enquire.set_query(unweighted_query(query, part.db));
         enquire.set_weighting_scheme(Xapian::BoolWeight());
         TallySpy spy(tally);
         enquire.add_matchspy(&spy);
@@ -292,13 +294,19 @@ std::optional<FacetCounting> FacetCounting::start(std::vector<FacetPart>& parts,
     for (std::size_t t = 0; t < threads; ++t) {
         State* shared = state.get();
         std::vector<FacetPart>* all = &parts;
-        state->runs.push_back(std::async(std::launch::async, [=] {
+        auto run = [=] {
             std::vector<std::array<ViewCounts, FacetTable::kColumns>> out;
             for (std::size_t i = t; i < all->size(); i += threads)
                 out.push_back(count_part((*all)[i], shared->tables[i], shared->queries[i], shared->terms, wanted,
                                          shared->matches[i]));
             return out;
-        }));
+        };
+        try {
+            state->runs.push_back(std::async(std::launch::async, run));
+        } catch (const std::system_error&) {
+            // No thread to be had (a limit on processes): counted when finish() asks.
+            state->runs.push_back(std::async(std::launch::deferred, run));
+        }
     }
     return FacetCounting(std::move(state));
 }

@@ -8,6 +8,7 @@
 
 #include "search/docid_slices.hpp"
 #include "search/ranked_halves.hpp"
+#include "search/unweighted_query.hpp"
 
 namespace gazette {
 namespace {
@@ -138,7 +139,7 @@ std::optional<Sample> sample_matches(const Xapian::Database& db, const Xapian::Q
     auto held = std::make_shared<HeldIds>();
     auto* source = new SlicedCandidates(*phrase, std::move(words), share, held);
     Xapian::Enquire enquire(db);
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(source->release())));
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, unweighted_query(query, db), Xapian::Query(source->release())));
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     // No hit asked for: the matcher only counts (facet_tables.cpp), every match in the slices.
     Xapian::MSet mset = enquire.get_mset(0, 0, db.get_doccount());

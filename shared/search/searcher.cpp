@@ -22,6 +22,7 @@
 #include "search/match_count.hpp"
 #include "search/timeline.hpp"
 #include "search/timeline_share.hpp"
+#include "search/unweighted_query.hpp"
 #include "search/proximity.hpp"
 #include "search/spelling_correction.hpp"
 #include "search/story_collapse.hpp"
@@ -190,24 +191,37 @@ std::vector<std::string> speaker_word_variants(const Xapian::Database& db, const
     return out;
 }
 
+/// The revision of one local database (what a commit moves on); 0 for several or a remote one,
+/// which are compared by their counts alone.
+Xapian::rev revision_of(const Xapian::Database& db) {
+    try {
+        return db.get_revision();
+    } catch (const Xapian::Error&) {  // several databases, or a remote one
+        return 0;
+    }
+}
+
 }  // namespace
 
 Searcher::Searcher(const std::vector<std::string>& dbs) : m_db(open_database(dbs)), m_specs(dbs) {
-    for (const auto& spec : dbs) m_remote = m_remote || spec.rfind("tcp:", 0) == 0;
+    // A stub may list a xapian-tcpsrv too: our posting sources cannot be sent to one.
+    for (const auto& spec : dbs) m_remote = m_remote || spec.rfind("tcp:", 0) == 0 || stub_lists_remote(spec);
 }
 
-const Xapian::Database* Searcher::twin(Xapian::doccount docs, Xapian::docid last) const {
+const Xapian::Database* Searcher::twin(Xapian::doccount docs, Xapian::docid last, Xapian::rev revision) const {
     if (!m_twin) {
         // Opened as m_db was, spec by spec, so that the shards come in the same order and a docid
         // names the same article in both. A writer's commit between the two openings shows in the
-        // counts (`docs` and `last` are m_db's): then no twin (the facet parts' check,
-        // facet_tables.hpp). Nor when a database cannot be opened again (removed meanwhile):
-        // then one thread searches both halves on the handle it has.
+        // revision of one database, and of shards in their counts (`docs`, `last`, `revision` are
+        // m_db's; an update replaces articles in place, keeping the counts): then no twin (the
+        // facet parts' check, facet_tables.hpp). Nor when a database cannot be opened again
+        // (removed meanwhile): then one thread searches both halves on the handle it has.
         std::optional<Xapian::Database> opened;
         try {
             Xapian::Database twin;
             for (const std::string& spec : m_specs) twin.add_database(Xapian::Database(spec));
-            if (twin.get_doccount() == docs && twin.get_lastdocid() == last) opened = std::move(twin);
+            if (twin.get_doccount() == docs && twin.get_lastdocid() == last && revision_of(twin) == revision)
+                opened = std::move(twin);
         } catch (const Xapian::Error&) {
         }
         m_twin.emplace(std::move(opened));
@@ -326,6 +340,10 @@ SearchResult Searcher::search_once(const SearchOptions& options) const {
     auto started = std::chrono::steady_clock::now();
     ParsedQuery parsed;
     Xapian::Query query = build_query(options, parsed);
+    // Filters only: nothing weighs, and every match is read (newest first), so a filter term in
+    // every article must be MatchAll (search/unweighted_query.hpp).
+    if (!parsed.has_weighted_terms && !m_remote)
+        query = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, unweighted_query(query, m_db), 0);
 
     Xapian::Enquire enquire(m_db);
     enquire.set_query(query);
@@ -363,7 +381,11 @@ SearchResult Searcher::search_once(const SearchOptions& options) const {
                    counts_facets && (options.facets || options.timeline)});
     std::optional<FacetCounting> counting;  // runs beside the ranked search
     if ((counts_facets || counts_exactly) && !m_remote) {
-        if (!m_parts) m_parts = open_facet_parts(m_specs, m_db.get_doccount());
+        if (!m_parts) {
+            m_parts = open_facet_parts(m_specs, m_db.get_doccount());
+            // One database opened again: at m_db's revision, or not counted from (a commit between).
+            if (m_parts->size() == 1 && revision_of(m_parts->front().db) != revision_of(m_db)) m_parts->clear();
+        }
         counting = FacetCounting::start(*m_parts, enquire.get_query(), facets.columns(), options.limit > 0, &m_analyzer);
     }
     bool counted = counting.has_value();
@@ -413,7 +435,10 @@ SearchResult Searcher::search_once(const SearchOptions& options) const {
                  split_work(m_db, enquire.get_query(), order != MergeOrder::Relevance || options.split_ranked_terms) >=
                      options.split_min_work &&
                  std::thread::hardware_concurrency() > 1;
-    TwinOpener open_twin = [this, docs = m_db.get_doccount(), last = m_db.get_lastdocid()] { return twin(docs, last); };
+    TwinOpener open_twin = [this, docs = m_db.get_doccount(), last = m_db.get_lastdocid(),
+                            revision = split ? revision_of(m_db) : 0] {
+        return twin(docs, last, revision);
+    };
     // A word by relevance, alone or filtered (--speaker, --from, --to): ranked by a posting source
     // that skips the postings which cannot reach the page (search/word_source.hpp), the same hits
     // and weights as Xapian's in 40-55 % of the time. Its counts are Xapian's too: the matcher

@@ -150,9 +150,9 @@ public:
 private:
     [[nodiscard]] SearchResult search_retrying(const SearchOptions& options) const;
     [[nodiscard]] SearchResult search_once(const SearchOptions& options) const;
-    /// The second handle of a split search (opened by its thread, which must not read m_db: `docs`
-    /// and `last` are m_db's counts), nullptr when it could not be opened alike.
-    [[nodiscard]] const Xapian::Database* twin(Xapian::doccount docs, Xapian::docid last) const;
+    /// The second handle of a split search (opened by its thread, which must not read m_db: `docs`,
+    /// `last` and `revision` are m_db's), nullptr when it could not be opened alike.
+    [[nodiscard]] const Xapian::Database* twin(Xapian::doccount docs, Xapian::docid last, Xapian::rev revision) const;
 
     mutable Xapian::Database m_db;  // reopened by search() when a writer moved it on
     bool m_remote = false;          // some shard is a xapian-tcpsrv: only Xapian's own match spies
