@@ -2,6 +2,7 @@
 // xapian-tcpsrv on 127.0.0.1, compaction, and facets with or without the facet tables all give
 // the same results as one plain index.
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include <csignal>
@@ -175,6 +176,38 @@ TEST_CASE("a stub listing a remote shard beside a local one answers like the loc
         INFO(mixed.err);
         CHECK(comparable(mixed) == comparable(search({single}, q)));
     }
+}
+
+TEST_CASE("a word's count over xapian-tcpsrv is its frequency, beyond the exact count's limit too", "[cli][shards][remote]") {
+    TempDir dir;
+    auto corpus = dir / "corpus";
+    // 12,000 articles with a form of "market" (more than the 10,000 counted exactly by
+    // matching), 4,000 without: the word's query is its exact form OR its stem, whose union the
+    // matcher can only estimate once it stops counting.
+    const char* forms[] = {"market", "markets", "marketing"};
+    for (int i = 0; i < 16000; ++i)
+        write_file(corpus / fmt::format("a{:05}.txt", i),
+                   fmt::format("title: Port {}\n\nThe {} was {}.\n", i, i % 4 == 3 ? "harbour" : forms[i % 3],
+                               i % 5 ? "calm" : "rough"));
+    std::string db = (dir / "idx").string();
+    REQUIRE(run(kIndexBin, {corpus.string(), "--db", db, "-q"}).status == 0);
+    int port = 20000 + static_cast<int>((::getpid() + 4099) % 20000);
+    TcpServer server(db, port);
+    std::string remote = "tcp:127.0.0.1:" + std::to_string(port);
+    RunResult probe;
+    for (int attempt = 0; attempt < 100; ++attempt) {  // wait until the server listens
+        probe = search({remote}, {"market"});
+        if (probe.status == 0) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    INFO(probe.err);
+    REQUIRE(probe.status == 0);
+    json local = json::parse(lines_of(search({db}, {"market"}).out).back());
+    json over = json::parse(lines_of(probe.out).back());
+    CHECK(local["total"] == 12000);
+    CHECK(local["total_exact"] == true);
+    CHECK(over["total"] == 12000);
+    CHECK(over["total_exact"] == true);
 }
 
 TEST_CASE("an unreachable remote index is a one-line error", "[cli][shards][remote]") {

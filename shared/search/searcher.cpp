@@ -394,8 +394,9 @@ SearchResult Searcher::search_once(const SearchOptions& options) const {
     // has not counted it exactly: one word by its stem's frequency, several exactly from their
     // posting lists while none is in more than exact_count_limit articles, else between their
     // frequencies' bounds. The ranked search then looks at no more than its page, which let
-    // Xapian skip 40 % of a search's work on 100,000 articles (#18).
-    bool by_terms = !counted && !every_match && !m_remote && union_terms(enquire.get_query()).has_value();
+    // Xapian skip 40 % of a search's work on 100,000 articles (#18). Over the network no posting
+    // list is read for it: exact when the frequencies' bounds meet (one word), else between them.
+    bool by_terms = !counted && !every_match && union_terms(enquire.get_query()).has_value();
     // A phrase of common words by relevance is counted from a sample of slices of the archive
     // (search/sampled_count.hpp). When a glimpse puts it well beyond the exact count's limit (its
     // error is about a tenth), the ranked search looks at no more than its page.
@@ -481,7 +482,8 @@ SearchResult Searcher::search_once(const SearchOptions& options) const {
         enquire.clear_matchspies();
     }
     if (by_terms && !result.total_exact) {
-        if (std::optional<TermCount> count = count_by_terms(m_db, searched, options.exact_count_limit, m_analyzer))
+        Xapian::doccount read_up_to = m_remote ? 0 : static_cast<Xapian::doccount>(options.exact_count_limit);
+        if (std::optional<TermCount> count = count_by_terms(m_db, searched, read_up_to, m_analyzer))
             use_term_count(*count, result);
     }
     if (counting) {
