@@ -174,6 +174,10 @@ int main(int argc, char** argv) {
     ConsoleReporter reporter(quiet, verbose);
     bool compacting = false;  // for the message when the disk fills
     DiskFullOnTerminate on_terminate(db, [&reporter] { return reporter.articles_written(); }, kExitError);
+    // Out of disk space or of open files: not a damaged index, one line of its own.
+    auto ran_out = [&](std::string_view error) {
+        return report_disk_full(db, error, reporter.articles_written(), compacting) || report_too_many_files(db, error);
+    };
     try {
         int status = kExitOk;
         if (list) {
@@ -231,19 +235,16 @@ int main(int argc, char** argv) {
                    "directory exists and may be written\n",
                    db, e.get_msg());
     } catch (const Xapian::DatabaseError& e) {
-        if (report_disk_full(db, e.get_description(), reporter.articles_written(), compacting)) return kExitError;
-        if (report_too_many_files(db, e.get_description())) return kExitError;
+        if (ran_out(e.get_description())) return kExitError;
         fmt::print(stderr,
                    "gazette-index: {}: the index is damaged or unreadable ({}); check it with "
                    "gazette-index --check --db {}, or re-index into a new directory\n",
                    db, e.get_description(), db);
     } catch (const Xapian::Error& e) {
-        if (report_disk_full(db, e.get_description(), reporter.articles_written(), compacting)) return kExitError;
-        if (report_too_many_files(db, e.get_description())) return kExitError;
+        if (ran_out(e.get_description())) return kExitError;
         fmt::print(stderr, "gazette-index: {}: {}\n", db, e.get_description());
     } catch (const std::exception& e) {
-        if (report_disk_full(db, e.what(), reporter.articles_written(), compacting)) return kExitError;
-        if (report_too_many_files(db, e.what())) return kExitError;
+        if (ran_out(e.what())) return kExitError;
         fmt::print(stderr, "gazette-index: {}\n", e.what());
     }
     return kExitError;

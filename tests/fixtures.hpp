@@ -2,6 +2,7 @@
 // stdout, stderr and exit status, and the paths the build passes in.
 #pragma once
 
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -76,6 +77,14 @@ inline pid_t start_indexer(const std::vector<std::string>& args) {
         ::_exit(127);
     }
     return pid;
+}
+
+/// For run()'s `in_child`: at most `N` open files in the child, its hard limit too (so that the
+/// program cannot raise it).
+template <rlim_t N>
+void at_most_open_files() {
+    struct rlimit limit {N, N};
+    if (::setrlimit(RLIMIT_NOFILE, &limit) != 0) ::_exit(126);
 }
 
 /// Runs `program args...` (no shell), stdout and stderr captured through temporary files.

@@ -364,10 +364,7 @@ TEST_CASE("a FIFO named like an article does not block the indexer", "[cli][host
 }
 
 // In the indexer's process only: at most 32 open files (the walk used to hold one per level).
-void few_descriptors() {
-    struct rlimit limit {32, 32};
-    if (::setrlimit(RLIMIT_NOFILE, &limit) != 0) ::_exit(126);
-}
+constexpr auto few_descriptors = at_most_open_files<32>;
 
 TEST_CASE("a tree deeper than the descriptors the indexer may open is walked whole", "[cli][hostile]") {
     TempDir dir;

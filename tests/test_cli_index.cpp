@@ -7,7 +7,6 @@
 #include <xapian.h>
 
 #include <fcntl.h>
-#include <sys/resource.h>
 #include <sys/stat.h>
 
 #include <chrono>
@@ -463,14 +462,6 @@ TEST_CASE("a bulk re-run's spelling table is the one a first build of the same f
 
 namespace {
 
-// In the indexer's process only: at most `N` open files, its hard limit too (so that
-// gazette-index cannot raise it).
-template <rlim_t N>
-void descriptors() {
-    struct rlimit limit {N, N};
-    if (::setrlimit(RLIMIT_NOFILE, &limit) != 0) ::_exit(126);
-}
-
 // `count` short articles named a0000.txt..., drawn from a small vocabulary (so that most words
 // are in two articles or more, and spelled).
 void write_port_articles(const std::filesystem::path& corpus, int first, int count) {
@@ -498,7 +489,7 @@ TEST_CASE("a bulk build of many segments runs within the open files it always ne
     // run out of descriptors below 450.
     write_port_articles(corpus, 0, 600);
     std::string limited = (dir / "limited").string(), direct = (dir / "direct").string();
-    RunResult r = run(kIndexBin, {corpus.string(), "--db", limited, "--batch", "1", "-q"}, descriptors<300>);
+    RunResult r = run(kIndexBin, {corpus.string(), "--db", limited, "--batch", "1", "-q"}, at_most_open_files<300>);
     INFO(r.err);
     REQUIRE(r.status == 0);
     CHECK(Xapian::Database(limited).get_doccount() == 600);
@@ -514,7 +505,7 @@ TEST_CASE("a run out of open files says so, and leaves the index as it was", "[c
     std::string db = (dir / "idx").string();
     REQUIRE(run(kIndexBin, {corpus.string(), "--db", db, "-q"}).status == 0);
     write_port_articles(corpus, 50, 550);
-    RunResult r = run(kIndexBin, {corpus.string(), "--db", db, "--bulk", "1", "--batch", "1", "-q"}, descriptors<150>);
+    RunResult r = run(kIndexBin, {corpus.string(), "--db", db, "--bulk", "1", "--batch", "1", "-q"}, at_most_open_files<150>);
     INFO(r.err);
     CHECK(r.status == 2);
     CHECK(r.err.find("too many open files") != std::string::npos);

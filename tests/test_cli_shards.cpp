@@ -45,6 +45,17 @@ RunResult search(const std::vector<std::string>& dbs, std::vector<std::string> a
     return run(kSearchBin, full);
 }
 
+// `search(dbs, args)` once the xapian-tcpsrv behind them listen: tried for up to 10 s.
+RunResult search_when_served(const std::vector<std::string>& dbs, const std::vector<std::string>& args) {
+    RunResult probe;
+    for (int attempt = 0; attempt < 100; ++attempt) {
+        probe = search(dbs, args);
+        if (probe.status == 0) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    return probe;
+}
+
 // A xapian-tcpsrv child serving one database on 127.0.0.1; killed when this goes out of scope.
 class TcpServer {
 public:
@@ -134,12 +145,7 @@ TEST_CASE("remote shards served by xapian-tcpsrv answer like the local index", "
     TcpServer first(sharded + "/shard0", base), second(sharded + "/shard1", base + 1);
     std::vector<std::string> remote = {"tcp:127.0.0.1:" + std::to_string(base),
                                        "tcp:127.0.0.1:" + std::to_string(base + 1)};
-    RunResult probe;
-    for (int attempt = 0; attempt < 100; ++attempt) {  // wait until both servers listen
-        probe = search(remote, {"putin"});
-        if (probe.status == 0) break;
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
+    RunResult probe = search_when_served(remote, {"putin"});
     INFO(probe.err);
     REQUIRE(probe.status == 0);
     for (const auto& q : kQueries) {
@@ -160,12 +166,7 @@ TEST_CASE("a stub listing a remote shard beside a local one answers like the loc
     auto stub = dir / "mixed";
     std::filesystem::create_directories(stub);
     write_file(stub / "XAPIANDB", "auto " + sharded + "/shard0\nremote 127.0.0.1:" + std::to_string(port) + "\n");
-    RunResult probe;
-    for (int attempt = 0; attempt < 100; ++attempt) {  // wait until the server listens
-        probe = search({stub.string()}, {"putin"});
-        if (probe.status == 0) break;
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
+    RunResult probe = search_when_served({stub.string()}, {"putin"});
     INFO(probe.err);
     REQUIRE(probe.status == 0);
     std::vector<std::vector<std::string>> queries = kQueries;
@@ -194,12 +195,7 @@ TEST_CASE("a word's count over xapian-tcpsrv is its frequency, beyond the exact 
     int port = 20000 + static_cast<int>((::getpid() + 4099) % 20000);
     TcpServer server(db, port);
     std::string remote = "tcp:127.0.0.1:" + std::to_string(port);
-    RunResult probe;
-    for (int attempt = 0; attempt < 100; ++attempt) {  // wait until the server listens
-        probe = search({remote}, {"market"});
-        if (probe.status == 0) break;
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
+    RunResult probe = search_when_served({remote}, {"market"});
     INFO(probe.err);
     REQUIRE(probe.status == 0);
     json local = json::parse(lines_of(search({db}, {"market"}).out).back());
